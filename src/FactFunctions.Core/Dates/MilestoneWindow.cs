@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace FactFunctions.Dates;
 
 /// <summary>The inclusive range of days a fuzzy milestone date such as "October – December 2022" stands for.</summary>
 public readonly record struct MilestoneWindow
 {
+    [JsonConstructor]
     public MilestoneWindow(DateOnly earliest, DateOnly latest)
     {
         if (latest < earliest)

@@ -1,0 +1,86 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using FactFunctions.Http;
+using FactFunctions.Programme;
+using FactFunctions.Storage;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FactFunctions;
+
+public static class FactCoreServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts share: options (validated on start), storage clients, stores and handlers.</summary>
+    public static IServiceCollection AddFactCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<FactKeysOptions>().Bind(configuration.GetSection(FactKeysOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FactHttpOptions>().Bind(configuration.GetSection(FactHttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FactStorageOptions>()
+            .Configure(options =>
+            {
+                configuration.GetSection("Fact:Storage").Bind(options);
+                var section = configuration.GetSection(FactStorageOptions.Section);
+                if (!string.IsNullOrWhiteSpace(section.Value))
+                {
+                    options.ConnectionString = section.Value;
+                }
+                else
+                {
+                    section.Bind(options);
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddAzureClients(clients =>
+        {
+            clients.UseCredential(_ => new DefaultAzureCredential());
+            clients.AddClient<TableServiceClient, TableClientOptions>((clientOptions, credential, provider) =>
+            {
+                var storage = provider.GetRequiredService<IOptions<FactStorageOptions>>().Value;
+                ConfigureRetry(clientOptions.Retry, storage);
+                return storage.ConnectionString is { Length: > 0 } connection
+                    ? new TableServiceClient(connection, clientOptions)
+                    : new TableServiceClient(storage.TableServiceUri, credential, clientOptions);
+            });
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((clientOptions, credential, provider) =>
+            {
+                var storage = provider.GetRequiredService<IOptions<FactStorageOptions>>().Value;
+                ConfigureRetry(clientOptions.Retry, storage);
+                return storage.ConnectionString is { Length: > 0 } connection
+                    ? new BlobServiceClient(connection, clientOptions)
+                    : new BlobServiceClient(storage.BlobServiceUri, credential, clientOptions);
+            });
+        });
+
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        services.AddSingleton<FactStorage>();
+        services.AddSingleton<CallerAuthorizer>();
+        services.AddSingleton<RequestPipeline>();
+        services.AddSingleton<JsonBody>();
+        services.AddSingleton<HealthHandler>();
+
+        services.AddSingleton<ProgrammeStore>();
+        services.AddSingleton<ProgrammeImporter>();
+        services.AddSingleton<ProgrammeHandlers>();
+        services.AddSingleton<SampleProgramme>();
+        return services;
+    }
+
+    // A caller waits for a 503 rather than for minutes of retries: few, quick retries, bounded by a network timeout.
+    private static void ConfigureRetry(RetryOptions retry, FactStorageOptions storage)
+    {
+        retry.MaxRetries = storage.MaxRetries;
+        retry.Mode = RetryMode.Exponential;
+        retry.Delay = TimeSpan.FromMilliseconds(200);
+        retry.MaxDelay = TimeSpan.FromSeconds(2);
+        retry.NetworkTimeout = TimeSpan.FromSeconds(storage.NetworkTimeoutSeconds);
+    }
+}

@@ -1,0 +1,40 @@
+using FactFunctions.Programme;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace FactFunctions.Http;
+
+/// <summary>
+/// Maps every route onto its Core handler for an ASP.NET Core host (LocalHost). The Azure Functions app maps the
+/// same <see cref="Routes"/> with one <c>[Function]</c> each; a test checks the two lists agree.
+/// </summary>
+public static class FactEndpoints
+{
+    public static RouteGroupBuilder MapFactEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Routes.BasePath);
+
+        api.MapGet(Routes.Health, (HttpRequest r, HealthHandler h) => h.Handle(r));
+
+        api.MapGet(Routes.Projects, (HttpRequest r, ProgrammeHandlers h) => h.ListProjects(r));
+        api.MapGet(Routes.Project, (HttpRequest r, string projectId, ProgrammeHandlers h) => h.GetProject(r, projectId));
+        api.MapPut(Routes.Project, (HttpRequest r, string projectId, ProgrammeHandlers h) => h.PutProject(r, projectId));
+        api.MapDelete(Routes.Project, (HttpRequest r, string projectId, ProgrammeHandlers h) => h.DeleteProject(r, projectId));
+        api.MapPut(Routes.Milestone, (HttpRequest r, string projectId, string milestoneId, ProgrammeHandlers h) => h.PutMilestone(r, projectId, milestoneId));
+        api.MapDelete(Routes.Milestone, (HttpRequest r, string projectId, string milestoneId, ProgrammeHandlers h) => h.DeleteMilestone(r, projectId, milestoneId));
+        api.MapGet(Routes.Milestones, (HttpRequest r, ProgrammeHandlers h) => h.ListMilestones(r));
+        api.MapPost(Routes.ProjectUpdates, (HttpRequest r, string projectId, ProgrammeHandlers h) => h.AddUpdate(r, projectId));
+        api.MapGet(Routes.Indicator, (HttpRequest r, string indicatorId, ProgrammeHandlers h) => h.GetIndicator(r, indicatorId));
+        api.MapPut(Routes.Indicator, (HttpRequest r, string indicatorId, ProgrammeHandlers h) => h.PutIndicator(r, indicatorId));
+        api.MapPut(Routes.IndicatorValue, (HttpRequest r, string indicatorId, string period, ProgrammeHandlers h) => h.PutIndicatorValue(r, indicatorId, period));
+        api.MapGet(Routes.Programme, (HttpRequest r, ProgrammeHandlers h) => h.GetProgramme(r));
+        api.MapPut(Routes.Programme, (HttpRequest r, ProgrammeHandlers h) => h.PutProgramme(r));
+        api.MapPost(Routes.Import, (HttpRequest r, ProgrammeHandlers h) => h.Import(r));
+        api.MapGet(Routes.Export, (HttpRequest r, ProgrammeHandlers h) => h.Export(r));
+
+        api.MapFallback(() => Problems.Problem(StatusCodes.Status404NotFound, Problems.NotFoundType, "No such route.",
+            "See README.md or /api/openapi.json for the routes this API serves."));
+        return api;
+    }
+}

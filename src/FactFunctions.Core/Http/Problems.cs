@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FactFunctions.Http;
+
+/// <summary>RFC 9457 problem details with a stable <c>type</c> for each kind of error.</summary>
+public static class Problems
+{
+    private const string TypeBase = "https://factfunctions.example/problems/";
+
+    public const string ValidationType = TypeBase + "validation";
+    public const string MalformedType = TypeBase + "malformed-request";
+    public const string UnsupportedMediaTypeType = TypeBase + "unsupported-media-type";
+    public const string TooLargeType = TypeBase + "body-too-large";
+    public const string UnauthorizedType = TypeBase + "unauthorized";
+    public const string ForbiddenType = TypeBase + "forbidden";
+    public const string NotFoundType = TypeBase + "not-found";
+    public const string ConflictType = TypeBase + "conflict";
+    public const string PreconditionFailedType = TypeBase + "precondition-failed";
+    public const string StorageUnavailableType = TypeBase + "storage-unavailable";
+    public const string InternalType = TypeBase + "internal";
+
+    public static ProblemHttpResult Problem(int status, string type, string title, string? detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+
+    public static ProblemHttpResult Validation(ValidationErrors errors, string detail = "The request has invalid fields; every one is listed in 'errors'.") =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Type = ValidationType,
+            Title = "The request is not valid.",
+            Detail = detail,
+        });
+
+    public static ProblemHttpResult Invalid(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return Validation(errors);
+    }
+
+    /// <summary>A route id or query parameter that is malformed: 400 before storage is touched.</summary>
+    public static ProblemHttpResult BadParameter(string name, string message) =>
+        TypedResults.Problem(
+            detail: $"'{name}' {message}",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "A route or query parameter is malformed.",
+            type: MalformedType,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [name] = [message] } });
+
+    public static ProblemHttpResult Malformed(string detail, string? field = null) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "The request body is not valid JSON for this route.",
+            type: MalformedType,
+            extensions: field is null ? null : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+
+    public static ProblemHttpResult NotFound(string what) =>
+        Problem(StatusCodes.Status404NotFound, NotFoundType, "Not found.", $"{what} does not exist.");
+
+    public static ProblemHttpResult PreconditionFailed() =>
+        Problem(StatusCodes.Status412PreconditionFailed, PreconditionFailedType, "The record has changed.",
+            "If-Match did not match the current ETag: read the record again and reapply your change.");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        Problem(StatusCodes.Status409Conflict, ConflictType, "The record already exists.", detail);
+}

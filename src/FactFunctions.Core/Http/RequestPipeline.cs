@@ -1,0 +1,61 @@
+using FactFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FactFunctions.Http;
+
+/// <summary>
+/// What every endpoint does around its own work, in both hosts: authorise first, then turn storage outages into
+/// 503 with <c>Retry-After</c> and anything unexpected into a 500 that leaks nothing.
+/// </summary>
+public sealed partial class RequestPipeline(CallerAuthorizer authorizer, IOptions<FactHttpOptions> options, ILogger<RequestPipeline> logger)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, FactRole role, Func<CancellationToken, Task<IResult>> work)
+    {
+        if (authorizer.Authorize(request, role) is { } denied)
+        {
+            LogDenied(logger, request.Method, request.Path);
+            return denied;
+        }
+
+        return await RunAnonymousAsync(request, work).ConfigureAwait(false);
+    }
+
+    public async Task<IResult> RunAnonymousAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> work)
+    {
+        var aborted = request.HttpContext.RequestAborted;
+        try
+        {
+            return await work(aborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e, aborted))
+        {
+            LogStorageUnavailable(logger, request.Method, request.Path, e.GetType().Name);
+            return StorageUnavailable(request);
+        }
+        catch (Exception e) when (!aborted.IsCancellationRequested)
+        {
+            LogUnexpected(logger, e, request.Method, request.Path);
+            return Problems.Problem(StatusCodes.Status500InternalServerError, Problems.InternalType, "Something went wrong on our side.",
+                $"The failure has been logged with trace id {request.HttpContext.TraceIdentifier}.");
+        }
+    }
+
+    public IResult StorageUnavailable(HttpRequest request)
+    {
+        int seconds = options.Value.RetryAfterSeconds;
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.Problem(StatusCodes.Status503ServiceUnavailable, Problems.StorageUnavailableType, "Storage is unavailable.",
+            $"Nothing was changed. Try again in {seconds} seconds.");
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Refused {Method} {Path}: missing, unknown or insufficient key")]
+    private static partial void LogDenied(ILogger logger, string method, PathString path);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Storage unavailable during {Method} {Path} ({ExceptionType})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string method, PathString path, string exceptionType);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Unexpected failure during {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, PathString path);
+}

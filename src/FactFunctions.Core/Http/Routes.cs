@@ -1,0 +1,22 @@
+namespace FactFunctions.Http;
+
+/// <summary>
+/// Every HTTP route, relative to the <c>/api</c> base path both hosts use (the Azure Functions default), so
+/// LocalHost and the Functions app cannot drift apart.
+/// </summary>
+public static class Routes
+{
+    public const string BasePath = "/api";
+
+    public const string Health = "health";
+    public const string Projects = "projects";
+    public const string Project = "projects/{projectId}";
+    public const string Milestone = "projects/{projectId}/milestones/{milestoneId}";
+    public const string Milestones = "milestones";
+    public const string ProjectUpdates = "projects/{projectId}/updates";
+    public const string Indicator = "indicators/{indicatorId}";
+    public const string IndicatorValue = "indicators/{indicatorId}/values/{period}";
+    public const string Programme = "programme";
+    public const string Import = "import";
+    public const string Export = "export";
+}

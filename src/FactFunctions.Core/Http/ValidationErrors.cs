@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+
+namespace FactFunctions.Http;
+
+/// <summary>Collects every field error of a request so the caller hears about all of them at once.</summary>
+public sealed partial class ValidationErrors
+{
+    public const int MaxShortText = 500;
+    public const int MaxLongText = 100_000;
+
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => errors.Count == 0;
+
+    public int Count => errors.Values.Sum(list => list.Count);
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public Dictionary<string, string[]> ToDictionary() =>
+        errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+
+    public static string Field(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
+
+    public static string Item(string prefix, string name, int index) => $"{Field(prefix, name)}[{index}]";
+
+    public void Required<T>(string field, T? value)
+        where T : struct
+    {
+        if (value is null)
+        {
+            Add(field, "is required.");
+        }
+    }
+
+    public void RequiredText(string field, string? value, int maxLength = MaxShortText)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "is required.");
+            return;
+        }
+
+        Text(field, value, maxLength);
+    }
+
+    /// <summary>Text that will be printed in a Word paper: bounded, and free of characters XML cannot carry.</summary>
+    public void Text(string field, string? value, int maxLength = MaxShortText)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > maxLength)
+        {
+            Add(field, $"is {value.Length} characters long; at most {maxLength} are allowed.");
+        }
+
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                Add(field, $"contains an unpaired surrogate (U+{(int)c:X4}) at position {i}.");
+                return;
+            }
+
+            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF')
+            {
+                Add(field, $"contains the control character U+{(int)c:X4} at position {i}; only tab and line breaks are allowed.");
+                return;
+            }
+        }
+    }
+
+    public void TextList(string field, IReadOnlyList<string>? values, int maxItems = 200, int maxLength = MaxLongText)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        if (values.Count > maxItems)
+        {
+            Add(field, $"has {values.Count} items; at most {maxItems} are allowed.");
+        }
+
+        for (int i = 0; i < values.Count; i++)
+        {
+            RequiredText($"{field}[{i}]", values[i], maxLength);
+        }
+    }
+
+    public void OneOf(string field, string? value, IReadOnlyList<string> allowed, bool required = true)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Add(field, $"is required: one of {string.Join(", ", allowed)}.");
+            }
+
+            return;
+        }
+
+        if (!allowed.Contains(value, StringComparer.Ordinal))
+        {
+            Add(field, $"must be one of {string.Join(", ", allowed)}.");
+        }
+    }
+
+    public void Slug(string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, "is required.");
+        }
+        else if (!Ids.IsSlug(value))
+        {
+            Add(field, $"must be lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters ({Ids.SlugPattern}).");
+        }
+    }
+
+    public void Email(string field, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, "is required.");
+            }
+
+            return;
+        }
+
+        Text(field, value, 254);
+        if (!EmailShape().IsMatch(value))
+        {
+            Add(field, "is not an email address.");
+        }
+    }
+
+    public void Range(string field, int? value, int min, int max)
+    {
+        if (value is { } v && (v < min || v > max))
+        {
+            Add(field, $"must be between {min} and {max}.");
+        }
+    }
+
+    [GeneratedRegex(@"^[^@\s<>""]+@[^@\s<>""]+\.[^@\s<>""]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailShape();
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using FactFunctions.Dates;
+using FactFunctions.Storage;
+
+namespace FactFunctions.Programme;
+
+/// <summary>How programme records map onto table rows: which partition, which row key, which columns.</summary>
+internal static class ProgrammeEntities
+{
+    public const string ProjectPartition = "project";
+    public const string IndicatorPartition = "indicator";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static TableEntity Project(string id, ProjectFields project) => new(ProjectPartition, id)
+    {
+        ["Name"] = project.Name,
+        ["Workstream"] = project.Workstream,
+        ["Lead"] = project.Lead,
+        ["Aim"] = project.Aim,
+        ["Status"] = project.Status,
+        ["Order"] = project.Order ?? 0,
+    };
+
+    public static ProjectView ToProject(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        Name = e.GetString("Name"),
+        Workstream = e.GetString("Workstream"),
+        Lead = e.GetString("Lead"),
+        Aim = e.GetString("Aim"),
+        Status = e.GetString("Status"),
+        Order = e.GetInt32("Order") ?? 0,
+        ETag = e.ETag.ToString(),
+    };
+
+    public static TableEntity Milestone(string projectId, string id, MilestoneFields milestone, MilestoneWindow window) => new(projectId, id)
+    {
+        ["Activity"] = milestone.Activity,
+        ["Due"] = milestone.Due,
+        ["Earliest"] = EntityText.Date(window.Earliest),
+        ["Latest"] = EntityText.Date(window.Latest),
+        ["Status"] = milestone.Status,
+        ["Board"] = milestone.Board,
+        ["Order"] = milestone.Order ?? 0,
+    };
+
+    public static MilestoneView ToMilestone(TableEntity e, DateOnly today)
+    {
+        var window = new MilestoneWindow(EntityText.GetDate(e, "Earliest") ?? DateOnly.MinValue, EntityText.GetDate(e, "Latest") ?? DateOnly.MinValue);
+        string? status = e.GetString("Status");
+        return new MilestoneView
+        {
+            ProjectId = e.PartitionKey,
+            Id = e.RowKey,
+            Activity = e.GetString("Activity"),
+            Due = e.GetString("Due"),
+            Window = window,
+            Status = status,
+            Board = e.GetString("Board"),
+            Order = e.GetInt32("Order") ?? 0,
+            Overdue = window.EndsBefore(today) && !MilestoneStatus.IsClosed(status),
+            ETag = e.ETag.ToString(),
+        };
+    }
+
+    public static TableEntity Update(string projectId, string id, UpdateFields update)
+    {
+        var entity = new TableEntity(projectId, id)
+        {
+            ["AsOf"] = EntityText.Date(update.AsOf!.Value),
+            ["Audience"] = update.Audience,
+        };
+        EntityText.Set(entity, "Paragraphs", JsonSerializer.Serialize(update.Paragraphs ?? [], Json));
+        return entity;
+    }
+
+    public static UpdateView ToUpdate(TableEntity e) => new()
+    {
+        ProjectId = e.PartitionKey,
+        Id = e.RowKey,
+        AsOf = EntityText.GetDate(e, "AsOf") ?? DateOnly.MinValue,
+        Audience = e.GetString("Audience"),
+        Paragraphs = JsonSerializer.Deserialize<List<Paragraph>>(EntityText.Get(e, "Paragraphs") ?? "[]", Json),
+    };
+
+    public static TableEntity Indicator(string id, IndicatorFields indicator) => new(IndicatorPartition, id)
+    {
+        ["Name"] = indicator.Name,
+        ["Category"] = indicator.Category,
+        ["Unit"] = indicator.Unit,
+        ["Polarity"] = indicator.Polarity,
+        ["ProjectId"] = indicator.ProjectId,
+        ["Source"] = indicator.Source,
+        ["Order"] = indicator.Order ?? 0,
+    };
+
+    public static IndicatorView ToIndicator(TableEntity e, IReadOnlyList<IndicatorValueView>? values) => new()
+    {
+        Id = e.RowKey,
+        Name = e.GetString("Name"),
+        Category = e.GetString("Category"),
+        Unit = e.GetString("Unit"),
+        Polarity = e.GetString("Polarity"),
+        ProjectId = e.GetString("ProjectId"),
+        Source = e.GetString("Source"),
+        Order = e.GetInt32("Order") ?? 0,
+        ETag = e.ETag.ToString(),
+        Values = values,
+    };
+
+    public static TableEntity IndicatorValue(string indicatorId, string period, IndicatorValueFields value)
+    {
+        var entity = new TableEntity(indicatorId, period)
+        {
+            // Decimal keeps the figure exactly as typed; tables have no decimal type, so it travels as invariant text.
+            ["Value"] = value.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rank"] = value.Rank,
+            ["OutOf"] = value.OutOf,
+            ["Band"] = value.Band,
+            ["Comparator"] = value.Comparator,
+        };
+        EntityText.Set(entity, "Note", value.Note);
+        return entity;
+    }
+
+    public static IndicatorValueView ToIndicatorValue(TableEntity e) => new()
+    {
+        Period = e.RowKey,
+        Value = e.GetString("Value") is { } v ? decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null,
+        Rank = e.GetInt32("Rank"),
+        OutOf = e.GetInt32("OutOf"),
+        Band = e.GetString("Band"),
+        Comparator = e.GetString("Comparator"),
+        Note = EntityText.Get(e, "Note"),
+        ETag = e.ETag.ToString(),
+    };
+}

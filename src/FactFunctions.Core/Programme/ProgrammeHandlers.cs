@@ -1,0 +1,357 @@
+using System.Globalization;
+using FactFunctions.Http;
+using FactFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace FactFunctions.Programme;
+
+/// <summary>The programme-data endpoints of api.md: projects, milestones, updates, indicators, standing text, import and export.</summary>
+public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, ProgrammeStore store, ProgrammeImporter importer)
+{
+    public Task<IResult> ListProjects(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct => TypedResults.Ok(await store.ListProjectsAsync(ct)));
+
+    public Task<IResult> GetProject(HttpRequest request, string projectId) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (BadId("projectId", projectId) is { } bad)
+            {
+                return bad;
+            }
+
+            var project = await store.GetProjectAsync(projectId, ct);
+            if (project is null)
+            {
+                return Problems.NotFound($"Project '{projectId}'");
+            }
+
+            HttpConditions.SetETag(request, project.ETag);
+            return TypedResults.Ok(project);
+        });
+
+    public Task<IResult> PutProject(HttpRequest request, string projectId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadId("projectId", projectId) is { } bad)
+            {
+                return bad;
+            }
+
+            var input = await body.ReadAsync<ProjectFields>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var errors = new ValidationErrors();
+            ProgrammeValidation.Project(errors, string.Empty, input.Value!);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var result = await store.PutProjectAsync(projectId, input.Value!, HttpConditions.From(request), ct);
+            return await Written(request, result, $"Project '{projectId}'", $"{Routes.BasePath}/projects/{projectId}", ct2 => store.GetProjectAsync(projectId, ct2), ct);
+        });
+
+    public Task<IResult> DeleteProject(HttpRequest request, string projectId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadId("projectId", projectId) is { } bad)
+            {
+                return bad;
+            }
+
+            var result = await store.DeleteProjectAsync(projectId, HttpConditions.From(request).IfMatch, ct);
+            return Deleted(result, $"Project '{projectId}'");
+        });
+
+    public Task<IResult> PutMilestone(HttpRequest request, string projectId, string milestoneId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if ((BadId("projectId", projectId) ?? BadId("milestoneId", milestoneId)) is { } bad)
+            {
+                return bad;
+            }
+
+            var input = await body.ReadAsync<MilestoneFields>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var errors = new ValidationErrors();
+            var window = ProgrammeValidation.Milestone(errors, string.Empty, input.Value!);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            if (!await store.ProjectExistsAsync(projectId, ct))
+            {
+                return Problems.NotFound($"Project '{projectId}'");
+            }
+
+            var result = await store.PutMilestoneAsync(projectId, milestoneId, input.Value!, window!.Value, HttpConditions.From(request), ct);
+            return await Written(request, result, $"Milestone '{milestoneId}'", $"{Routes.BasePath}/projects/{projectId}/milestones/{milestoneId}",
+                ct2 => store.GetMilestoneAsync(projectId, milestoneId, ct2), ct);
+        });
+
+    public Task<IResult> DeleteMilestone(HttpRequest request, string projectId, string milestoneId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if ((BadId("projectId", projectId) ?? BadId("milestoneId", milestoneId)) is { } bad)
+            {
+                return bad;
+            }
+
+            var result = await store.DeleteMilestoneAsync(projectId, milestoneId, HttpConditions.From(request).IfMatch, ct);
+            return Deleted(result, $"Milestone '{milestoneId}' of project '{projectId}'");
+        });
+
+    public Task<IResult> ListMilestones(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            var query = request.Query;
+            DateOnly? from = null, to = null;
+            bool? overdue = null;
+            if (query["dueFrom"].FirstOrDefault() is { } fromText)
+            {
+                if (!DateOnly.TryParseExact(fromText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    return Problems.BadParameter("dueFrom", "must be a date written yyyy-MM-dd.");
+                }
+
+                from = parsed;
+            }
+
+            if (query["dueTo"].FirstOrDefault() is { } toText)
+            {
+                if (!DateOnly.TryParseExact(toText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    return Problems.BadParameter("dueTo", "must be a date written yyyy-MM-dd.");
+                }
+
+                to = parsed;
+            }
+
+            if (from > to)
+            {
+                return Problems.BadParameter("dueTo", "must not be before dueFrom.");
+            }
+
+            string? status = query["status"].FirstOrDefault();
+            if (status is not null && !MilestoneStatus.All.Contains(status, StringComparer.Ordinal))
+            {
+                return Problems.BadParameter("status", $"must be one of {string.Join(", ", MilestoneStatus.All)}.");
+            }
+
+            if (query["overdue"].FirstOrDefault() is { } overdueText)
+            {
+                if (!bool.TryParse(overdueText, out bool parsed))
+                {
+                    return Problems.BadParameter("overdue", "must be true or false.");
+                }
+
+                overdue = parsed;
+            }
+
+            return TypedResults.Ok(await store.QueryMilestonesAsync(from, to, status, overdue, ct));
+        });
+
+    public Task<IResult> AddUpdate(HttpRequest request, string projectId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadId("projectId", projectId) is { } bad)
+            {
+                return bad;
+            }
+
+            var input = await body.ReadAsync<UpdateFields>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var errors = new ValidationErrors();
+            ProgrammeValidation.Update(errors, string.Empty, input.Value!);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            if (!await store.ProjectExistsAsync(projectId, ct))
+            {
+                return Problems.NotFound($"Project '{projectId}'");
+            }
+
+            string updateId = $"{input.Value!.AsOf!.Value:yyyy-MM-dd}-{Guid.NewGuid():N}"[..19];
+            var update = await store.AddUpdateAsync(projectId, updateId, input.Value, ct);
+            return TypedResults.Created($"{Routes.BasePath}/projects/{projectId}", update);
+        });
+
+    public Task<IResult> GetIndicator(HttpRequest request, string indicatorId) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (BadId("indicatorId", indicatorId) is { } bad)
+            {
+                return bad;
+            }
+
+            var indicator = await store.GetIndicatorAsync(indicatorId, ct);
+            if (indicator is null)
+            {
+                return Problems.NotFound($"Indicator '{indicatorId}'");
+            }
+
+            HttpConditions.SetETag(request, indicator.ETag);
+            return TypedResults.Ok(indicator);
+        });
+
+    public Task<IResult> PutIndicator(HttpRequest request, string indicatorId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadId("indicatorId", indicatorId) is { } bad)
+            {
+                return bad;
+            }
+
+            var input = await body.ReadAsync<IndicatorFields>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var errors = new ValidationErrors();
+            ProgrammeValidation.Indicator(errors, string.Empty, input.Value!);
+            if (errors.IsEmpty && input.Value!.ProjectId is { } projectId && !await store.ProjectExistsAsync(projectId, ct))
+            {
+                errors.Add("projectId", $"names project '{projectId}', which does not exist.");
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var result = await store.PutIndicatorAsync(indicatorId, input.Value!, HttpConditions.From(request), ct);
+            return await Written(request, result, $"Indicator '{indicatorId}'", $"{Routes.BasePath}/indicators/{indicatorId}",
+                ct2 => store.GetIndicatorAsync(indicatorId, ct2), ct);
+        });
+
+    public Task<IResult> PutIndicatorValue(HttpRequest request, string indicatorId, string period) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadId("indicatorId", indicatorId) is { } bad)
+            {
+                return bad;
+            }
+
+            if (!Ids.IsPeriod(period))
+            {
+                return Problems.BadParameter("period", $"must be a year span like 2020-21 or a quarter like 2022-Q3 ({Ids.PeriodPattern}).");
+            }
+
+            var input = await body.ReadAsync<IndicatorValueFields>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var errors = new ValidationErrors();
+            ProgrammeValidation.IndicatorValue(errors, string.Empty, input.Value!);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            if (!await store.IndicatorExistsAsync(indicatorId, ct))
+            {
+                return Problems.NotFound($"Indicator '{indicatorId}'");
+            }
+
+            var result = await store.PutIndicatorValueAsync(indicatorId, period, input.Value!, HttpConditions.From(request), ct);
+            return await Written(request, result, $"Value {period} of indicator '{indicatorId}'", $"{Routes.BasePath}/indicators/{indicatorId}",
+                async ct2 => (await store.GetIndicatorAsync(indicatorId, ct2))?.Values?.FirstOrDefault(v => v.Period == period), ct);
+        });
+
+    public Task<IResult> GetProgramme(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            var (text, etag) = await store.GetProgrammeTextAsync(ct);
+            if (text is null)
+            {
+                return Problems.NotFound("The programme's standing text");
+            }
+
+            HttpConditions.SetETag(request, etag);
+            return TypedResults.Ok(text);
+        });
+
+    public Task<IResult> PutProgramme(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            var input = await body.ReadAsync<ProgrammeText>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var errors = new ValidationErrors();
+            ProgrammeValidation.Text(errors, string.Empty, input.Value!);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var result = await store.PutProgrammeTextAsync(input.Value!, HttpConditions.From(request), ct);
+            return await Written(request, result, "The programme's standing text", $"{Routes.BasePath}/programme",
+                async ct2 => (await store.GetProgrammeTextAsync(ct2)).Text, ct);
+        });
+
+    public Task<IResult> Import(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            var input = await body.ReadAsync<ProgrammeDocument>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var errors = await importer.ValidateAsync(input.Value!, ct);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors, $"The document has {errors.Count} problem(s); nothing was written. Every one is listed in 'errors'.");
+            }
+
+            return TypedResults.Ok(await store.ImportAsync(input.Value!, ct));
+        });
+
+    public Task<IResult> Export(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct => TypedResults.Ok(await store.ExportAsync(ct)));
+
+    private static IResult? BadId(string name, string value) =>
+        Ids.IsSlug(value) ? null : Problems.BadParameter(name, $"must match {Ids.SlugPattern}.");
+
+    private static async Task<IResult> Written<T>(HttpRequest request, WriteResult result, string what, string location, Func<CancellationToken, Task<T?>> reread, CancellationToken ct)
+    {
+        switch (result.Status)
+        {
+            case WriteStatus.PreconditionFailed:
+                return Problems.PreconditionFailed();
+            case WriteStatus.Conflict:
+                return Problems.Conflict($"{what} already exists (the request said If-None-Match: *).");
+        }
+
+        var current = await reread(ct);
+        HttpConditions.SetETag(request, result.ETag);
+        return result.Status == WriteStatus.Created ? TypedResults.Created(location, current) : TypedResults.Ok(current);
+    }
+
+    private static IResult Deleted(WriteResult result, string what) => result.Status switch
+    {
+        WriteStatus.NotFound => Problems.NotFound(what),
+        WriteStatus.PreconditionFailed => Problems.PreconditionFailed(),
+        _ => TypedResults.NoContent(),
+    };
+}

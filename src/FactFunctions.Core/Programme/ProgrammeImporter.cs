@@ -1,0 +1,148 @@
+using FactFunctions.Http;
+
+namespace FactFunctions.Programme;
+
+/// <summary>Validates a whole programme document before anything is written, so a bad import changes nothing.</summary>
+public sealed class ProgrammeImporter(ProgrammeStore store)
+{
+    public const int MaxRecords = 20_000;
+
+    public async Task<ValidationErrors> ValidateAsync(ProgrammeDocument document, CancellationToken ct)
+    {
+        var errors = Validate(document);
+        var referenced = (document.Indicators ?? [])
+            .Select((indicator, index) => (indicator?.ProjectId, index))
+            .Where(x => x.ProjectId is not null && Ids.IsSlug(x.ProjectId))
+            .ToList();
+        if (referenced.Count > 0)
+        {
+            var known = new HashSet<string>((document.Projects ?? []).Where(p => p?.Id is not null).Select(p => p.Id!), StringComparer.Ordinal);
+            var missing = referenced.Where(x => !known.Contains(x.ProjectId!)).ToList();
+            if (missing.Count > 0)
+            {
+                known.UnionWith(await store.ProjectIdsAsync(ct));
+                foreach (var (projectId, index) in missing.Where(x => !known.Contains(x.ProjectId!)))
+                {
+                    errors.Add($"indicators[{index}].projectId", $"names project '{projectId}', which is neither in this document nor stored.");
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Every rule that needs no storage: field rules, ids, and uniqueness within the document.</summary>
+    public static ValidationErrors Validate(ProgrammeDocument document)
+    {
+        var errors = new ValidationErrors();
+        if (document.Programme is { } text)
+        {
+            ProgrammeValidation.Text(errors, "programme", text);
+        }
+
+        var projects = document.Projects ?? [];
+        var indicators = document.Indicators ?? [];
+        int records = projects.Count + indicators.Count
+            + projects.Sum(p => (p?.Milestones?.Count ?? 0) + (p?.Updates?.Count ?? 0))
+            + indicators.Sum(i => i?.Values?.Count ?? 0);
+        if (records > MaxRecords)
+        {
+            errors.Add("$", $"The document holds {records} records; at most {MaxRecords} can be imported at once.");
+            return errors;
+        }
+
+        var projectIds = new HashSet<string>(StringComparer.Ordinal);
+        for (int p = 0; p < projects.Count; p++)
+        {
+            string prefix = $"projects[{p}]";
+            var project = projects[p];
+            if (project is null)
+            {
+                errors.Add(prefix, "is required.");
+                continue;
+            }
+
+            UniqueId(errors, prefix, project.Id, projectIds);
+            ProgrammeValidation.Project(errors, prefix, project);
+
+            var milestoneIds = new HashSet<string>(StringComparer.Ordinal);
+            var milestones = project.Milestones ?? [];
+            for (int m = 0; m < milestones.Count; m++)
+            {
+                string item = $"{prefix}.milestones[{m}]";
+                if (milestones[m] is null)
+                {
+                    errors.Add(item, "is required.");
+                    continue;
+                }
+
+                UniqueId(errors, item, milestones[m].Id, milestoneIds);
+                ProgrammeValidation.Milestone(errors, item, milestones[m]);
+            }
+
+            var updateIds = new HashSet<string>(StringComparer.Ordinal);
+            var updates = project.Updates ?? [];
+            for (int u = 0; u < updates.Count; u++)
+            {
+                string item = $"{prefix}.updates[{u}]";
+                if (updates[u] is null)
+                {
+                    errors.Add(item, "is required.");
+                    continue;
+                }
+
+                ProgrammeValidation.Update(errors, item, updates[u]);
+                if (updates[u].Id is not null || updates[u].AsOf is not null)
+                {
+                    UniqueId(errors, item, ProgrammeStore.ImportedUpdateId(updates[u], u), updateIds);
+                }
+            }
+        }
+
+        var indicatorIds = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < indicators.Count; i++)
+        {
+            string prefix = $"indicators[{i}]";
+            var indicator = indicators[i];
+            if (indicator is null)
+            {
+                errors.Add(prefix, "is required.");
+                continue;
+            }
+
+            UniqueId(errors, prefix, indicator.Id, indicatorIds);
+            ProgrammeValidation.Indicator(errors, prefix, indicator);
+            var periods = new HashSet<string>(StringComparer.Ordinal);
+            var values = indicator.Values ?? [];
+            for (int v = 0; v < values.Count; v++)
+            {
+                string item = $"{prefix}.values[{v}]";
+                if (values[v] is null)
+                {
+                    errors.Add(item, "is required.");
+                    continue;
+                }
+
+                ProgrammeValidation.Period(errors, $"{item}.period", values[v].Period);
+                if (values[v].Period is { } period && !periods.Add(period))
+                {
+                    errors.Add($"{item}.period", $"repeats period '{period}' of this indicator.");
+                }
+
+                ProgrammeValidation.IndicatorValue(errors, item, values[v]);
+            }
+        }
+
+        return errors;
+    }
+
+    private static void UniqueId(ValidationErrors errors, string prefix, string? id, HashSet<string> seen)
+    {
+        string field = $"{prefix}.id";
+        errors.Slug(field, id);
+        if (id is not null && Ids.IsSlug(id) && !seen.Add(id))
+        {
+            errors.Add(field, $"repeats id '{id}'.");
+        }
+    }
+}

@@ -1,0 +1,416 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using FactFunctions.Dates;
+using FactFunctions.Http;
+using FactFunctions.Storage;
+
+namespace FactFunctions.Programme;
+
+/// <summary>Reads and writes the programme's records in Table Storage and its standing text in Blob Storage.</summary>
+public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
+{
+    private const string StandingTextBlob = "standing-text.json";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public DateOnly Today => LondonTime.Today(time);
+
+    // ---- projects -------------------------------------------------------------------------------------------
+
+    public async Task<IReadOnlyList<ProjectView>> ListProjectsAsync(CancellationToken ct)
+    {
+        var projects = await QueryAsync(Tables.Projects, TableClient.CreateQueryFilter($"PartitionKey eq {ProgrammeEntities.ProjectPartition}"), ProgrammeEntities.ToProject, ct);
+        var milestones = await QueryAsync(Tables.Milestones, null, e => ProgrammeEntities.ToMilestone(e, Today), ct);
+        var byProject = milestones.ToLookup(m => m.ProjectId, StringComparer.Ordinal);
+        return projects
+            .Select(p => p with { MilestoneSummary = Summarise(byProject[p.Id].ToList()) })
+            .OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<ProjectView?> GetProjectAsync(string projectId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Projects, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ProgrammeEntities.ProjectPartition, projectId, cancellationToken: ct);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var milestones = await QueryAsync(Tables.Milestones, TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), e => ProgrammeEntities.ToMilestone(e, Today), ct);
+        var updates = await QueryAsync(Tables.Updates, TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), ProgrammeEntities.ToUpdate, ct);
+        var indicators = (await ListIndicatorsAsync(ct)).Where(i => i.ProjectId == projectId).ToList();
+        var ordered = OrderMilestones(milestones);
+        return ProgrammeEntities.ToProject(found.Value!) with
+        {
+            MilestoneSummary = Summarise(ordered),
+            Milestones = ordered,
+            Updates = updates.OrderByDescending(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
+            Indicators = indicators,
+        };
+    }
+
+    public async Task<WriteResult> PutProjectAsync(string projectId, ProjectFields project, Precondition precondition, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Projects, ct);
+        return await ConditionalWrites.PutAsync(table, ProgrammeEntities.Project(projectId, project), precondition, ct);
+    }
+
+    /// <summary>Deletes a project with its milestones and updates. The precondition is checked before anything goes.</summary>
+    public async Task<WriteResult> DeleteProjectAsync(string projectId, string? ifMatch, CancellationToken ct)
+    {
+        var projects = await storage.TableAsync(Tables.Projects, ct);
+        var found = await projects.GetEntityIfExistsAsync<TableEntity>(ProgrammeEntities.ProjectPartition, projectId, select: ["PartitionKey"], cancellationToken: ct);
+        if (!found.HasValue)
+        {
+            return new WriteResult(ifMatch is null ? WriteStatus.NotFound : WriteStatus.PreconditionFailed);
+        }
+
+        if (ifMatch is not null && ifMatch != "*" && found.Value!.ETag != new ETag(ifMatch))
+        {
+            return new WriteResult(WriteStatus.PreconditionFailed);
+        }
+
+        foreach (string kind in new[] { Tables.Milestones, Tables.Updates })
+        {
+            var table = await storage.TableAsync(kind, ct);
+            var keys = new List<TableTransactionAction>();
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+            {
+                keys.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+            }
+
+            await TableBatches.SubmitAsync(table, keys, ct);
+        }
+
+        return await ConditionalWrites.DeleteAsync(projects, ProgrammeEntities.ProjectPartition, projectId, ifMatch ?? found.Value!.ETag.ToString(), ct);
+    }
+
+    public async Task<bool> ProjectExistsAsync(string projectId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Projects, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ProgrammeEntities.ProjectPartition, projectId, select: ["PartitionKey"], cancellationToken: ct);
+        return found.HasValue;
+    }
+
+    // ---- milestones -----------------------------------------------------------------------------------------
+
+    public async Task<WriteResult> PutMilestoneAsync(string projectId, string milestoneId, MilestoneFields milestone, MilestoneWindow window, Precondition precondition, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Milestones, ct);
+        return await ConditionalWrites.PutAsync(table, ProgrammeEntities.Milestone(projectId, milestoneId, milestone, window), precondition, ct);
+    }
+
+    public async Task<MilestoneView?> GetMilestoneAsync(string projectId, string milestoneId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Milestones, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(projectId, milestoneId, cancellationToken: ct);
+        return found.HasValue ? ProgrammeEntities.ToMilestone(found.Value!, Today) : null;
+    }
+
+    public async Task<WriteResult> DeleteMilestoneAsync(string projectId, string milestoneId, string? ifMatch, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Milestones, ct);
+        return await ConditionalWrites.DeleteAsync(table, projectId, milestoneId, ifMatch, ct);
+    }
+
+    /// <summary>Milestones across projects whose window meets [from, to], in window order.</summary>
+    public async Task<IReadOnlyList<MilestoneView>> QueryMilestonesAsync(DateOnly? from, DateOnly? to, string? status, bool? overdue, CancellationToken ct)
+    {
+        var filters = new List<string>();
+        if (from is { } f)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"Latest ge {EntityText.Date(f)}"));
+        }
+
+        if (to is { } t)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"Earliest le {EntityText.Date(t)}"));
+        }
+
+        if (status is not null)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"Status eq {status}"));
+        }
+
+        string? filter = filters.Count == 0 ? null : string.Join(" and ", filters.Select(x => $"({x})"));
+        var milestones = await QueryAsync(Tables.Milestones, filter, e => ProgrammeEntities.ToMilestone(e, Today), ct);
+        var projectOrder = (await QueryAsync(Tables.Projects, null, ProgrammeEntities.ToProject, ct)).ToDictionary(p => p.Id, p => p.Order, StringComparer.Ordinal);
+        return milestones
+            .Where(m => overdue is null || m.Overdue == overdue)
+            .OrderBy(m => m.Window.Earliest)
+            .ThenBy(m => m.Window.Latest)
+            .ThenBy(m => projectOrder.GetValueOrDefault(m.ProjectId))
+            .ThenBy(m => m.ProjectId, StringComparer.Ordinal)
+            .ThenBy(m => m.Order)
+            .ThenBy(m => m.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // ---- updates --------------------------------------------------------------------------------------------
+
+    public async Task<UpdateView> AddUpdateAsync(string projectId, string updateId, UpdateFields update, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Updates, ct);
+        var entity = ProgrammeEntities.Update(projectId, updateId, update);
+        await table.AddEntityAsync(entity, ct);
+        return ProgrammeEntities.ToUpdate(entity);
+    }
+
+    // ---- indicators -----------------------------------------------------------------------------------------
+
+    public async Task<IReadOnlyList<IndicatorView>> ListIndicatorsAsync(CancellationToken ct)
+    {
+        var indicators = await QueryAsync(Tables.Indicators, null, e => e, ct);
+        var values = (await QueryAsync(Tables.IndicatorValues, null, e => (e.PartitionKey, Value: ProgrammeEntities.ToIndicatorValue(e)), ct))
+            .ToLookup(v => v.PartitionKey, v => v.Value, StringComparer.Ordinal);
+        return indicators
+            .Select(e => ProgrammeEntities.ToIndicator(e, values[e.RowKey].OrderBy(v => v.Period, StringComparer.Ordinal).ToList()))
+            .OrderBy(i => i.Order).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<IndicatorView?> GetIndicatorAsync(string indicatorId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Indicators, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ProgrammeEntities.IndicatorPartition, indicatorId, cancellationToken: ct);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var values = await QueryAsync(Tables.IndicatorValues, TableClient.CreateQueryFilter($"PartitionKey eq {indicatorId}"), ProgrammeEntities.ToIndicatorValue, ct);
+        return ProgrammeEntities.ToIndicator(found.Value!, values.OrderBy(v => v.Period, StringComparer.Ordinal).ToList());
+    }
+
+    public async Task<bool> IndicatorExistsAsync(string indicatorId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Indicators, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ProgrammeEntities.IndicatorPartition, indicatorId, select: ["PartitionKey"], cancellationToken: ct);
+        return found.HasValue;
+    }
+
+    public async Task<WriteResult> PutIndicatorAsync(string indicatorId, IndicatorFields indicator, Precondition precondition, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Indicators, ct);
+        return await ConditionalWrites.PutAsync(table, ProgrammeEntities.Indicator(indicatorId, indicator), precondition, ct);
+    }
+
+    public async Task<WriteResult> PutIndicatorValueAsync(string indicatorId, string period, IndicatorValueFields value, Precondition precondition, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.IndicatorValues, ct);
+        return await ConditionalWrites.PutAsync(table, ProgrammeEntities.IndicatorValue(indicatorId, period, value), precondition, ct);
+    }
+
+    // ---- standing text --------------------------------------------------------------------------------------
+
+    public async Task<(ProgrammeText? Text, string? ETag)> GetProgrammeTextAsync(CancellationToken ct)
+    {
+        var container = await storage.ContainerAsync(Containers.Programme, ct);
+        try
+        {
+            var download = await container.GetBlobClient(StandingTextBlob).DownloadContentAsync(ct);
+            return (download.Value.Content.ToObjectFromJson<ProgrammeText>(Json), download.Value.Details.ETag.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return (null, null);
+        }
+    }
+
+    public async Task<WriteResult> PutProgrammeTextAsync(ProgrammeText text, Precondition precondition, CancellationToken ct)
+    {
+        var container = await storage.ContainerAsync(Containers.Programme, ct);
+        var conditions = precondition.IfMatch is { } ifMatch
+            ? new BlobRequestConditions { IfMatch = ifMatch == "*" ? ETag.All : new ETag(ifMatch) }
+            : precondition.IfNoneMatchAny ? new BlobRequestConditions { IfNoneMatch = ETag.All } : null;
+        try
+        {
+            var blob = container.GetBlobClient(StandingTextBlob);
+            bool existed = conditions is null && await blob.ExistsAsync(ct);
+            var uploaded = await blob.UploadAsync(
+                BinaryData.FromObjectAsJson(text, Json),
+                new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+                ct);
+            return new WriteResult(existed || precondition.IfMatch is not null ? WriteStatus.Updated : WriteStatus.Created, uploaded.Value.ETag.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412 && precondition.IfMatch is not null)
+        {
+            return new WriteResult(WriteStatus.PreconditionFailed);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 && precondition.IfNoneMatchAny)
+        {
+            return new WriteResult(WriteStatus.Conflict);
+        }
+    }
+
+    // ---- whole document -------------------------------------------------------------------------------------
+
+    public async Task<IReadOnlyList<string>> ProjectIdsAsync(CancellationToken ct) =>
+        await QueryAsync(Tables.Projects, null, e => e.RowKey, ct, select: ["RowKey"]);
+
+    /// <summary>Writes an already validated document: upserts every record it names, leaves the others alone.</summary>
+    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct)
+    {
+        var projects = document.Projects ?? [];
+        var indicators = document.Indicators ?? [];
+        var milestoneRows = new List<TableTransactionAction>();
+        var updateRows = new List<TableTransactionAction>();
+        foreach (var project in projects)
+        {
+            foreach (var milestone in project.Milestones ?? [])
+            {
+                var window = FuzzyDate.Parse(milestone.Due!);
+                milestoneRows.Add(Upsert(ProgrammeEntities.Milestone(project.Id!, milestone.Id!, milestone, window)));
+            }
+
+            var updates = project.Updates ?? [];
+            for (int i = 0; i < updates.Count; i++)
+            {
+                updateRows.Add(Upsert(ProgrammeEntities.Update(project.Id!, ImportedUpdateId(updates[i], i), updates[i])));
+            }
+        }
+
+        var valueRows = indicators
+            .SelectMany(indicator => (indicator.Values ?? []).Select(v => Upsert(ProgrammeEntities.IndicatorValue(indicator.Id!, v.Period!, v))))
+            .ToList();
+
+        if (document.Programme is { } text)
+        {
+            await PutProgrammeTextAsync(text, Precondition.None, ct);
+        }
+
+        await SubmitAsync(Tables.Projects, projects.Select(p => Upsert(ProgrammeEntities.Project(p.Id!, p))), ct);
+        await SubmitAsync(Tables.Milestones, milestoneRows, ct);
+        await SubmitAsync(Tables.Updates, updateRows, ct);
+        await SubmitAsync(Tables.Indicators, indicators.Select(i => Upsert(ProgrammeEntities.Indicator(i.Id!, i))), ct);
+        await SubmitAsync(Tables.IndicatorValues, valueRows, ct);
+
+        return new ImportResult(projects.Count, milestoneRows.Count, updateRows.Count, indicators.Count, valueRows.Count, document.Programme is not null);
+    }
+
+    /// <summary>An update without an id gets one derived from its date and position, so importing the same document twice changes nothing.</summary>
+    public static string ImportedUpdateId(UpdateDocument update, int index) =>
+        update.Id ?? $"{update.AsOf!.Value:yyyy-MM-dd}-{index + 1}";
+
+    public async Task<ProgrammeDocument> ExportAsync(CancellationToken ct)
+    {
+        var (text, _) = await GetProgrammeTextAsync(ct);
+        var projects = await QueryAsync(Tables.Projects, null, ProgrammeEntities.ToProject, ct);
+        var milestones = (await QueryAsync(Tables.Milestones, null, e => ProgrammeEntities.ToMilestone(e, Today), ct)).ToLookup(m => m.ProjectId, StringComparer.Ordinal);
+        var updates = (await QueryAsync(Tables.Updates, null, ProgrammeEntities.ToUpdate, ct)).ToLookup(u => u.ProjectId, StringComparer.Ordinal);
+        var indicators = await ListIndicatorsAsync(ct);
+        return new ProgrammeDocument
+        {
+            Programme = text,
+            Projects = projects
+                .OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal)
+                .Select(p => new ProjectDocument
+                {
+                    Id = p.Id,
+                    Name = p.Name,
+                    Workstream = p.Workstream,
+                    Lead = p.Lead,
+                    Aim = p.Aim,
+                    Status = p.Status,
+                    Order = p.Order,
+                    Milestones = OrderMilestones(milestones[p.Id].ToList()).Select(m => new MilestoneDocument
+                    {
+                        Id = m.Id,
+                        Activity = m.Activity,
+                        Due = m.Due,
+                        Status = m.Status,
+                        Board = m.Board,
+                        Order = m.Order,
+                    }).ToList(),
+                    Updates = updates[p.Id].OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).Select(u => new UpdateDocument
+                    {
+                        Id = u.Id,
+                        AsOf = u.AsOf,
+                        Audience = u.Audience,
+                        Paragraphs = u.Paragraphs,
+                    }).ToList(),
+                }).ToList(),
+            Indicators = indicators.Select(i => new IndicatorDocument
+            {
+                Id = i.Id,
+                Name = i.Name,
+                Category = i.Category,
+                Unit = i.Unit,
+                Polarity = i.Polarity,
+                ProjectId = i.ProjectId,
+                Source = i.Source,
+                Order = i.Order,
+                Values = (i.Values ?? []).Select(v => new IndicatorValueDocument
+                {
+                    Period = v.Period,
+                    Value = v.Value,
+                    Rank = v.Rank,
+                    OutOf = v.OutOf,
+                    Band = v.Band,
+                    Comparator = v.Comparator,
+                    Note = v.Note,
+                }).ToList(),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>True when nothing has been stored yet, so a local run may load the sample programme.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Projects, ct);
+        await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["RowKey"], cancellationToken: ct))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    /// <summary>Display order within a project: as the lead ordered them, then by window.</summary>
+    public static List<MilestoneView> OrderMilestones(IEnumerable<MilestoneView> milestones) => milestones
+        .OrderBy(m => m.Order)
+        .ThenBy(m => m.Window.Earliest)
+        .ThenBy(m => m.Window.Latest)
+        .ThenBy(m => m.Id, StringComparer.Ordinal)
+        .ToList();
+
+    private static MilestoneSummary Summarise(IReadOnlyList<MilestoneView> milestones)
+    {
+        var next = milestones
+            .Where(m => !MilestoneStatus.IsClosed(m.Status))
+            .OrderBy(m => m.Window.Earliest).ThenBy(m => m.Window.Latest).ThenBy(m => m.Order)
+            .FirstOrDefault();
+        return new MilestoneSummary(
+            milestones.Count,
+            milestones.Count(m => m.Status == MilestoneStatus.Complete),
+            milestones.Count(m => m.Status == MilestoneStatus.AtRisk),
+            milestones.Count(m => m.Status == MilestoneStatus.OffTrack),
+            milestones.Count(m => m.Overdue),
+            next);
+    }
+
+    private static TableTransactionAction Upsert(TableEntity entity) => new(TableTransactionActionType.UpsertReplace, entity);
+
+    private async Task SubmitAsync(string kind, IEnumerable<TableTransactionAction> actions, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(kind, ct);
+        await TableBatches.SubmitAsync(table, actions, ct);
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string kind, string? filter, Func<TableEntity, T> map, CancellationToken ct, IEnumerable<string>? select = null)
+    {
+        var table = await storage.TableAsync(kind, ct);
+        var list = new List<T>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: ct))
+        {
+            list.Add(map(entity));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using FactFunctions.Http;
+using Microsoft.Extensions.Logging;
+
+namespace FactFunctions.Programme;
+
+/// <summary>
+/// The FACT programme as the October 2022 Children's Select Committee paper and the 2020 Schools Forum paper
+/// describe it, shipped as an import document so a local run has real data to show.
+/// </summary>
+public sealed partial class SampleProgramme(ProgrammeStore store, ILogger<SampleProgramme> logger)
+{
+    public const string ResourceName = "FactFunctions.Sample.fact-programme.json";
+
+    public static ProgrammeDocument Load()
+    {
+        using var stream = typeof(SampleProgramme).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The sample programme resource {ResourceName} is missing from the build.");
+        return JsonSerializer.Deserialize<ProgrammeDocument>(stream, FactJson.Options)
+            ?? throw new InvalidOperationException("The sample programme is empty.");
+    }
+
+    /// <summary>Imports the sample when storage holds no projects yet; leaves existing data alone.</summary>
+    public async Task<ImportResult?> LoadIfEmptyAsync(CancellationToken ct)
+    {
+        if (!await store.IsEmptyAsync(ct))
+        {
+            LogKept(logger);
+            return null;
+        }
+
+        var document = Load();
+        var errors = ProgrammeImporter.Validate(document);
+        if (!errors.IsEmpty)
+        {
+            throw new InvalidOperationException($"The shipped sample programme is invalid: {string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+        }
+
+        var result = await store.ImportAsync(document, ct);
+        LogLoaded(logger, result.Projects, result.Milestones, result.Indicators);
+        return result;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Loaded the FACT sample programme: {Projects} projects, {Milestones} milestones, {Indicators} indicators")]
+    private static partial void LogLoaded(ILogger logger, int projects, int milestones, int indicators);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Storage already holds programme data; the sample was not loaded")]
+    private static partial void LogKept(ILogger logger);
+}

@@ -1,0 +1,34 @@
+using FactFunctions;
+using FactFunctions.Http;
+
+namespace FactFunctions.LocalHost;
+
+/// <summary>
+/// The embedded host: Kestrel serving the same routes and running the same timer jobs as the Azure Functions
+/// app, over the same Core. Tests build it on a free port and drive it over real HTTP.
+/// </summary>
+public static class LocalHostApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddFactCore(builder.Configuration);
+        builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<SampleLoader>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapFactEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using FactFunctions.LocalHost;
+
+var app = LocalHostApp.Build(args);
+await app.RunAsync();
