@@ -9,7 +9,7 @@ namespace FactFunctions.Http;
 /// What every endpoint does around its own work, in both hosts: authorise first, then turn storage outages into
 /// 503 with <c>Retry-After</c> and anything unexpected into a 500 that leaks nothing.
 /// </summary>
-public sealed partial class RequestPipeline(CallerAuthorizer authorizer, IOptions<FactHttpOptions> options, ILogger<RequestPipeline> logger)
+public sealed partial class RequestPipeline(CallerAuthorizer authorizer, FactStorage storage, IOptions<FactHttpOptions> options, ILogger<RequestPipeline> logger)
 {
     public async Task<IResult> RunAsync(HttpRequest request, FactRole role, Func<CancellationToken, Task<IResult>> work)
     {
@@ -32,6 +32,13 @@ public sealed partial class RequestPipeline(CallerAuthorizer authorizer, IOption
         catch (Exception e) when (StorageFailures.IsUnavailable(e, aborted))
         {
             LogStorageUnavailable(logger, request.Method, request.Path, e.GetType().Name);
+            return StorageUnavailable(request);
+        }
+        catch (Exception e) when (FactStorage.IsMissingTableOrContainer(e))
+        {
+            // Storage was reset under us; the next request recreates what is missing.
+            storage.ForgetCreated();
+            LogStorageUnavailable(logger, request.Method, request.Path, "TableNotFound");
             return StorageUnavailable(request);
         }
         catch (Exception e) when (!aborted.IsCancellationRequested)

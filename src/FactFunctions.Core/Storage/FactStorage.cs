@@ -45,6 +45,20 @@ public sealed class FactStorage(TableServiceClient tableService, BlobServiceClie
         return containers.GetOrAdd(kind, client);
     }
 
+    /// <summary>
+    /// Forgets which tables and containers exist, so the next use creates them again: for when storage was reset
+    /// underneath a running host (an emulator restarted, an account recreated).
+    /// </summary>
+    public void ForgetCreated()
+    {
+        tables.Clear();
+        containers.Clear();
+    }
+
+    public static bool IsMissingTableOrContainer(Exception exception) =>
+        exception is Azure.RequestFailedException { Status: 404, ErrorCode: "TableNotFound" or "ContainerNotFound" } ||
+        exception is Azure.Data.Tables.TableTransactionFailedException { Status: 404, ErrorCode: "TableNotFound" };
+
     /// <summary>One cheap round trip to each service, for health checks.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {

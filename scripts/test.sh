@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine that has only the .NET SDK, Node.js and apt:
+# installs what is missing (Azurite via npm ci), builds Core, LocalHost and the tests, and runs them.
+# The Azure Functions project is left out: its worker packages are not on this package source (see README).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "npm ci (Azurite, pinned in package.json)"
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+step "dotnet build (FactFunctions.Ci.slnf: everything but the Functions app)"
+dotnet build FactFunctions.Ci.slnf -c Release --nologo -v minimal
+
+step "dotnet test"
+results=$(mktemp -d)
+status=0
+dotnet test FactFunctions.Ci.slnf -c Release --no-build --nologo -v minimal \
+  --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" || status=$?
+
+# One plain closing line over all test projects, summed from the TRX files.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); passed=$((passed + ${p:-0}))
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${f:-0}))
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${n:-0}))
+done
+rm -rf "$results"
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
