@@ -1,9 +1,12 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using FactFunctions.Http;
+using FactFunctions.Jobs;
 using FactFunctions.Programme;
+using FactFunctions.Snapshots;
 using FactFunctions.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -45,7 +48,7 @@ public static class FactCoreServiceCollectionExtensions
             clients.AddClient<TableServiceClient, TableClientOptions>((clientOptions, credential, provider) =>
             {
                 var storage = provider.GetRequiredService<IOptions<FactStorageOptions>>().Value;
-                ConfigureRetry(clientOptions.Retry, storage);
+                Configure(clientOptions, storage, provider);
                 return storage.ConnectionString is { Length: > 0 } connection
                     ? new TableServiceClient(connection, clientOptions)
                     : new TableServiceClient(storage.TableServiceUri, credential, clientOptions);
@@ -53,7 +56,7 @@ public static class FactCoreServiceCollectionExtensions
             clients.AddClient<BlobServiceClient, BlobClientOptions>((clientOptions, credential, provider) =>
             {
                 var storage = provider.GetRequiredService<IOptions<FactStorageOptions>>().Value;
-                ConfigureRetry(clientOptions.Retry, storage);
+                Configure(clientOptions, storage, provider);
                 return storage.ConnectionString is { Length: > 0 } connection
                     ? new BlobServiceClient(connection, clientOptions)
                     : new BlobServiceClient(storage.BlobServiceUri, credential, clientOptions);
@@ -71,7 +74,24 @@ public static class FactCoreServiceCollectionExtensions
         services.AddSingleton<ProgrammeImporter>();
         services.AddSingleton<ProgrammeHandlers>();
         services.AddSingleton<SampleProgramme>();
+
+        services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.Section)).ValidateOnStart();
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<SnapshotHandlers>();
+        services.AddSingleton<DailySnapshotJob>();
+        services.AddSingleton<IFactJob>(provider => provider.GetRequiredService<DailySnapshotJob>());
         return services;
+    }
+
+    private static void Configure(ClientOptions clientOptions, FactStorageOptions storage, IServiceProvider provider)
+    {
+        ConfigureRetry(clientOptions.Retry, storage);
+
+        // Policies registered in DI see every storage call: tests count calls and inject faults this way.
+        foreach (var policy in provider.GetServices<StoragePipelinePolicy>())
+        {
+            clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
     }
 
     // A caller waits for a 503 rather than for minutes of retries: few, quick retries, bounded by a network timeout.

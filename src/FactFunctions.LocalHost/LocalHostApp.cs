@@ -23,6 +23,7 @@ public static class LocalHostApp
         builder.Services.AddFactCore(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<SampleLoader>();
+        builder.Services.AddHostedService<JobScheduler>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -6,4 +6,7 @@ public sealed class LocalHostOptions
 
     /// <summary>Import the FACT sample programme at start when storage holds no projects (run-local.sh sets it).</summary>
     public bool LoadSampleWhenEmpty { get; set; }
+
+    /// <summary>Run the timer jobs (daily snapshot, reminders) on their schedules. Tests switch it off and call jobs directly.</summary>
+    public bool RunTimers { get; set; } = true;
 }

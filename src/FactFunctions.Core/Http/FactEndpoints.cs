@@ -1,4 +1,5 @@
 using FactFunctions.Programme;
+using FactFunctions.Snapshots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -32,6 +33,11 @@ public static class FactEndpoints
         api.MapPut(Routes.Programme, (HttpRequest r, ProgrammeHandlers h) => h.PutProgramme(r));
         api.MapPost(Routes.Import, (HttpRequest r, ProgrammeHandlers h) => h.Import(r));
         api.MapGet(Routes.Export, (HttpRequest r, ProgrammeHandlers h) => h.Export(r));
+
+        api.MapPost(Routes.Snapshots, (HttpRequest r, SnapshotHandlers h) => h.Take(r));
+        api.MapGet(Routes.Snapshots, (HttpRequest r, SnapshotHandlers h) => h.List(r));
+        api.MapGet(Routes.Snapshot, (HttpRequest r, string snapshotId, SnapshotHandlers h) => h.Get(r, snapshotId));
+        api.MapGet(Routes.SnapshotChanges, (HttpRequest r, string snapshotId, SnapshotHandlers h) => h.Changes(r, snapshotId));
 
         api.MapFallback(() => Problems.Problem(StatusCodes.Status404NotFound, Problems.NotFoundType, "No such route.",
             "See README.md or /api/openapi.json for the routes this API serves."));

@@ -19,4 +19,8 @@ public static class Routes
     public const string Programme = "programme";
     public const string Import = "import";
     public const string Export = "export";
+
+    public const string Snapshots = "snapshots";
+    public const string Snapshot = "snapshots/{snapshotId}";
+    public const string SnapshotChanges = "snapshots/{snapshotId}/changes";
 }

@@ -295,66 +295,23 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     public static string ImportedUpdateId(UpdateDocument update, int index) =>
         update.Id ?? $"{update.AsOf!.Value:yyyy-MM-dd}-{index + 1}";
 
-    public async Task<ProgrammeDocument> ExportAsync(CancellationToken ct)
+    public async Task<ProgrammeDocument> ExportAsync(CancellationToken ct) => (await ReadAllAsync(ct)).ToDocument();
+
+    /// <summary>Everything stored, read with one query per table (paged by the SDK), ordered for display.</summary>
+    public async Task<ProgrammeState> ReadAllAsync(CancellationToken ct)
     {
-        var (text, _) = await GetProgrammeTextAsync(ct);
-        var projects = await QueryAsync(Tables.Projects, null, ProgrammeEntities.ToProject, ct);
-        var milestones = (await QueryAsync(Tables.Milestones, null, e => ProgrammeEntities.ToMilestone(e, Today), ct)).ToLookup(m => m.ProjectId, StringComparer.Ordinal);
-        var updates = (await QueryAsync(Tables.Updates, null, ProgrammeEntities.ToUpdate, ct)).ToLookup(u => u.ProjectId, StringComparer.Ordinal);
-        var indicators = await ListIndicatorsAsync(ct);
-        return new ProgrammeDocument
-        {
-            Programme = text,
-            Projects = projects
-                .OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal)
-                .Select(p => new ProjectDocument
-                {
-                    Id = p.Id,
-                    Name = p.Name,
-                    Workstream = p.Workstream,
-                    Lead = p.Lead,
-                    Aim = p.Aim,
-                    Status = p.Status,
-                    Order = p.Order,
-                    Milestones = OrderMilestones(milestones[p.Id].ToList()).Select(m => new MilestoneDocument
-                    {
-                        Id = m.Id,
-                        Activity = m.Activity,
-                        Due = m.Due,
-                        Status = m.Status,
-                        Board = m.Board,
-                        Order = m.Order,
-                    }).ToList(),
-                    Updates = updates[p.Id].OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).Select(u => new UpdateDocument
-                    {
-                        Id = u.Id,
-                        AsOf = u.AsOf,
-                        Audience = u.Audience,
-                        Paragraphs = u.Paragraphs,
-                    }).ToList(),
-                }).ToList(),
-            Indicators = indicators.Select(i => new IndicatorDocument
-            {
-                Id = i.Id,
-                Name = i.Name,
-                Category = i.Category,
-                Unit = i.Unit,
-                Polarity = i.Polarity,
-                ProjectId = i.ProjectId,
-                Source = i.Source,
-                Order = i.Order,
-                Values = (i.Values ?? []).Select(v => new IndicatorValueDocument
-                {
-                    Period = v.Period,
-                    Value = v.Value,
-                    Rank = v.Rank,
-                    OutOf = v.OutOf,
-                    Band = v.Band,
-                    Comparator = v.Comparator,
-                    Note = v.Note,
-                }).ToList(),
-            }).ToList(),
-        };
+        var text = GetProgrammeTextAsync(ct);
+        var projects = QueryAsync(Tables.Projects, null, ProgrammeEntities.ToProject, ct);
+        var milestones = QueryAsync(Tables.Milestones, null, e => ProgrammeEntities.ToMilestone(e, Today), ct);
+        var updates = QueryAsync(Tables.Updates, null, ProgrammeEntities.ToUpdate, ct);
+        var indicators = ListIndicatorsAsync(ct);
+        await Task.WhenAll(text, projects, milestones, updates, indicators);
+        return new ProgrammeState(
+            text.Result.Text,
+            projects.Result.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(),
+            milestones.Result,
+            updates.Result.OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
+            indicators.Result);
     }
 
     /// <summary>True when nothing has been stored yet, so a local run may load the sample programme.</summary>

@@ -9,7 +9,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Azurite.DisposeAsync();
 
-    public Task<FactHost> StartHostAsync(IDictionary<string, string?>? settings = null) => FactHost.StartAsync(Azurite.ConnectionString, settings);
+    public Task<FactHost> StartHostAsync(IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
+        FactHost.StartAsync(Azurite.ConnectionString, settings, services);
 }
 
 [CollectionDefinition(Name)]

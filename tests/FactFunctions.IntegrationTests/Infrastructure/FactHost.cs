@@ -44,7 +44,7 @@ public sealed class FactHost : IAsyncDisposable
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<FactHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    public static async Task<FactHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         string prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
@@ -57,6 +57,7 @@ public sealed class FactHost : IAsyncDisposable
                 ["Fact:Storage:NetworkTimeoutSeconds"] = "5",
                 ["Fact:Keys:ProgrammeLead"] = LeadKey,
                 ["Fact:Keys:Officer"] = OfficerKey,
+                ["Fact:LocalHost:RunTimers"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Azure"] = "Error",
             };
@@ -66,6 +67,7 @@ public sealed class FactHost : IAsyncDisposable
             }
 
             builder.Configuration.AddInMemoryCollection(values);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

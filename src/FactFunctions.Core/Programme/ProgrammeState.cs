@@ -1,0 +1,74 @@
+namespace FactFunctions.Programme;
+
+/// <summary>The whole programme as read at one moment: what export, snapshots and papers are made from.</summary>
+public sealed record ProgrammeState(
+    ProgrammeText? Text,
+    IReadOnlyList<ProjectView> Projects,
+    IReadOnlyList<MilestoneView> Milestones,
+    IReadOnlyList<UpdateView> Updates,
+    IReadOnlyList<IndicatorView> Indicators)
+{
+    /// <summary>Projects with their milestones (display order) and updates (oldest first) nested inside.</summary>
+    public IReadOnlyList<ProjectView> NestedProjects()
+    {
+        var milestones = Milestones.ToLookup(m => m.ProjectId, StringComparer.Ordinal);
+        var updates = Updates.ToLookup(u => u.ProjectId, StringComparer.Ordinal);
+        return Projects.Select(p => p with
+        {
+            Milestones = ProgrammeStore.OrderMilestones(milestones[p.Id]),
+            Updates = updates[p.Id].OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
+        }).ToList();
+    }
+
+    public ProgrammeDocument ToDocument() => new()
+    {
+        Programme = Text,
+        Projects = NestedProjects().Select(p => new ProjectDocument
+        {
+            Id = p.Id,
+            Name = p.Name,
+            Workstream = p.Workstream,
+            Lead = p.Lead,
+            Aim = p.Aim,
+            Status = p.Status,
+            Order = p.Order,
+            Milestones = p.Milestones!.Select(m => new MilestoneDocument
+            {
+                Id = m.Id,
+                Activity = m.Activity,
+                Due = m.Due,
+                Status = m.Status,
+                Board = m.Board,
+                Order = m.Order,
+            }).ToList(),
+            Updates = p.Updates!.Select(u => new UpdateDocument
+            {
+                Id = u.Id,
+                AsOf = u.AsOf,
+                Audience = u.Audience,
+                Paragraphs = u.Paragraphs,
+            }).ToList(),
+        }).ToList(),
+        Indicators = Indicators.Select(i => new IndicatorDocument
+        {
+            Id = i.Id,
+            Name = i.Name,
+            Category = i.Category,
+            Unit = i.Unit,
+            Polarity = i.Polarity,
+            ProjectId = i.ProjectId,
+            Source = i.Source,
+            Order = i.Order,
+            Values = (i.Values ?? []).Select(v => new IndicatorValueDocument
+            {
+                Period = v.Period,
+                Value = v.Value,
+                Rank = v.Rank,
+                OutOf = v.OutOf,
+                Band = v.Band,
+                Comparator = v.Comparator,
+                Note = v.Note,
+            }).ToList(),
+        }).ToList(),
+    };
+}

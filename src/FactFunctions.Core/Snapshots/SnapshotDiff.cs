@@ -1,0 +1,250 @@
+using System.Globalization;
+using FactFunctions.Programme;
+
+namespace FactFunctions.Snapshots;
+
+public static class ChangeKinds
+{
+    public const string Added = "added";
+    public const string Removed = "removed";
+    public const string Redated = "redated";
+    public const string StatusChanged = "status-changed";
+    public const string Changed = "changed";
+}
+
+public sealed record MilestoneChange
+{
+    public required string Kind { get; init; }
+
+    public required string ProjectId { get; init; }
+
+    public string? ProjectName { get; init; }
+
+    public required string MilestoneId { get; init; }
+
+    public string? Activity { get; init; }
+
+    public string? OldDue { get; init; }
+
+    public string? NewDue { get; init; }
+
+    public string? OldStatus { get; init; }
+
+    public string? NewStatus { get; init; }
+
+    public required string Description { get; init; }
+}
+
+public sealed record IndicatorValueChange
+{
+    public required string Kind { get; init; }
+
+    public required string IndicatorId { get; init; }
+
+    public string? IndicatorName { get; init; }
+
+    public required string Period { get; init; }
+
+    public IndicatorValueFields? Old { get; init; }
+
+    public IndicatorValueFields? New { get; init; }
+
+    public required string Description { get; init; }
+}
+
+public sealed record ProjectChange(string Kind, string ProjectId, string? Name, string Description);
+
+/// <summary>What changed between two snapshots, in records and in the words a paper's changes annex prints.</summary>
+public sealed record SnapshotChanges
+{
+    public required string Since { get; init; }
+
+    public required string Snapshot { get; init; }
+
+    public DateTimeOffset SinceTakenAt { get; init; }
+
+    public DateTimeOffset SnapshotTakenAt { get; init; }
+
+    public required IReadOnlyList<ProjectChange> Projects { get; init; }
+
+    public required IReadOnlyList<MilestoneChange> Milestones { get; init; }
+
+    public required IReadOnlyList<IndicatorValueChange> IndicatorValues { get; init; }
+
+    public bool IsEmpty => Projects.Count == 0 && Milestones.Count == 0 && IndicatorValues.Count == 0;
+
+    public IEnumerable<string> Summary() =>
+        Projects.Select(p => p.Description).Concat(Milestones.Select(m => m.Description)).Concat(IndicatorValues.Select(v => v.Description));
+}
+
+public static class SnapshotDiff
+{
+    public static SnapshotChanges Compare(ProgrammeSnapshot since, ProgrammeSnapshot snapshot)
+    {
+        var oldProjects = since.State.Projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var newProjects = snapshot.State.Projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        string ProjectName(string id) => newProjects.GetValueOrDefault(id)?.Name ?? oldProjects.GetValueOrDefault(id)?.Name ?? id;
+
+        var projects = new List<ProjectChange>();
+        foreach (var added in snapshot.State.Projects.Where(p => !oldProjects.ContainsKey(p.Id)))
+        {
+            projects.Add(new ProjectChange(ChangeKinds.Added, added.Id, added.Name, $"New project: {added.Name}."));
+        }
+
+        foreach (var removed in since.State.Projects.Where(p => !newProjects.ContainsKey(p.Id)))
+        {
+            projects.Add(new ProjectChange(ChangeKinds.Removed, removed.Id, removed.Name, $"Project removed: {removed.Name}."));
+        }
+
+        foreach (var project in snapshot.State.Projects.Where(p => oldProjects.TryGetValue(p.Id, out var old) && old.Status != p.Status))
+        {
+            projects.Add(new ProjectChange(ChangeKinds.StatusChanged, project.Id, project.Name,
+                $"{project.Name} is now {Words(project.Status)} (was {Words(oldProjects[project.Id].Status)})."));
+        }
+
+        static string Key(MilestoneView m) => $"{m.ProjectId}|{m.Id}";
+        var oldMilestones = since.State.Milestones.ToDictionary(Key, StringComparer.Ordinal);
+        var newMilestones = snapshot.State.Milestones.ToDictionary(Key, StringComparer.Ordinal);
+        var milestones = new List<MilestoneChange>();
+        foreach (var m in OrderForReading(snapshot.State.Milestones, newProjects))
+        {
+            string name = ProjectName(m.ProjectId);
+            if (!oldMilestones.TryGetValue(Key(m), out var old))
+            {
+                milestones.Add(Change(ChangeKinds.Added, m, name, null, m, $"{name}: “{m.Activity}” added, due {m.Due}."));
+                continue;
+            }
+
+            if (!string.Equals(old.Due, m.Due, StringComparison.Ordinal))
+            {
+                milestones.Add(Change(ChangeKinds.Redated, m, name, old, m, $"{name}: “{m.Activity}” re-dated from {old.Due} to {m.Due}."));
+            }
+
+            if (!string.Equals(old.Status, m.Status, StringComparison.Ordinal))
+            {
+                milestones.Add(Change(ChangeKinds.StatusChanged, m, name, old, m, $"{name}: “{m.Activity}” is now {Words(m.Status)} (was {Words(old.Status)})."));
+            }
+        }
+
+        foreach (var m in OrderForReading(since.State.Milestones, oldProjects).Where(m => !newMilestones.ContainsKey(Key(m))))
+        {
+            string name = ProjectName(m.ProjectId);
+            milestones.Add(Change(ChangeKinds.Removed, m, name, m, null, $"{name}: “{m.Activity}” (due {m.Due}) removed."));
+        }
+
+        return new SnapshotChanges
+        {
+            Since = since.Header.Id,
+            Snapshot = snapshot.Header.Id,
+            SinceTakenAt = since.Header.TakenAt,
+            SnapshotTakenAt = snapshot.Header.TakenAt,
+            Projects = projects,
+            Milestones = milestones,
+            IndicatorValues = CompareValues(since.State.Indicators, snapshot.State.Indicators),
+        };
+    }
+
+    private static List<IndicatorValueChange> CompareValues(IReadOnlyList<IndicatorView> before, IReadOnlyList<IndicatorView> after)
+    {
+        static IEnumerable<(string Key, IndicatorView Indicator, IndicatorValueView Value)> Flatten(IReadOnlyList<IndicatorView> indicators) =>
+            indicators.SelectMany(i => (i.Values ?? []).Select(v => ($"{i.Id}|{v.Period}", i, v)));
+
+        var old = Flatten(before).ToDictionary(x => x.Key, StringComparer.Ordinal);
+        var current = Flatten(after).ToDictionary(x => x.Key, StringComparer.Ordinal);
+        var changes = new List<IndicatorValueChange>();
+        foreach (var (key, indicator, value) in Flatten(after))
+        {
+            string name = Name(indicator);
+            if (!old.TryGetValue(key, out var previous))
+            {
+                changes.Add(ValueChange(ChangeKinds.Added, indicator, value.Period, null, value, $"{name}, {value.Period}: {Figure(value)} recorded."));
+            }
+            else if (!SameFigures(previous.Value, value))
+            {
+                changes.Add(ValueChange(ChangeKinds.Changed, indicator, value.Period, previous.Value, value,
+                    $"{name}, {value.Period}: {Figure(previous.Value)} → {Figure(value)}."));
+            }
+        }
+
+        foreach (var (key, indicator, value) in Flatten(before).Where(x => !current.ContainsKey(x.Key)))
+        {
+            changes.Add(ValueChange(ChangeKinds.Removed, indicator, value.Period, value, null, $"{Name(indicator)}, {value.Period}: figure removed."));
+        }
+
+        return changes;
+    }
+
+    private static IEnumerable<MilestoneView> OrderForReading(IEnumerable<MilestoneView> milestones, IReadOnlyDictionary<string, ProjectView> projects) =>
+        milestones
+            .OrderBy(m => projects.GetValueOrDefault(m.ProjectId)?.Order ?? int.MaxValue)
+            .ThenBy(m => m.ProjectId, StringComparer.Ordinal)
+            .ThenBy(m => m.Order)
+            .ThenBy(m => m.Id, StringComparer.Ordinal);
+
+    private static MilestoneChange Change(string kind, MilestoneView m, string projectName, MilestoneView? old, MilestoneView? current, string description) => new()
+    {
+        Kind = kind,
+        ProjectId = m.ProjectId,
+        ProjectName = projectName,
+        MilestoneId = m.Id,
+        Activity = m.Activity,
+        OldDue = old?.Due,
+        NewDue = current?.Due,
+        OldStatus = old?.Status,
+        NewStatus = current?.Status,
+        Description = description,
+    };
+
+    private static IndicatorValueChange ValueChange(string kind, IndicatorView indicator, string period, IndicatorValueView? old, IndicatorValueView? current, string description) => new()
+    {
+        Kind = kind,
+        IndicatorId = indicator.Id,
+        IndicatorName = indicator.Name,
+        Period = period,
+        Old = old is null ? null : Figures(old),
+        New = current is null ? null : Figures(current),
+        Description = description,
+    };
+
+    private static IndicatorValueFields Figures(IndicatorValueView v) => new()
+    {
+        Value = v.Value,
+        Rank = v.Rank,
+        OutOf = v.OutOf,
+        Band = v.Band,
+        Comparator = v.Comparator,
+        Note = v.Note,
+    };
+
+    private static bool SameFigures(IndicatorValueView a, IndicatorValueView b) =>
+        a.Value == b.Value && a.Rank == b.Rank && a.OutOf == b.OutOf && a.Band == b.Band &&
+        a.Comparator == b.Comparator && a.Note == b.Note;
+
+    private static string Name(IndicatorView indicator) =>
+        string.IsNullOrEmpty(indicator.Category) ? indicator.Name ?? indicator.Id : $"{indicator.Category} – {indicator.Name}";
+
+    /// <summary>A figure as a paper would say it: "ranked 10 of 156 (band A)", or the value.</summary>
+    public static string Figure(IndicatorValueView v)
+    {
+        var parts = new List<string>();
+        if (v.Value is { } value)
+        {
+            parts.Add(value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (v.Rank is { } rank)
+        {
+            parts.Add(v.OutOf is { } outOf ? $"ranked {rank} of {outOf}" : $"ranked {rank}");
+        }
+
+        if (!string.IsNullOrEmpty(v.Band))
+        {
+            parts.Add($"band {v.Band}");
+        }
+
+        return parts.Count == 0 ? "no figure" : string.Join(", ", parts);
+    }
+
+    /// <summary>"at-risk" → "at risk", for sentences.</summary>
+    public static string Words(string? status) => status?.Replace('-', ' ') ?? "unset";
+}

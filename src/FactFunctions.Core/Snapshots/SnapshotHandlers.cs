@@ -1,0 +1,104 @@
+using FactFunctions.Http;
+using FactFunctions.Programme;
+using Microsoft.AspNetCore.Http;
+
+namespace FactFunctions.Snapshots;
+
+public sealed record SnapshotRequest
+{
+    public string? Label { get; init; }
+}
+
+/// <summary>The snapshot endpoints of api.md.</summary>
+public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, SnapshotStore store)
+{
+    public const int MaxPageSize = 100;
+
+    public Task<IResult> Take(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            string? label = null;
+            if (request.ContentLength > 0 || request.ContentType is not null)
+            {
+                var input = await body.ReadAsync<SnapshotRequest>(request, ct);
+                if (input.Problem is not null)
+                {
+                    return input.Problem;
+                }
+
+                var errors = new ValidationErrors();
+                errors.Text("label", input.Value!.Label, 200);
+                if (!errors.IsEmpty)
+                {
+                    return Problems.Validation(errors);
+                }
+
+                label = input.Value.Label;
+            }
+
+            var outcome = await store.TakeAsync(store.NewOnDemandId(), SnapshotKinds.OnDemand, label, ct);
+            return TypedResults.Created($"{Routes.BasePath}/snapshots/{outcome.Header!.Id}", outcome.Header);
+        });
+
+    public Task<IResult> List(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            int top = 20;
+            if (request.Query["top"].FirstOrDefault() is { } topText && (!int.TryParse(topText, out top) || top is < 1 or > MaxPageSize))
+            {
+                return Problems.BadParameter("top", $"must be a whole number from 1 to {MaxPageSize}.");
+            }
+
+            string? continuation = request.Query["continuation"].FirstOrDefault();
+            try
+            {
+                return TypedResults.Ok(await store.ListAsync(top, continuation, ct));
+            }
+            catch (Exception e) when (continuation is not null && e is ArgumentException or FormatException or Azure.RequestFailedException { Status: 400 })
+            {
+                return Problems.BadParameter("continuation", "is not a continuation token this API issued.");
+            }
+        });
+
+    public Task<IResult> Get(HttpRequest request, string snapshotId) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (!Ids.IsSlug(snapshotId))
+            {
+                return Problems.BadParameter("snapshotId", $"must match {Ids.SlugPattern}.");
+            }
+
+            var snapshot = await store.GetAsync(snapshotId, ct);
+            return snapshot is null ? Problems.NotFound($"Snapshot '{snapshotId}'") : TypedResults.Ok(SnapshotView.From(snapshot));
+        });
+
+    public Task<IResult> Changes(HttpRequest request, string snapshotId) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            string? since = request.Query["since"].FirstOrDefault();
+            if (!Ids.IsSlug(snapshotId))
+            {
+                return Problems.BadParameter("snapshotId", $"must match {Ids.SlugPattern}.");
+            }
+
+            if (!Ids.IsSlug(since))
+            {
+                return Problems.BadParameter("since", $"is required: the id of the earlier snapshot ({Ids.SlugPattern}).");
+            }
+
+            var current = await store.GetAsync(snapshotId, ct);
+            if (current is null)
+            {
+                return Problems.NotFound($"Snapshot '{snapshotId}'");
+            }
+
+            var earlier = await store.GetAsync(since!, ct);
+            if (earlier is null)
+            {
+                return Problems.NotFound($"Snapshot '{since}'");
+            }
+
+            var changes = SnapshotDiff.Compare(earlier, current);
+            return TypedResults.Ok(new { changes.Since, changes.Snapshot, changes.SinceTakenAt, changes.SnapshotTakenAt, Summary = changes.Summary().ToList(), changes.Projects, changes.Milestones, changes.IndicatorValues });
+        });
+}

@@ -1,0 +1,84 @@
+using FactFunctions.Programme;
+
+namespace FactFunctions.Snapshots;
+
+public static class SnapshotKinds
+{
+    public const string Daily = "daily";
+    public const string OnDemand = "on-demand";
+}
+
+public sealed record SnapshotCounts(int Projects, int Milestones, int Updates, int Indicators, int IndicatorValues, int Rows);
+
+/// <summary>What a listing shows of a snapshot.</summary>
+public sealed record SnapshotHeader
+{
+    public required string Id { get; init; }
+
+    public string? Label { get; init; }
+
+    public required string Kind { get; init; }
+
+    public DateTimeOffset TakenAt { get; init; }
+
+    /// <summary>The Europe/London date the snapshot was taken on; overdue flags inside it are relative to this day.</summary>
+    public DateOnly AsOf { get; init; }
+
+    public required SnapshotCounts Counts { get; init; }
+}
+
+/// <summary>The whole programme frozen at one instant, as <c>GET /api/snapshots/{id}</c> returns it.</summary>
+public sealed record ProgrammeSnapshot
+{
+    public required SnapshotHeader Header { get; init; }
+
+    public required ProgrammeState State { get; init; }
+
+    public ProgrammeDocument ToDocument() => State.ToDocument();
+}
+
+/// <summary>The JSON shape of a snapshot: the header's fields, then the frozen programme.</summary>
+public sealed record SnapshotView
+{
+    public required string Id { get; init; }
+
+    public string? Label { get; init; }
+
+    public required string Kind { get; init; }
+
+    public DateTimeOffset TakenAt { get; init; }
+
+    public DateOnly AsOf { get; init; }
+
+    public required SnapshotCounts Counts { get; init; }
+
+    public ProgrammeText? Programme { get; init; }
+
+    public required IReadOnlyList<ProjectView> Projects { get; init; }
+
+    public required IReadOnlyList<IndicatorView> Indicators { get; init; }
+
+    public static SnapshotView From(ProgrammeSnapshot snapshot) => new()
+    {
+        Id = snapshot.Header.Id,
+        Label = snapshot.Header.Label,
+        Kind = snapshot.Header.Kind,
+        TakenAt = snapshot.Header.TakenAt,
+        AsOf = snapshot.Header.AsOf,
+        Counts = snapshot.Header.Counts,
+        Programme = snapshot.State.Text,
+        Projects = snapshot.State.NestedProjects(),
+        Indicators = snapshot.State.Indicators,
+    };
+}
+
+public sealed record SnapshotPage(IReadOnlyList<SnapshotHeader> Items, string? Continuation);
+
+public enum SnapshotStatus
+{
+    Taken,
+    AlreadyTaken,
+    InProgress,
+}
+
+public sealed record SnapshotOutcome(SnapshotStatus Status, SnapshotHeader? Header);

@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using FactFunctions.Dates;
+using FactFunctions.Programme;
+using FactFunctions.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace FactFunctions.Snapshots;
+
+/// <summary>
+/// Snapshots in Table Storage. The rows of one snapshot share a partition of <c>SnapshotRows</c> and are written in
+/// entity group transactions of 100. The headers in <c>Snapshots</c> are written last: by id (for reads), then by
+/// time (for listings), so a snapshot that crashed half-way is never listed. A <c>pending</c> marker written first
+/// lets the next run find and remove what a crash left behind.
+/// </summary>
+public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore programme, TimeProvider time, ILogger<SnapshotStore> logger)
+{
+    public const string SnapshotsTable = "Snapshots";
+    public const string RowsTable = "SnapshotRows";
+
+    private const string ById = "by-id";
+    private const string ByTime = "by-time";
+    private const string Pending = "pending";
+
+    private static readonly JsonSerializerOptions Json = ProgrammeStore.Json;
+
+    /// <summary>How long a pending snapshot may run before the next run treats it as abandoned.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
+    public static string DailyId(DateOnly londonDate) => $"daily-{londonDate:yyyy-MM-dd}";
+
+    public string NewOnDemandId()
+    {
+        var now = time.GetUtcNow();
+        return $"{now:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..20];
+    }
+
+    public async Task<SnapshotHeader?> GetHeaderAsync(string id, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(SnapshotsTable, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ById, id, cancellationToken: ct);
+        return found.HasValue ? ReadHeader(found.Value!) : null;
+    }
+
+    /// <summary>
+    /// Takes a snapshot under <paramref name="id"/>. A complete snapshot with that id is returned unchanged (so the
+    /// daily job is idempotent); a run already under way for the id is left to finish; what an abandoned earlier
+    /// attempt left behind is removed first.
+    /// </summary>
+    public async Task<SnapshotOutcome> TakeAsync(string id, string kind, string? label, CancellationToken ct)
+    {
+        if (await GetHeaderAsync(id, ct) is { } existing)
+        {
+            return new SnapshotOutcome(SnapshotStatus.AlreadyTaken, existing);
+        }
+
+        var snapshots = await storage.TableAsync(SnapshotsTable, ct);
+        var rowsTable = await storage.TableAsync(RowsTable, ct);
+        if (!await ClaimAsync(snapshots, rowsTable, id, ct))
+        {
+            LogInProgress(logger, id);
+            return new SnapshotOutcome(SnapshotStatus.InProgress, null);
+        }
+
+        // Another run may have finished between our first look and our claim.
+        if (await GetHeaderAsync(id, ct) is { } finished)
+        {
+            await snapshots.DeleteEntityAsync(Pending, id, ETag.All, ct);
+            return new SnapshotOutcome(SnapshotStatus.AlreadyTaken, finished);
+        }
+
+        try
+        {
+            var header = await WriteAsync(snapshots, rowsTable, id, kind, label, ct);
+            return new SnapshotOutcome(SnapshotStatus.Taken, header);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Best effort: remove the partial rows and the claim now so the next run can start at once. If storage is
+            // down this fails too, and the next run after AbandonedAfter clears them instead.
+            try
+            {
+                await DeleteRowsAsync(rowsTable, id, CancellationToken.None);
+                await snapshots.DeleteEntityAsync(Pending, id, ETag.All, CancellationToken.None);
+            }
+            catch (Exception cleanup) when (StorageFailures.IsUnavailable(cleanup) || cleanup is RequestFailedException)
+            {
+                LogCleanupFailed(logger, id);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<bool> ClaimAsync(TableClient snapshots, TableClient rowsTable, string id, CancellationToken ct)
+    {
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                await snapshots.AddEntityAsync(new TableEntity(Pending, id) { ["StartedAt"] = time.GetUtcNow() }, ct);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                var pending = await snapshots.GetEntityIfExistsAsync<TableEntity>(Pending, id, cancellationToken: ct);
+                if (pending.HasValue && pending.Value!.GetDateTimeOffset("StartedAt") > time.GetUtcNow() - AbandonedAfter)
+                {
+                    return false;
+                }
+
+                if (pending.HasValue)
+                {
+                    await DeleteRowsAsync(rowsTable, id, ct);
+                    await snapshots.DeleteEntityAsync(Pending, id, pending.Value!.ETag, ct);
+                    LogAbandoned(logger, id);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<SnapshotHeader> WriteAsync(TableClient snapshots, TableClient rowsTable, string id, string kind, string? label, CancellationToken ct)
+    {
+        var takenAt = time.GetUtcNow();
+        var state = await programme.ReadAllAsync(ct);
+        var rows = Rows(id, state).ToList();
+        await TableBatches.SubmitAsync(rowsTable, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+
+        var header = new SnapshotHeader
+        {
+            Id = id,
+            Label = label,
+            Kind = kind,
+            TakenAt = takenAt,
+            AsOf = LondonTime.DateOf(takenAt),
+            Counts = new SnapshotCounts(
+                state.Projects.Count,
+                state.Milestones.Count,
+                state.Updates.Count,
+                state.Indicators.Count,
+                state.Indicators.Sum(i => i.Values?.Count ?? 0),
+                rows.Count),
+        };
+        await snapshots.UpsertEntityAsync(HeaderEntity(ById, id, header), TableUpdateMode.Replace, ct);
+        await snapshots.UpsertEntityAsync(HeaderEntity(ByTime, TimeKey(takenAt, id), header), TableUpdateMode.Replace, ct);
+        await snapshots.DeleteEntityAsync(Pending, id, ETag.All, ct);
+        LogTaken(logger, id, rows.Count);
+        return header;
+    }
+
+    public async Task<ProgrammeSnapshot?> GetAsync(string id, CancellationToken ct)
+    {
+        var header = await GetHeaderAsync(id, ct);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var rowsTable = await storage.TableAsync(RowsTable, ct);
+        ProgrammeText? text = null;
+        var projects = new List<ProjectView>();
+        var milestones = new List<MilestoneView>();
+        var updates = new List<UpdateView>();
+        var indicators = new List<IndicatorView>();
+        var values = new List<(string IndicatorId, IndicatorValueView Value)>();
+        await foreach (var row in rowsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: ct))
+        {
+            string json = EntityText.Get(row, "Json") ?? "null";
+            switch (row.GetString("Kind"))
+            {
+                case "programme":
+                    text = JsonSerializer.Deserialize<ProgrammeText>(json, Json);
+                    break;
+                case "project":
+                    projects.Add(JsonSerializer.Deserialize<ProjectView>(json, Json)!);
+                    break;
+                case "milestone":
+                    milestones.Add(JsonSerializer.Deserialize<MilestoneView>(json, Json)!);
+                    break;
+                case "update":
+                    updates.Add(JsonSerializer.Deserialize<UpdateView>(json, Json)!);
+                    break;
+                case "indicator":
+                    indicators.Add(JsonSerializer.Deserialize<IndicatorView>(json, Json)!);
+                    break;
+                case "value":
+                    values.Add((row.GetString("IndicatorId")!, JsonSerializer.Deserialize<IndicatorValueView>(json, Json)!));
+                    break;
+            }
+        }
+
+        var valuesByIndicator = values.ToLookup(v => v.IndicatorId, v => v.Value, StringComparer.Ordinal);
+        var state = new ProgrammeState(
+            text,
+            projects.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(),
+            milestones,
+            updates.OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
+            indicators
+                .Select(i => i with { Values = valuesByIndicator[i.Id].OrderBy(v => v.Period, StringComparer.Ordinal).ToList() })
+                .OrderBy(i => i.Order).ThenBy(i => i.Id, StringComparer.Ordinal)
+                .ToList());
+        return new ProgrammeSnapshot { Header = header, State = state };
+    }
+
+    /// <summary>Newest first, <paramref name="top"/> at a time.</summary>
+    public async Task<SnapshotPage> ListAsync(int top, string? continuation, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(SnapshotsTable, ct);
+        var pages = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ByTime}"), maxPerPage: top, cancellationToken: ct)
+            .AsPages(continuation, top);
+        await foreach (var page in pages)
+        {
+            return new SnapshotPage(page.Values.Select(ReadHeader).ToList(), page.ContinuationToken);
+        }
+
+        return new SnapshotPage([], null);
+    }
+
+    /// <summary>Removes the rows of snapshots that started longer ago than <see cref="AbandonedAfter"/> and never finished.</summary>
+    public async Task<int> CleanUpAbandonedAsync(CancellationToken ct)
+    {
+        var snapshots = await storage.TableAsync(SnapshotsTable, ct);
+        var rowsTable = await storage.TableAsync(RowsTable, ct);
+        var cutoff = time.GetUtcNow() - AbandonedAfter;
+        int removed = 0;
+        await foreach (var marker in snapshots.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Pending} and StartedAt lt {cutoff}"), cancellationToken: ct))
+        {
+            await DeleteRowsAsync(rowsTable, marker.RowKey, ct);
+            await snapshots.DeleteEntityAsync(Pending, marker.RowKey, marker.ETag, ct);
+            LogAbandoned(logger, marker.RowKey);
+            removed++;
+        }
+
+        return removed;
+    }
+
+    private static async Task DeleteRowsAsync(TableClient rowsTable, string id, CancellationToken ct)
+    {
+        var stale = new List<TableTransactionAction>();
+        await foreach (var row in rowsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+        }
+
+        await TableBatches.SubmitAsync(rowsTable, stale, ct);
+    }
+
+    private static IEnumerable<TableEntity> Rows(string id, ProgrammeState state)
+    {
+        if (state.Text is not null)
+        {
+            yield return Row(id, "programme", "programme", state.Text);
+        }
+
+        foreach (var project in state.Projects)
+        {
+            yield return Row(id, "project", $"project|{project.Id}", project with { ETag = null, MilestoneSummary = null, Milestones = null, Updates = null, Indicators = null });
+        }
+
+        foreach (var milestone in state.Milestones)
+        {
+            yield return Row(id, "milestone", $"milestone|{milestone.ProjectId}|{milestone.Id}", milestone with { ETag = null });
+        }
+
+        foreach (var update in state.Updates)
+        {
+            yield return Row(id, "update", $"update|{update.ProjectId}|{update.Id}", update);
+        }
+
+        foreach (var indicator in state.Indicators)
+        {
+            yield return Row(id, "indicator", $"indicator|{indicator.Id}", indicator with { ETag = null, Values = null });
+            foreach (var value in indicator.Values ?? [])
+            {
+                var row = Row(id, "value", $"value|{indicator.Id}|{value.Period}", value with { ETag = null });
+                row["IndicatorId"] = indicator.Id;
+                yield return row;
+            }
+        }
+    }
+
+    private static TableEntity Row<T>(string id, string kind, string rowKey, T value)
+    {
+        var entity = new TableEntity(id, rowKey) { ["Kind"] = kind };
+        EntityText.Set(entity, "Json", JsonSerializer.Serialize(value, Json));
+        return entity;
+    }
+
+    // Row keys sort ascending, so the newest snapshot gets the smallest key.
+    private static string TimeKey(DateTimeOffset takenAt, string id) =>
+        $"{(DateTimeOffset.MaxValue.UtcTicks - takenAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{id}";
+
+    private static TableEntity HeaderEntity(string partition, string rowKey, SnapshotHeader header) => new(partition, rowKey)
+    {
+        ["Id"] = header.Id,
+        ["Label"] = header.Label,
+        ["Kind"] = header.Kind,
+        ["TakenAt"] = header.TakenAt,
+        ["AsOf"] = EntityText.Date(header.AsOf),
+        ["Counts"] = JsonSerializer.Serialize(header.Counts, Json),
+    };
+
+    private static SnapshotHeader ReadHeader(TableEntity e) => new()
+    {
+        Id = e.GetString("Id")!,
+        Label = e.GetString("Label"),
+        Kind = e.GetString("Kind")!,
+        TakenAt = e.GetDateTimeOffset("TakenAt") ?? default,
+        AsOf = EntityText.GetDate(e, "AsOf") ?? default,
+        Counts = JsonSerializer.Deserialize<SnapshotCounts>(e.GetString("Counts") ?? "{}", Json)!,
+    };
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Snapshot {SnapshotId} taken: {Rows} rows")]
+    private static partial void LogTaken(ILogger logger, string snapshotId, int rows);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Snapshot {SnapshotId} is already being taken by another run")]
+    private static partial void LogInProgress(ILogger logger, string snapshotId);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Could not clear the partial snapshot {SnapshotId}; the next run will")]
+    private static partial void LogCleanupFailed(ILogger logger, string snapshotId);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Removed abandoned half-written snapshot {SnapshotId}")]
+    private static partial void LogAbandoned(ILogger logger, string snapshotId);
+}
