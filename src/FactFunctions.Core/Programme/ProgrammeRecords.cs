@@ -91,6 +91,26 @@ public sealed class ParagraphJsonConverter : JsonConverter<Paragraph>
     }
 }
 
+public sealed record SchoolsForumText
+{
+    public IReadOnlyList<Paragraph>? Purpose { get; init; }
+
+    public IReadOnlyList<Paragraph>? Background { get; init; }
+
+    public IReadOnlyList<Paragraph>? Update { get; init; }
+
+    public IReadOnlyList<Paragraph>? PriorityProjects { get; init; }
+
+    public IReadOnlyList<Paragraph>? NextSteps { get; init; }
+}
+
+public sealed record PreviousReports
+{
+    public string? SelectCommittee { get; init; }
+
+    public string? SchoolsForum { get; init; }
+}
+
 public sealed record Person
 {
     public string? Name { get; init; }
@@ -154,7 +174,13 @@ public sealed record ProgrammeText
 
     public IReadOnlyList<Paragraph>? Conclusion { get; init; }
 
-    public IReadOnlyList<Paragraph>? NextSteps { get; init; }
+    /// <summary>The wording specific to the Schools Forum paper.</summary>
+    public SchoolsForumText? SchoolsForum { get; init; }
+
+    public IReadOnlyList<string>? Achievements { get; init; }
+
+    /// <summary>When each paper was last reported before this system existed ("March 2020"), for "since the last report".</summary>
+    public PreviousReports? PreviousReports { get; init; }
 
     public IReadOnlyList<string>? BackgroundPapers { get; init; }
 

@@ -20,6 +20,61 @@ public sealed record ProgrammeState(
         }).ToList();
     }
 
+    /// <summary>The state an import of <paramref name="document"/> would produce, without storage (for papers rendered from a document, tests and benchmarks).</summary>
+    public static ProgrammeState FromDocument(ProgrammeDocument document, DateOnly today)
+    {
+        var projects = document.Projects ?? [];
+        return new ProgrammeState(
+            document.Programme,
+            projects.Select(p => new ProjectView { Id = p.Id!, Name = p.Name, Workstream = p.Workstream, Lead = p.Lead, Aim = p.Aim, Status = p.Status, Order = p.Order ?? 0 })
+                .OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(),
+            projects.SelectMany(p => (p.Milestones ?? []).Select(m =>
+            {
+                var window = Dates.FuzzyDate.Parse(m.Due!);
+                return new MilestoneView
+                {
+                    ProjectId = p.Id!,
+                    Id = m.Id!,
+                    Activity = m.Activity,
+                    Due = m.Due,
+                    Window = window,
+                    Status = m.Status,
+                    Board = m.Board,
+                    Order = m.Order ?? 0,
+                    Overdue = window.EndsBefore(today) && !MilestoneStatus.IsClosed(m.Status),
+                };
+            })).ToList(),
+            projects.SelectMany(p => (p.Updates ?? []).Select((u, i) => new UpdateView
+            {
+                ProjectId = p.Id!,
+                Id = ProgrammeStore.ImportedUpdateId(u, i),
+                AsOf = u.AsOf!.Value,
+                Paragraphs = u.Paragraphs,
+                Audience = u.Audience,
+            })).OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
+            (document.Indicators ?? []).Select(i => new IndicatorView
+            {
+                Id = i.Id!,
+                Name = i.Name,
+                Category = i.Category,
+                Unit = i.Unit,
+                Polarity = i.Polarity,
+                ProjectId = i.ProjectId,
+                Source = i.Source,
+                Order = i.Order ?? 0,
+                Values = (i.Values ?? []).Select(v => new IndicatorValueView
+                {
+                    Period = v.Period!,
+                    Value = v.Value,
+                    Rank = v.Rank,
+                    OutOf = v.OutOf,
+                    Band = v.Band,
+                    Comparator = v.Comparator,
+                    Note = v.Note,
+                }).OrderBy(v => v.Period, StringComparer.Ordinal).ToList(),
+            }).OrderBy(i => i.Order).ThenBy(i => i.Id, StringComparer.Ordinal).ToList());
+    }
+
     public ProgrammeDocument ToDocument() => new()
     {
         Programme = Text,

@@ -117,7 +117,23 @@ public static class ProgrammeValidation
         Paragraphs(errors, ValidationErrors.Field(prefix, "legal"), text.Legal);
         Paragraphs(errors, ValidationErrors.Field(prefix, "options"), text.Options);
         Paragraphs(errors, ValidationErrors.Field(prefix, "conclusion"), text.Conclusion);
-        Paragraphs(errors, ValidationErrors.Field(prefix, "nextSteps"), text.NextSteps);
+        errors.TextList(ValidationErrors.Field(prefix, "achievements"), text.Achievements, 100, 2_000);
+        if (text.SchoolsForum is { } forum)
+        {
+            string f = ValidationErrors.Field(prefix, "schoolsForum");
+            Paragraphs(errors, ValidationErrors.Field(f, "purpose"), forum.Purpose);
+            Paragraphs(errors, ValidationErrors.Field(f, "background"), forum.Background);
+            Paragraphs(errors, ValidationErrors.Field(f, "update"), forum.Update);
+            Paragraphs(errors, ValidationErrors.Field(f, "priorityProjects"), forum.PriorityProjects);
+            Paragraphs(errors, ValidationErrors.Field(f, "nextSteps"), forum.NextSteps);
+        }
+
+        if (text.PreviousReports is { } previous)
+        {
+            string f = ValidationErrors.Field(prefix, "previousReports");
+            errors.Text(ValidationErrors.Field(f, "selectCommittee"), previous.SelectCommittee, 50);
+            errors.Text(ValidationErrors.Field(f, "schoolsForum"), previous.SchoolsForum, 50);
+        }
         errors.TextList(ValidationErrors.Field(prefix, "backgroundPapers"), text.BackgroundPapers, 50, 2_000);
         errors.TextList(ValidationErrors.Field(prefix, "appendices"), text.Appendices, 50, 2_000);
         Risks(errors, ValidationErrors.Field(prefix, "risks"), text.Risks);

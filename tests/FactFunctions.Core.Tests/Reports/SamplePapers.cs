@@ -1,0 +1,38 @@
+using FactFunctions.Programme;
+using FactFunctions.Reports;
+using FactFunctions.Snapshots;
+
+namespace FactFunctions.Core.Tests.Reports;
+
+/// <summary>Papers rendered from the FACT sample without storage, as the seed paper was written: 14 October 2022, for 8 November.</summary>
+internal static class SamplePapers
+{
+    public static readonly DateOnly Written = new(2022, 10, 14);
+    public static readonly DateOnly Meeting = new(2022, 11, 8);
+
+    public static ProgrammeSnapshot Snapshot(ProgrammeDocument? document = null) => new()
+    {
+        Header = new SnapshotHeader
+        {
+            Id = "sample",
+            Kind = SnapshotKinds.OnDemand,
+            TakenAt = new DateTimeOffset(2022, 10, 14, 9, 0, 0, TimeSpan.FromHours(1)),
+            AsOf = Written,
+            Counts = new SnapshotCounts(0, 0, 0, 0, 0, 0),
+        },
+        State = ProgrammeState.FromDocument(document ?? SampleProgramme.Load(), Written),
+    };
+
+    public static PaperRequest Request(string kind, ProgrammeDocument? document = null) => new()
+    {
+        Kind = kind,
+        MeetingDate = Meeting,
+        Snapshot = Snapshot(document),
+    };
+
+    public static byte[] Render(string kind, ProgrammeDocument? document = null)
+    {
+        var request = Request(kind, document);
+        return PaperRenderer.Render(BuiltInTemplates.For(kind), PaperComposer.Compose(request));
+    }
+}
