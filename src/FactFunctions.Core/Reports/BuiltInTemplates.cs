@@ -8,8 +8,11 @@ namespace FactFunctions.Reports;
 /// </summary>
 public static class BuiltInTemplates
 {
-    private static readonly Lazy<byte[]> SelectCommitteeBytes = new(BuildSelectCommittee);
-    private static readonly Lazy<byte[]> SchoolsForumBytes = new(BuildSchoolsForum);
+    private static readonly Lazy<byte[]> SelectCommitteeBytes = new(() => Build(PaperKinds.SelectCommittee));
+    private static readonly Lazy<byte[]> SchoolsForumBytes = new(() => Build(PaperKinds.SchoolsForum));
+
+    /// <summary>Builds the template afresh (the cached bytes come from here).</summary>
+    internal static byte[] Build(string kind) => kind == PaperKinds.SelectCommittee ? BuildSelectCommittee() : BuildSchoolsForum();
 
     public static byte[] For(string kind) => kind switch
     {
@@ -58,7 +61,7 @@ public static class BuiltInTemplates
             b.ParagraphsControl(T.Purpose, N, L),
             b.Heading(1, "Background"),
             b.ParagraphsControl(T.Background, N, L),
-            b.Styled(N, "The programme’s five driving principles are:"),
+            b.Styled(N, "The programme’s driving principles are:"),
             b.ParagraphsControl(T.Principles, Bullet),
             b.Heading(1, "Main considerations for the committee"),
             b.Styled(N, "Updates for each of the priority projects are set out below."),
@@ -123,7 +126,7 @@ public static class BuiltInTemplates
                 b.Line("Normal", "Changes to milestones and indicators since the report of ", b.TextControl(T.ChangesSince), ":"),
                 b.ParagraphsControl(T.ChangesItems, Bullet)));
 
-        return b.Save("FACT – Children’s Select Committee update");
+        return b.Save();
     }
 
     private static byte[] BuildSchoolsForum()
@@ -168,6 +171,6 @@ public static class BuiltInTemplates
             b.Line("Normal", "Report author: ", b.TextControl(T.AuthorName), ", ", b.TextControl(T.AuthorRole), " (", b.TextControl(T.AuthorEmail), ")"),
             b.Line("Normal", "Date of report: ", b.TextControl(T.ReportDate)));
 
-        return b.Save("FACT – Schools Forum update");
+        return b.Save();
     }
 }

@@ -163,7 +163,7 @@ internal sealed class DocumentBuilder
         new(new SdtAlias { Val = tag }, new Tag { Val = tag }, new SdtId { Val = nextControlId++ });
 
     /// <summary>Writes the package: main document, styles, numbering, settings, footer; fixed relationship ids.</summary>
-    public byte[] Save(string title)
+    public byte[] Save()
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -194,8 +194,6 @@ internal sealed class DocumentBuilder
                 new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 1134, Right = 1134, Bottom = 1134, Left = 1134, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new Document(body);
-            document.PackageProperties.Title = title;
-            document.PackageProperties.Creator = "FactFunctions";
         }
 
         return DocxPackage.Normalise(stream.ToArray());

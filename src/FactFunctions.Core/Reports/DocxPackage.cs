@@ -28,11 +28,34 @@ public static class DocxPackage
                 copy.LastWriteTime = FixedTimestamp;
                 using var from = entry.Open();
                 using var to = copy.Open();
-                from.CopyTo(to);
+                if (entry.FullName == "_rels/.rels")
+                {
+                    WriteNumberedRelationships(from, to);
+                }
+                else
+                {
+                    from.CopyTo(to);
+                }
             }
         }
 
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// The package's own relationships get random ids from the SDK; nothing refers to them by id, so they are
+    /// renumbered in order to keep the bytes stable.
+    /// </summary>
+    private static void WriteNumberedRelationships(Stream from, Stream to)
+    {
+        var xml = XDocument.Load(from);
+        int n = 1;
+        foreach (var relationship in xml.Root?.Elements() ?? [])
+        {
+            relationship.SetAttributeValue("Id", $"rId{n++}");
+        }
+
+        xml.Save(to, SaveOptions.DisableFormatting);
     }
 
     /// <summary>
