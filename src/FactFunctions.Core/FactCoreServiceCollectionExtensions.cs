@@ -6,6 +6,7 @@ using Azure.Storage.Blobs;
 using FactFunctions.Http;
 using FactFunctions.Jobs;
 using FactFunctions.Programme;
+using FactFunctions.Reports;
 using FactFunctions.Snapshots;
 using FactFunctions.Storage;
 using Microsoft.Extensions.Azure;
@@ -80,6 +81,12 @@ public static class FactCoreServiceCollectionExtensions
         services.AddSingleton<SnapshotHandlers>();
         services.AddSingleton<DailySnapshotJob>();
         services.AddSingleton<IFactJob>(provider => provider.GetRequiredService<DailySnapshotJob>());
+
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<ReportHandlers>();
         return services;
     }
 

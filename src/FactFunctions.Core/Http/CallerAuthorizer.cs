@@ -47,6 +47,17 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
         return null;
     }
 
+    /// <summary>Who to record as the author of a change: the signed-in name in Azure, otherwise the role of the key.</summary>
+    public string Describe(HttpRequest request)
+    {
+        if (http.Value.TrustAppServiceAuthentication && request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].FirstOrDefault() is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        return RoleOf(request, out _) is { } role ? $"{role} key" : "unknown";
+    }
+
     private FactRole? RoleOf(HttpRequest request, out bool presentedCredentials)
     {
         string? key = request.Headers[KeyHeader].FirstOrDefault() ?? request.Query[KeyQuery].FirstOrDefault();

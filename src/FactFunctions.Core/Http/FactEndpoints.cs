@@ -1,4 +1,5 @@
 using FactFunctions.Programme;
+using FactFunctions.Reports;
 using FactFunctions.Snapshots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,6 +39,15 @@ public static class FactEndpoints
         api.MapGet(Routes.Snapshots, (HttpRequest r, SnapshotHandlers h) => h.List(r));
         api.MapGet(Routes.Snapshot, (HttpRequest r, string snapshotId, SnapshotHandlers h) => h.Get(r, snapshotId));
         api.MapGet(Routes.SnapshotChanges, (HttpRequest r, string snapshotId, SnapshotHandlers h) => h.Changes(r, snapshotId));
+
+        api.MapPost(Routes.Reports, (HttpRequest r, ReportHandlers h) => h.Generate(r));
+        api.MapGet(Routes.Reports, (HttpRequest r, ReportHandlers h) => h.List(r));
+        api.MapGet(Routes.Report, (HttpRequest r, string reportId, ReportHandlers h) => h.Get(r, reportId));
+        api.MapGet(Routes.ReportContent, (HttpRequest r, string reportId, ReportHandlers h) => h.Content(r, reportId));
+        api.MapGet(Routes.Papers, (HttpRequest r, ReportHandlers h) => h.Papers(r));
+        api.MapGet(Routes.Template, (HttpRequest r, string kind, ReportHandlers h) => h.GetTemplate(r, kind));
+        api.MapPut(Routes.Template, (HttpRequest r, string kind, ReportHandlers h) => h.PutTemplate(r, kind));
+        api.MapDelete(Routes.Template, (HttpRequest r, string kind, ReportHandlers h) => h.DeleteTemplate(r, kind));
 
         api.MapFallback(() => Problems.Problem(StatusCodes.Status404NotFound, Problems.NotFoundType, "No such route.",
             "See README.md or /api/openapi.json for the routes this API serves."));

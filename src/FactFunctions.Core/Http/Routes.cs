@@ -23,4 +23,10 @@ public static class Routes
     public const string Snapshots = "snapshots";
     public const string Snapshot = "snapshots/{snapshotId}";
     public const string SnapshotChanges = "snapshots/{snapshotId}/changes";
+
+    public const string Reports = "reports";
+    public const string Report = "reports/{reportId}";
+    public const string ReportContent = "reports/{reportId}/content";
+    public const string Papers = "papers";
+    public const string Template = "templates/{kind}";
 }

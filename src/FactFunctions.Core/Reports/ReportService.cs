@@ -1,0 +1,92 @@
+using FactFunctions.Snapshots;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FactFunctions.Reports;
+
+public sealed class ReportOptions
+{
+    public const string Section = "Fact:Reports";
+
+    /// <summary>How far past the meeting the Key milestones table looks.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 60, ErrorMessage = "Fact:Reports:MilestoneLookAheadMonths must be between 1 and 60.")]
+    public int MilestoneLookAheadMonths { get; set; } = 24;
+}
+
+public sealed record ReportRequest(string Kind, DateOnly MeetingDate, string? SnapshotId, DateOnly? ReportDate, string? CreatedBy);
+
+public enum ReportFailure
+{
+    None,
+    UnknownSnapshot,
+}
+
+/// <summary>Generates a paper: snapshot (taken now unless named), template in use, the previous paper's changes, render, store.</summary>
+public sealed partial class ReportService(
+    SnapshotStore snapshots,
+    TemplateStore templates,
+    ReportStore reports,
+    TimeProvider time,
+    IOptions<ReportOptions> options,
+    ILogger<ReportService> logger)
+{
+    public async Task<(ReportMetadata? Report, ReportFailure Failure)> GenerateAsync(ReportRequest request, CancellationToken ct)
+    {
+        ProgrammeSnapshot? snapshot;
+        if (request.SnapshotId is { } snapshotId)
+        {
+            snapshot = await snapshots.GetAsync(snapshotId, ct);
+            if (snapshot is null)
+            {
+                return (null, ReportFailure.UnknownSnapshot);
+            }
+        }
+        else
+        {
+            var taken = await snapshots.TakeAsync(snapshots.NewOnDemandId(), SnapshotKinds.OnDemand, $"For the {request.Kind} paper of {request.MeetingDate:yyyy-MM-dd}", ct);
+            snapshot = await snapshots.GetAsync(taken.Header!.Id, ct)
+                ?? throw new InvalidOperationException($"Snapshot {taken.Header.Id} vanished after it was taken.");
+        }
+
+        var previous = (await reports.ListAsync(request.Kind, null, ct)).FirstOrDefault(r => r.MeetingDate < request.MeetingDate);
+        SnapshotChanges? changes = null;
+        if (previous is not null && await snapshots.GetAsync(previous.SnapshotId, ct) is { } earlier)
+        {
+            changes = SnapshotDiff.Compare(earlier, snapshot);
+        }
+
+        var (template, info) = await templates.CurrentAsync(request.Kind, ct);
+        var paperRequest = new PaperRequest
+        {
+            Kind = request.Kind,
+            MeetingDate = request.MeetingDate,
+            Snapshot = snapshot,
+            ReportDate = request.ReportDate,
+            Previous = previous is null ? null : new PreviousPaper(previous.MeetingDate, previous.SnapshotId),
+            Changes = changes,
+            LookAheadMonths = options.Value.MilestoneLookAheadMonths,
+        };
+        byte[] paper = PaperRenderer.Render(template, PaperComposer.Compose(paperRequest));
+
+        var metadata = new ReportMetadata
+        {
+            Id = $"{request.Kind}-{request.MeetingDate:yyyy-MM-dd}-{Guid.NewGuid():N}"[..(request.Kind.Length + 20)],
+            Kind = request.Kind,
+            MeetingDate = request.MeetingDate,
+            ReportDate = request.ReportDate ?? snapshot.Header.AsOf,
+            SnapshotId = snapshot.Header.Id,
+            TemplateVersion = info.Version,
+            Size = paper.LongLength,
+            Sha256 = TemplateStore.Sha256(paper),
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = request.CreatedBy,
+            PreviousReportId = previous?.Id,
+        };
+        await reports.SaveAsync(metadata, paper, ct);
+        LogGenerated(logger, metadata.Id, metadata.SnapshotId, metadata.Size);
+        return (metadata, ReportFailure.None);
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Paper {ReportId} generated from snapshot {SnapshotId} ({Size} bytes)")]
+    private static partial void LogGenerated(ILogger logger, string reportId, string snapshotId, long size);
+}

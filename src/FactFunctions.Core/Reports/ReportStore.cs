@@ -1,0 +1,132 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using FactFunctions.Storage;
+
+namespace FactFunctions.Reports;
+
+public sealed record ReportMetadata
+{
+    public required string Id { get; init; }
+
+    public required string Kind { get; init; }
+
+    public DateOnly MeetingDate { get; init; }
+
+    public DateOnly ReportDate { get; init; }
+
+    public required string SnapshotId { get; init; }
+
+    public required string TemplateVersion { get; init; }
+
+    public long Size { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public string? CreatedBy { get; init; }
+
+    public string? PreviousReportId { get; init; }
+
+    public string FileName => $"FACT-{Kind}-{MeetingDate:yyyy-MM-dd}.docx";
+}
+
+/// <summary>Generated papers: the .docx in the <c>reports</c> container (written once, never replaced), metadata in <c>Reports</c>.</summary>
+public sealed class ReportStore(FactStorage storage)
+{
+    public const string ReportsTable = "Reports";
+    private const string Partition = "report";
+
+    /// <summary>Writes the paper, then its metadata, so a listed paper always has its content.</summary>
+    public async Task SaveAsync(ReportMetadata metadata, byte[] content, CancellationToken ct)
+    {
+        var container = await storage.ContainerAsync(Containers.Reports, ct);
+        await container.GetBlobClient(BlobName(metadata.Id)).UploadAsync(
+            new BinaryData(content),
+            new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = DocxPackage.ContentType },
+                Metadata = new Dictionary<string, string> { ["sha256"] = metadata.Sha256 },
+            },
+            ct);
+
+        var table = await storage.TableAsync(ReportsTable, ct);
+        await table.AddEntityAsync(new TableEntity(Partition, metadata.Id)
+        {
+            ["Kind"] = metadata.Kind,
+            ["MeetingDate"] = EntityText.Date(metadata.MeetingDate),
+            ["ReportDate"] = EntityText.Date(metadata.ReportDate),
+            ["SnapshotId"] = metadata.SnapshotId,
+            ["TemplateVersion"] = metadata.TemplateVersion,
+            ["Size"] = metadata.Size,
+            ["Sha256"] = metadata.Sha256,
+            ["CreatedAt"] = metadata.CreatedAt,
+            ["CreatedBy"] = metadata.CreatedBy,
+            ["PreviousReportId"] = metadata.PreviousReportId,
+        }, ct);
+    }
+
+    public async Task<ReportMetadata?> GetAsync(string reportId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, reportId, cancellationToken: ct);
+        return found.HasValue ? Read(found.Value!) : null;
+    }
+
+    /// <summary>Papers newest first (by meeting, then by creation), optionally of one kind or meeting.</summary>
+    public async Task<IReadOnlyList<ReportMetadata>> ListAsync(string? kind, DateOnly? meetingDate, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        if (kind is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Kind eq {kind}");
+        }
+
+        if (meetingDate is { } date)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"MeetingDate eq {EntityText.Date(date)}");
+        }
+
+        var list = new List<ReportMetadata>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            list.Add(Read(entity));
+        }
+
+        return list.OrderByDescending(r => r.MeetingDate).ThenByDescending(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<(byte[] Content, DateTimeOffset LastModified)?> ContentAsync(string reportId, CancellationToken ct)
+    {
+        var container = await storage.ContainerAsync(Containers.Reports, ct);
+        try
+        {
+            var download = await container.GetBlobClient(BlobName(reportId)).DownloadContentAsync(ct);
+            return (download.Value.Content.ToArray(), download.Value.Details.LastModified);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static string BlobName(string reportId) => $"{reportId}.docx";
+
+    private static ReportMetadata Read(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        Kind = e.GetString("Kind")!,
+        MeetingDate = EntityText.GetDate(e, "MeetingDate") ?? default,
+        ReportDate = EntityText.GetDate(e, "ReportDate") ?? default,
+        SnapshotId = e.GetString("SnapshotId")!,
+        TemplateVersion = e.GetString("TemplateVersion")!,
+        Size = e.GetInt64("Size") ?? 0,
+        Sha256 = e.GetString("Sha256")!,
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
+        CreatedBy = e.GetString("CreatedBy"),
+        PreviousReportId = e.GetString("PreviousReportId"),
+    };
+}

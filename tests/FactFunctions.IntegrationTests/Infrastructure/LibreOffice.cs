@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace FactFunctions.IntegrationTests.Infrastructure;
+
+/// <summary>LibreOffice in headless mode, to prove a paper opens in a real word processor (and to look at it).</summary>
+public static class LibreOffice
+{
+    public static string? Executable { get; } = Find();
+
+    public static bool Available => Executable is not null;
+
+    private static string? Find() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, "soffice"))
+            .FirstOrDefault(File.Exists);
+
+    /// <summary>Converts a .docx to PDF and returns the PDF's bytes; throws if LibreOffice fails or takes over two minutes.</summary>
+    public static async Task<byte[]> ConvertToPdfAsync(byte[] docx, string name = "paper")
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "fact-lo-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string input = Path.Combine(folder, name + ".docx");
+            await File.WriteAllBytesAsync(input, docx);
+            var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("soffice is not installed."))
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            // A profile of its own lets conversions run side by side.
+            foreach (string arg in new[] { $"-env:UserInstallation=file://{folder}/profile", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", folder, input })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException("LibreOffice took more than two minutes to convert the paper.");
+            }
+
+            string pdf = Path.Combine(folder, name + ".pdf");
+            if (process.ExitCode != 0 || !File.Exists(pdf))
+            {
+                throw new InvalidOperationException($"LibreOffice could not convert the paper (exit {process.ExitCode}): {await output} {await error}");
+            }
+
+            return await File.ReadAllBytesAsync(pdf);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+/// <summary>A fact that needs LibreOffice: skipped, saying why, only where soffice is not installed (scripts/test.sh installs it).</summary>
+public sealed class LibreOfficeFactAttribute : FactAttribute
+{
+    public LibreOfficeFactAttribute()
+    {
+        if (!LibreOffice.Available)
+        {
+            Skip = "LibreOffice (soffice) is not installed here; scripts/test.sh installs it with apt-get.";
+        }
+    }
+}
