@@ -1,0 +1,210 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.IntegrationTests.Infrastructure;
+using FactFunctions.IntegrationTests.Programme;
+
+namespace FactFunctions.IntegrationTests.Reports;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TemplateApiTests(AzuriteFixture fixture) : IAsyncLifetime
+{
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private FactHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await fixture.StartHostAsync();
+        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private async Task<byte[]> CurrentTemplateAsync(string kind = "select-committee")
+    {
+        var response = await host.Officer.GetAsync($"api/templates/{kind}");
+        Assert.Equal(Docx, response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private Task<HttpResponseMessage> UploadAsync(byte[] template, string kind = "select-committee", string contentType = Docx)
+    {
+        var content = new ByteArrayContent(template);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return host.Lead.PutAsync($"api/templates/{kind}", content);
+    }
+
+    private static byte[] Edit(byte[] docx, Action<WordprocessingDocument> edit)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        stream.Position = 0;
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            edit(document);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] EditZip(byte[] docx, Action<ZipArchive> edit)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            edit(zip);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void Write(ZipArchive zip, string name, string text)
+    {
+        zip.GetEntry(name)?.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+        writer.Write(text);
+    }
+
+    [Fact]
+    public async Task A_restyled_template_is_used_for_the_next_paper_and_reverting_restores_the_built_in_one()
+    {
+        byte[] restyled = Edit(await CurrentTemplateAsync(), document =>
+        {
+            var main = document.MainDocumentPart!;
+            foreach (var fonts in main.StyleDefinitionsPart!.Styles!.Descendants<RunFonts>())
+            {
+                fonts.Ascii = "Liberation Serif";
+                fonts.HighAnsi = "Liberation Serif";
+            }
+
+            var header = main.AddNewPart<HeaderPart>("rIdRestyledHeader");
+            header.Header = new Header(new Paragraph(new Run(new Text("OFFICIAL – Wiltshire Council"))));
+            var section = main.Document!.Body!.Elements<SectionProperties>().Single();
+            section.InsertAt(new HeaderReference { Type = HeaderFooterValues.Default, Id = "rIdRestyledHeader" }, 0);
+        });
+
+        var uploaded = await (await UploadAsync(restyled)).ExpectAsync(200);
+        Assert.Equal("v0001", uploaded.GetProperty("version").GetString());
+
+        var report = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(201);
+        Assert.Equal("v0001", report.GetProperty("templateVersion").GetString());
+        byte[] paper = await (await host.Officer.GetAsync($"api/reports/{report.GetProperty("id").GetString()}/content")).Content.ReadAsByteArrayAsync();
+        ReportApiTests.AssertValidWord(paper);
+        using (var document = WordprocessingDocument.Open(new MemoryStream(paper), false))
+        {
+            var main = document.MainDocumentPart!;
+            Assert.All(main.StyleDefinitionsPart!.Styles!.Descendants<RunFonts>(), f => Assert.Equal("Liberation Serif", f.Ascii?.Value));
+            Assert.Contains(main.HeaderParts, h => h.Header!.InnerText == "OFFICIAL – Wiltshire Council");
+            Assert.Contains("Audit Report presented to the FACT Operational Board", main.Document!.InnerText, StringComparison.Ordinal);
+        }
+
+        await (await host.Lead.DeleteAsync("api/templates/select-committee")).ExpectAsync(204);
+        var after = await host.Officer.GetAsync("api/templates/select-committee");
+        Assert.StartsWith("builtin-", after.Headers.GetValues("X-Template-Version").Single(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, int, string> BadUploads => new()
+    {
+        { "missing-tag", 422, "tags.milestone.due" },
+        { "unknown-tag", 422, "tags.milestone.owner" },
+        { "misplaced-tag", 422, "tags.milestone.activity" },
+        { "docm", 422, "macro" },
+        { "external-template", 422, "outside resource" },
+        { "external-image", 422, "outside resource" },
+        { "not-a-zip", 422, "not a .docx" },
+        { "zip-bomb", 413, "zip bomb" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadUploads))]
+    public async Task A_bad_template_is_refused_with_every_problem_and_the_template_in_use_is_unchanged(string kind, int status, string expected)
+    {
+        byte[] good = await CurrentTemplateAsync();
+        await (await UploadAsync(good)).ExpectAsync(200);
+        string versionBefore = (await host.Officer.GetAsync("api/templates/select-committee")).Headers.GetValues("X-Template-Version").Single();
+
+        byte[] bad = kind switch
+        {
+            "missing-tag" => Edit(good, d => Control(d, "milestone.due").Remove()),
+            "unknown-tag" => Edit(good, d => Control(d, "milestone.due").SdtProperties!.GetFirstChild<Tag>()!.Val = "milestone.owner"),
+            "misplaced-tag" => Edit(good, d =>
+            {
+                var activity = Control(d, "milestone.activity");
+                var paragraph = d.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().First();
+                paragraph.AppendChild(activity.CloneNode(true));
+            }),
+            "docm" => EditZip(good, zip =>
+            {
+                string types;
+                using (var reader = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open()))
+                {
+                    types = reader.ReadToEnd();
+                }
+
+                Write(zip, "[Content_Types].xml", types.Replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal));
+                Write(zip, "word/vbaProject.bin", "not really VBA");
+            }),
+            "external-template" => Edit(good, d =>
+            {
+                var settings = d.MainDocumentPart!.DocumentSettingsPart!;
+                settings.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate", new Uri("https://attacker.example/evil.dotm"), "rIdAttached");
+                settings.Settings!.PrependChild(new AttachedTemplate { Id = "rIdAttached" });
+            }),
+            "external-image" => Edit(good, d =>
+                d.MainDocumentPart!.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", new Uri("https://tracker.example/pixel.png"), "rIdPixel")),
+            "not-a-zip" => "this is plain text, not a Word file"u8.ToArray(),
+            "zip-bomb" => EditZip(good, zip =>
+            {
+                using var stream = zip.CreateEntry("word/media/bomb.bin", CompressionLevel.SmallestSize).Open();
+                var zeros = new byte[1024 * 1024];
+                for (int i = 0; i < 80; i++)
+                {
+                    stream.Write(zeros);
+                }
+            }),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        var response = await UploadAsync(bad);
+
+        var problem = await response.ExpectAsync(status);
+        Assert.Contains(expected, problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        string versionAfter = (await host.Officer.GetAsync("api/templates/select-committee")).Headers.GetValues("X-Template-Version").Single();
+        Assert.Equal(versionBefore, versionAfter);
+    }
+
+    [Fact]
+    public async Task A_template_missing_several_tags_lists_each_one()
+    {
+        byte[] bad = Edit(await CurrentTemplateAsync(), d =>
+        {
+            Control(d, "meeting.date").Remove();
+            Control(d, "milestones.groups").Remove();
+        });
+
+        var problem = await (await UploadAsync(bad)).ExpectAsync(422);
+
+        var errors = problem.GetProperty("errors");
+        foreach (string tag in new[] { "meeting.date", "milestones.groups", "group.name", "group.milestones", "milestone.activity", "milestone.due" })
+        {
+            Assert.True(errors.TryGetProperty($"tags.{tag}", out _), $"tags.{tag} not reported: {errors}");
+        }
+    }
+
+    [Fact]
+    public async Task Uploads_over_ten_mebibytes_and_unknown_kinds_are_refused()
+    {
+        await (await UploadAsync(new byte[(10 * 1024 * 1024) + 1])).ExpectAsync(413);
+        await (await UploadAsync(await CurrentTemplateAsync(), kind: "cabinet")).ExpectAsync(400);
+        await (await UploadAsync(await CurrentTemplateAsync(), contentType: "text/plain")).ExpectAsync(415);
+        var officer = new ByteArrayContent(await CurrentTemplateAsync());
+        officer.Headers.ContentType = new MediaTypeHeaderValue(Docx);
+        await (await host.Officer.PutAsync("api/templates/select-committee", officer)).ExpectAsync(403);
+    }
+
+    private static SdtElement Control(WordprocessingDocument document, string tag) =>
+        document.MainDocumentPart!.Document!.Descendants<SdtElement>().First(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value == tag);
+}
