@@ -5,7 +5,11 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using FactFunctions.Http;
 using FactFunctions.Jobs;
+using FactFunctions.Dates;
 using FactFunctions.Programme;
+using FactFunctions.Reminders;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using FactFunctions.Reports;
 using FactFunctions.Snapshots;
 using FactFunctions.Storage;
@@ -87,6 +91,42 @@ public static class FactCoreServiceCollectionExtensions
         services.AddSingleton<ReportStore>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<ReportHandlers>();
+
+        services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateOnStart();
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => new UkWorkingDays(provider.GetRequiredService<IOptions<CalendarOptions>>()));
+        services.AddSingleton<ReminderCalendar>();
+        services.AddSingleton<BoardStore>();
+        services.AddSingleton<ReminderLog>();
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<ReminderHandlers>();
+        services.AddSingleton<ReminderJob>();
+        services.AddSingleton<IFactJob>(provider => provider.GetRequiredService<ReminderJob>());
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<SendGridEmailSender>();
+        services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<IOptions<SendGridOptions>>().Value.Enabled
+            ? provider.GetRequiredService<SendGridEmailSender>()
+            : provider.GetRequiredService<OutboxEmailSender>());
+        services.AddHttpClient(SendGridEmailSender.HttpClientName)
+            .AddResilienceHandler("sendgrid", (pipeline, context) =>
+            {
+                var sendGrid = context.ServiceProvider.GetRequiredService<IOptions<SendGridOptions>>().Value;
+                // Retry outside, per-attempt timeout inside: 429 waits its Retry-After (capped), 5xx, 408, timeouts and
+                // refused connections back off exponentially with jitter.
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, sendGrid.MaxRetries),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(sendGrid.RetryDelayMilliseconds),
+                    MaxDelay = TimeSpan.FromSeconds(sendGrid.MaxRetryAfterSeconds),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(sendGrid.MaxRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(sendGrid.AttemptTimeoutSeconds));
+            });
         return services;
     }
 

@@ -4,6 +4,7 @@ using FactFunctions.Http;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.LocalHost;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FactFunctions.IntegrationTests;
 
@@ -39,6 +40,29 @@ public sealed partial class HostsDoNotDriftTests
 
         Assert.Equal(local.OrderBy(r => r.Route).ThenBy(r => r.Method), functions.OrderBy(r => r.Route).ThenBy(r => r.Method));
     }
+
+    [Fact]
+    public void Every_timer_job_runs_in_localhost_and_has_a_timer_function_on_the_same_schedule()
+    {
+        // Resolving the jobs builds storage clients (no call is made), so give them a connection to describe.
+        var app = LocalHostApp.Build(["--environment", "Testing", "--FactStorage", "UseDevelopmentStorage=true"]);
+        var jobs = app.Services.GetServices<FactFunctions.Jobs.IFactJob>().ToList();
+        var schedules = typeof(FactFunctions.Jobs.Schedules).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
+        string source = string.Concat(Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "FactFunctions"), "*.cs").Select(File.ReadAllText));
+        var timers = TimerTrigger().Matches(source).Select(m => (Function: m.Groups["function"].Value, Schedule: schedules[m.Groups["schedule"].Value])).ToList();
+
+        Assert.NotEmpty(jobs);
+        foreach (var job in jobs)
+        {
+            Assert.Contains(timers, t => t.Function == job.Name && t.Schedule == job.Schedule);
+        }
+
+        Assert.Equal(jobs.Count, timers.Count);
+    }
+
+    [GeneratedRegex("""\[Function\(nameof\((?<function>\w+)\)\)\]\s*\[FixedDelayRetry\([^)]*\)\]\s*public Task \w+\(\[TimerTrigger\(Schedules\.(?<schedule>\w+)\)\]""")]
+    private static partial Regex TimerTrigger();
 
     private static List<(string Method, string Route)> LocalHostRoutes()
     {

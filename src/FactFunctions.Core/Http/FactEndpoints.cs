@@ -1,4 +1,5 @@
 using FactFunctions.Programme;
+using FactFunctions.Reminders;
 using FactFunctions.Reports;
 using FactFunctions.Snapshots;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,16 @@ public static class FactEndpoints
         api.MapGet(Routes.Template, (HttpRequest r, string kind, ReportHandlers h) => h.GetTemplate(r, kind));
         api.MapPut(Routes.Template, (HttpRequest r, string kind, ReportHandlers h) => h.PutTemplate(r, kind));
         api.MapDelete(Routes.Template, (HttpRequest r, string kind, ReportHandlers h) => h.DeleteTemplate(r, kind));
+
+        api.MapPut(Routes.Board, (HttpRequest r, string boardId, ReminderHandlers h) => h.PutBoard(r, boardId));
+        api.MapGet(Routes.Boards, (HttpRequest r, ReminderHandlers h) => h.ListBoards(r));
+        api.MapGet(Routes.Board, (HttpRequest r, string boardId, ReminderHandlers h) => h.GetBoard(r, boardId));
+        api.MapPut(Routes.BoardMeeting, (HttpRequest r, string boardId, string date, ReminderHandlers h) => h.PutMeeting(r, boardId, date));
+        api.MapDelete(Routes.BoardMeeting, (HttpRequest r, string boardId, string date, ReminderHandlers h) => h.DeleteMeeting(r, boardId, date));
+        api.MapGet(Routes.BoardMeetings, (HttpRequest r, string boardId, ReminderHandlers h) => h.ListMeetings(r, boardId));
+        api.MapGet(Routes.Calendar, (HttpRequest r, ReminderHandlers h) => h.Calendar(r));
+        api.MapPost(Routes.RemindersRun, (HttpRequest r, ReminderHandlers h) => h.Run(r));
+        api.MapGet(Routes.Reminders, (HttpRequest r, ReminderHandlers h) => h.SentLog(r));
 
         api.MapFallback(() => Problems.Problem(StatusCodes.Status404NotFound, Problems.NotFoundType, "No such route.",
             "See README.md or /api/openapi.json for the routes this API serves."));

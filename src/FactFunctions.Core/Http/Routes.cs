@@ -29,4 +29,12 @@ public static class Routes
     public const string ReportContent = "reports/{reportId}/content";
     public const string Papers = "papers";
     public const string Template = "templates/{kind}";
+
+    public const string Boards = "boards";
+    public const string Board = "boards/{boardId}";
+    public const string BoardMeetings = "boards/{boardId}/meetings";
+    public const string BoardMeeting = "boards/{boardId}/meetings/{date}";
+    public const string Calendar = "calendar.ics";
+    public const string RemindersRun = "reminders/run";
+    public const string Reminders = "reminders";
 }

@@ -13,6 +13,8 @@ public sealed record ProgrammeDocument
     public IReadOnlyList<ProjectDocument>? Projects { get; init; }
 
     public IReadOnlyList<IndicatorDocument>? Indicators { get; init; }
+
+    public IReadOnlyList<Reminders.BoardDocument>? Boards { get; init; }
 }
 
 public sealed record ProjectDocument : ProjectFields
@@ -47,7 +49,7 @@ public sealed record IndicatorValueDocument : IndicatorValueFields
 }
 
 /// <summary>Counts of what an import wrote.</summary>
-public sealed record ImportResult(int Projects, int Milestones, int Updates, int Indicators, int IndicatorValues, bool ProgrammeText);
+public sealed record ImportResult(int Projects, int Milestones, int Updates, int Indicators, int IndicatorValues, bool ProgrammeText, int Boards = 0, int Meetings = 0);
 
 // Read models: what GET answers. They carry the derived window, the overdue flag and each record's ETag.
 

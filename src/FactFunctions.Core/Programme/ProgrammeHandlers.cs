@@ -324,11 +324,11 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 return Problems.Validation(errors, $"The document has {errors.Count} problem(s); nothing was written. Every one is listed in 'errors'.");
             }
 
-            return TypedResults.Ok(await store.ImportAsync(input.Value!, ct));
+            return TypedResults.Ok(await importer.ImportAsync(input.Value!, ct));
         });
 
     public Task<IResult> Export(HttpRequest request) =>
-        pipeline.RunAsync(request, FactRole.Officer, async ct => TypedResults.Ok(await store.ExportAsync(ct)));
+        pipeline.RunAsync(request, FactRole.Officer, async ct => TypedResults.Ok(await importer.ExportAsync(ct)));
 
     private static IResult? BadId(string name, string value) =>
         Ids.IsSlug(value) ? null : Problems.BadParameter(name, $"must match {Ids.SlugPattern}.");

@@ -3,8 +3,20 @@ using FactFunctions.Http;
 namespace FactFunctions.Programme;
 
 /// <summary>Validates a whole programme document before anything is written, so a bad import changes nothing.</summary>
-public sealed class ProgrammeImporter(ProgrammeStore store)
+public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore boards)
 {
+    /// <summary>Writes an already validated document: programme records, then boards and meetings.</summary>
+    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct)
+    {
+        var result = await store.ImportAsync(document, ct);
+        var boardList = document.Boards ?? [];
+        await boards.ImportAsync(boardList, ct);
+        return result with { Boards = boardList.Count, Meetings = boardList.Sum(b => b.Meetings?.Count ?? 0) };
+    }
+
+    public async Task<ProgrammeDocument> ExportAsync(CancellationToken ct) =>
+        await store.ExportAsync(ct) with { Boards = await boards.ExportAsync(ct) };
+
     public const int MaxRecords = 20_000;
 
     public async Task<ValidationErrors> ValidateAsync(ProgrammeDocument document, CancellationToken ct)
@@ -42,7 +54,7 @@ public sealed class ProgrammeImporter(ProgrammeStore store)
 
         var projects = document.Projects ?? [];
         var indicators = document.Indicators ?? [];
-        int records = projects.Count + indicators.Count
+        int records = projects.Count + indicators.Count + (document.Boards?.Count ?? 0)
             + projects.Sum(p => (p?.Milestones?.Count ?? 0) + (p?.Updates?.Count ?? 0))
             + indicators.Sum(i => i?.Values?.Count ?? 0);
         if (records > MaxRecords)
@@ -130,6 +142,40 @@ public sealed class ProgrammeImporter(ProgrammeStore store)
                 }
 
                 ProgrammeValidation.IndicatorValue(errors, item, values[v]);
+            }
+        }
+
+        var boardIds = new HashSet<string>(StringComparer.Ordinal);
+        var boards = document.Boards ?? [];
+        for (int b = 0; b < boards.Count; b++)
+        {
+            string prefix = $"boards[{b}]";
+            if (boards[b] is null)
+            {
+                errors.Add(prefix, "is required.");
+                continue;
+            }
+
+            UniqueId(errors, prefix, boards[b].Id, boardIds);
+            Reminders.BoardValidation.Board(errors, prefix, boards[b]);
+            var dates = new HashSet<DateOnly>();
+            var meetings = boards[b].Meetings ?? [];
+            for (int m = 0; m < meetings.Count; m++)
+            {
+                string item = $"{prefix}.meetings[{m}]";
+                if (meetings[m] is null)
+                {
+                    errors.Add(item, "is required.");
+                    continue;
+                }
+
+                errors.Required($"{item}.date", meetings[m].Date);
+                if (meetings[m].Date is { } date && !dates.Add(date))
+                {
+                    errors.Add($"{item}.date", $"repeats the meeting of {date:yyyy-MM-dd}.");
+                }
+
+                Reminders.BoardValidation.Meeting(errors, item, meetings[m], meetings[m].Date);
             }
         }
 

@@ -8,7 +8,7 @@ namespace FactFunctions.Programme;
 /// The FACT programme as the October 2022 Children's Select Committee paper and the 2020 Schools Forum paper
 /// describe it, shipped as an import document so a local run has real data to show.
 /// </summary>
-public sealed partial class SampleProgramme(ProgrammeStore store, ILogger<SampleProgramme> logger)
+public sealed partial class SampleProgramme(ProgrammeStore store, ProgrammeImporter importer, ILogger<SampleProgramme> logger)
 {
     public const string ResourceName = "FactFunctions.Sample.fact-programme.json";
 
@@ -36,7 +36,7 @@ public sealed partial class SampleProgramme(ProgrammeStore store, ILogger<Sample
             throw new InvalidOperationException($"The shipped sample programme is invalid: {string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
         }
 
-        var result = await store.ImportAsync(document, ct);
+        var result = await importer.ImportAsync(document, ct);
         LogLoaded(logger, result.Projects, result.Milestones, result.Indicators);
         return result;
     }

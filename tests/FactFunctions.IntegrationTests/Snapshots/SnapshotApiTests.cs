@@ -43,7 +43,9 @@ public sealed class SnapshotApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal("Before the November committee", taken.GetProperty("label").GetString());
 
         var snapshot = await host.Service<SnapshotStore>().GetAsync(id, CancellationToken.None);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(export), Serialize(snapshot!.ToDocument())));
+        var exported = JsonNode.Parse(export)!.AsObject();
+        exported.Remove("boards"); // boards and meetings are calendar data, not part of the frozen programme
+        Assert.True(JsonNode.DeepEquals(exported, Serialize(snapshot!.ToDocument())));
     }
 
     [Fact]

@@ -1,0 +1,240 @@
+using System.Globalization;
+using FactFunctions.Dates;
+using FactFunctions.Http;
+using FactFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace FactFunctions.Reminders;
+
+public sealed record RunRemindersRequest
+{
+    /// <summary>An instant (2022-10-25T08:00:00+01:00) or a London date (2022-10-25).</summary>
+    public string? AsOf { get; init; }
+
+    public bool? DryRun { get; init; }
+}
+
+/// <summary>The board, meeting, calendar and reminder endpoints of api.md.</summary>
+public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, BoardStore boards, ReminderCalendar calendar, ReminderService reminders, ReminderLog log, TimeProvider time)
+{
+    public Task<IResult> PutBoard(HttpRequest request, string boardId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadId("boardId", boardId) is { } bad)
+            {
+                return bad;
+            }
+
+            var input = await body.ReadAsync<BoardFields>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var errors = new ValidationErrors();
+            BoardValidation.Board(errors, string.Empty, input.Value!);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var result = await boards.PutBoardAsync(boardId, input.Value!, HttpConditions.From(request), ct);
+            return result.Status switch
+            {
+                WriteStatus.PreconditionFailed => Problems.PreconditionFailed(),
+                WriteStatus.Conflict => Problems.Conflict($"Board '{boardId}' already exists."),
+                _ => await Board(request, boardId, result, ct),
+            };
+        });
+
+    private async Task<IResult> Board(HttpRequest request, string boardId, WriteResult result, CancellationToken ct)
+    {
+        HttpConditions.SetETag(request, result.ETag);
+        var board = await boards.GetBoardAsync(boardId, ct);
+        return result.Status == WriteStatus.Created ? TypedResults.Created($"{Routes.BasePath}/boards/{boardId}", board) : TypedResults.Ok(board);
+    }
+
+    public Task<IResult> ListBoards(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct => TypedResults.Ok(await boards.ListBoardsAsync(ct)));
+
+    public Task<IResult> GetBoard(HttpRequest request, string boardId) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (BadId("boardId", boardId) is { } bad)
+            {
+                return bad;
+            }
+
+            var board = await boards.GetBoardAsync(boardId, ct);
+            if (board is null)
+            {
+                return Problems.NotFound($"Board '{boardId}'");
+            }
+
+            HttpConditions.SetETag(request, board.ETag);
+            return TypedResults.Ok(board);
+        });
+
+    public Task<IResult> PutMeeting(HttpRequest request, string boardId, string date) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadId("boardId", boardId) is { } bad)
+            {
+                return bad;
+            }
+
+            if (!TryDate(date, out var day))
+            {
+                return Problems.BadParameter("date", "must be the meeting date written yyyy-MM-dd.");
+            }
+
+            var input = await body.ReadAsync<MeetingFields>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var errors = new ValidationErrors();
+            BoardValidation.Meeting(errors, string.Empty, input.Value!, day);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var board = await boards.GetBoardAsync(boardId, ct);
+            if (board is null)
+            {
+                return Problems.NotFound($"Board '{boardId}'");
+            }
+
+            var result = await boards.PutMeetingAsync(boardId, day, input.Value!, HttpConditions.From(request), ct);
+            if (result.Status == WriteStatus.PreconditionFailed)
+            {
+                return Problems.PreconditionFailed();
+            }
+
+            if (result.Status == WriteStatus.Conflict)
+            {
+                return Problems.Conflict($"Board '{boardId}' already has a meeting on {date}.");
+            }
+
+            HttpConditions.SetETag(request, result.ETag);
+            var meeting = (await boards.ListMeetingsAsync(boardId, ct)).Single(m => m.Date == day);
+            var view = calendar.View(board, meeting);
+            return result.Status == WriteStatus.Created ? TypedResults.Created($"{Routes.BasePath}/boards/{boardId}/meetings", view) : TypedResults.Ok(view);
+        });
+
+    public Task<IResult> DeleteMeeting(HttpRequest request, string boardId, string date) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadId("boardId", boardId) is { } bad)
+            {
+                return bad;
+            }
+
+            if (!TryDate(date, out var day))
+            {
+                return Problems.BadParameter("date", "must be the meeting date written yyyy-MM-dd.");
+            }
+
+            var result = await boards.DeleteMeetingAsync(boardId, day, HttpConditions.From(request).IfMatch, ct);
+            return result.Status switch
+            {
+                WriteStatus.NotFound => Problems.NotFound($"The meeting of '{boardId}' on {date}"),
+                WriteStatus.PreconditionFailed => Problems.PreconditionFailed(),
+                _ => TypedResults.NoContent(),
+            };
+        });
+
+    public Task<IResult> ListMeetings(HttpRequest request, string boardId) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (BadId("boardId", boardId) is { } bad)
+            {
+                return bad;
+            }
+
+            var board = await boards.GetBoardAsync(boardId, ct);
+            if (board is null)
+            {
+                return Problems.NotFound($"Board '{boardId}'");
+            }
+
+            var meetings = await boards.ListMeetingsAsync(boardId, ct);
+            return TypedResults.Ok(meetings.Select(m => calendar.View(board, m)).ToList());
+        });
+
+    /// <summary>Upcoming meetings and paper deadlines of every board as an iCalendar feed.</summary>
+    public Task<IResult> Calendar(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            var today = LondonTime.Today(time);
+            var byId = (await boards.ListBoardsAsync(ct)).ToDictionary(b => b.Id, StringComparer.Ordinal);
+            var entries = (await boards.ListMeetingsAsync(null, ct))
+                .Where(m => m.Date >= today && byId.ContainsKey(m.BoardId))
+                .Select(m => (byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m)));
+            return TypedResults.Text(EmailComposer.Calendar(entries), "text/calendar; charset=utf-8");
+        });
+
+    public Task<IResult> Run(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            var input = await body.ReadAsync<RunRemindersRequest>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            DateTimeOffset asOf;
+            string? text = input.Value!.AsOf;
+            if (text is null)
+            {
+                asOf = time.GetUtcNow();
+            }
+            else if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                // A date means that day's 07:00 run in London.
+                var local = day.ToDateTime(new TimeOnly(7, 0));
+                asOf = new DateTimeOffset(local, LondonTime.Zone.GetUtcOffset(local));
+            }
+            else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf) || !text.Contains('T', StringComparison.Ordinal))
+            {
+                return Problems.Invalid("asOf", "must be a date (2022-10-25) or an instant with its offset (2022-10-25T08:00:00+01:00).");
+            }
+
+            return TypedResults.Ok(await reminders.RunAsync(asOf, input.Value.DryRun ?? true, ct));
+        });
+
+    public Task<IResult> SentLog(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            DateOnly? from = null, to = null;
+            if (request.Query["from"].FirstOrDefault() is { } fromText)
+            {
+                if (!TryDate(fromText, out var parsed))
+                {
+                    return Problems.BadParameter("from", "must be a date written yyyy-MM-dd.");
+                }
+
+                from = parsed;
+            }
+
+            if (request.Query["to"].FirstOrDefault() is { } toText)
+            {
+                if (!TryDate(toText, out var parsed))
+                {
+                    return Problems.BadParameter("to", "must be a date written yyyy-MM-dd.");
+                }
+
+                to = parsed;
+            }
+
+            return TypedResults.Ok(await log.ListAsync(from, to, ct));
+        });
+
+    private static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static IResult? BadId(string name, string value) =>
+        Ids.IsSlug(value) ? null : Problems.BadParameter(name, $"must match {Ids.SlugPattern}.");
+}
