@@ -11,6 +11,9 @@ public static class LocalHostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
+    /// <summary>The OpenAPI document of every route, made from the endpoint metadata in <c>FactEndpoints</c>.</summary>
+    public const string OpenApiRoute = "/api/openapi.json";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +23,13 @@ public static class LocalHostApp
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "FactFunctions";
+            document.Info.Description = "The FACT programme's reporting and notification API. Send your key in the x-functions-key header " +
+                "(or ?code=): the programme lead's key reads and writes, an officer's key reads. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddFactCore(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<SampleLoader>();
@@ -30,6 +40,7 @@ public static class LocalHostApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapFactEndpoints();
+        app.MapOpenApi(OpenApiRoute);
         return app;
     }
 }
