@@ -68,7 +68,11 @@ public static class FactCoreServiceCollectionExtensions
             });
         });
 
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddSingleton<FactStorage>();
         services.AddSingleton<CallerAuthorizer>();
         services.AddSingleton<RequestPipeline>();

@@ -23,13 +23,17 @@ public static class LocalHostApp
         }
 
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = "FactFunctions";
-            document.Info.Description = "The FACT programme's reporting and notification API. Send your key in the x-functions-key header " +
-                "(or ?code=): the programme lead's key reads and writes, an officer's key reads. Errors are RFC 9457 problem details.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "FactFunctions";
+                document.Info.Description = "The FACT programme's reporting and notification API. Send your key in the x-functions-key header " +
+                    "(or ?code=): the programme lead's key reads and writes, an officer's key reads. Errors are RFC 9457 problem details.";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer(OpenApiRequestBodies.DescribeAsync);
+        });
         builder.Services.AddFactCore(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<SampleLoader>();

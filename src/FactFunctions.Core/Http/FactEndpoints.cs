@@ -42,7 +42,7 @@ public static class FactEndpoints
         api.MapGet(Routes.Export, (HttpRequest r, ProgrammeHandlers h) => h.Export(r)).Read<ProgrammeDocument>(programme);
 
         const string snapshots = "Snapshots";
-        api.MapPost(Routes.Snapshots, (HttpRequest r, SnapshotHandlers h) => h.Take(r)).Write<SnapshotRequest, SnapshotHeader>(snapshots);
+        api.MapPost(Routes.Snapshots, (HttpRequest r, SnapshotHandlers h) => h.Take(r)).Write<SnapshotRequest, SnapshotHeader>(snapshots, bodyRequired: false);
         api.MapGet(Routes.Snapshots, (HttpRequest r, SnapshotHandlers h) => h.List(r)).Read<SnapshotPage>(snapshots);
         api.MapGet(Routes.Snapshot, (HttpRequest r, string snapshotId, SnapshotHandlers h) => h.Get(r, snapshotId)).Read<SnapshotView>(snapshots);
         api.MapGet(Routes.SnapshotChanges, (HttpRequest r, string snapshotId, SnapshotHandlers h) => h.Changes(r, snapshotId)).Read<SnapshotChanges>(snapshots);
@@ -55,7 +55,7 @@ public static class FactEndpoints
         api.MapGet(Routes.Papers, (HttpRequest r, ReportHandlers h) => h.Papers(r)).WithTags(reports).Produces<string>(StatusCodes.Status200OK, "text/html").CommonProblems();
         api.MapGet(Routes.Template, (HttpRequest r, string kind, ReportHandlers h) => h.GetTemplate(r, kind)).File(reports);
         api.MapPut(Routes.Template, (HttpRequest r, string kind, ReportHandlers h) => h.PutTemplate(r, kind))
-            .WithTags(reports).Accepts<byte[]>(DocxPackage.ContentType).Produces<TemplateInfo>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithTags(reports).WithMetadata(new RequestBodyDescription(typeof(byte[]), DocxPackage.ContentType)).Produces<TemplateInfo>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).CommonProblems();
         api.MapDelete(Routes.Template, (HttpRequest r, string kind, ReportHandlers h) => h.DeleteTemplate(r, kind)).Delete(reports);
 
@@ -78,10 +78,9 @@ public static class FactEndpoints
     private static RouteHandlerBuilder Read<T>(this RouteHandlerBuilder route, string tag) =>
         route.WithTags(tag).Produces<T>(StatusCodes.Status200OK, Json).CommonProblems();
 
-    private static RouteHandlerBuilder Write<TBody, TResult>(this RouteHandlerBuilder route, string tag)
-        where TBody : notnull =>
+    private static RouteHandlerBuilder Write<TBody, TResult>(this RouteHandlerBuilder route, string tag, bool bodyRequired = true) =>
         route.WithTags(tag)
-            .Accepts<TBody>(Json)
+            .WithMetadata(new RequestBodyDescription(typeof(TBody), Json, bodyRequired))
             .Produces<TResult>(StatusCodes.Status200OK, Json)
             .Produces<TResult>(StatusCodes.Status201Created, Json)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
@@ -105,3 +104,9 @@ public static class FactEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }
+
+/// <summary>
+/// Describes a route's request body for the OpenAPI document. Not <c>Accepts</c>: that would make routing match on
+/// Content-Type, and a wrong one must reach the handler to get its 415 problem, not fall through to a 404.
+/// </summary>
+public sealed record RequestBodyDescription(Type Type, string ContentType, bool Required = true);
