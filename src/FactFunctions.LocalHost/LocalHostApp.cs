@@ -22,6 +22,9 @@ public static class LocalHostApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The hosting diagnostics log each request's full URL, and a key may travel as ?code=: keep them out of the
+        // logs whatever the configured level (logs carry ids, never keys).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options =>
         {
