@@ -11,8 +11,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private Process? process;
 
-    private AzuriteProcess(int blobPort, int queuePort, int tablePort)
+    private readonly string? location;
+
+    private AzuriteProcess(int blobPort, int queuePort, int tablePort, string? location = null)
     {
+        this.location = location;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -32,11 +35,28 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
-    public static async Task<AzuriteProcess> StartAsync()
+    /// <summary>Starts Azurite; <paramref name="persistent"/> keeps data on disk so it survives a restart.</summary>
+    public static async Task<AzuriteProcess> StartAsync(bool persistent = false)
     {
-        var azurite = new AzuriteProcess(FreePort(), FreePort(), FreePort());
+        string? folder = persistent ? Path.Combine(Path.GetTempPath(), "fact-azurite-" + Guid.NewGuid().ToString("N")) : null;
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var azurite = new AzuriteProcess(FreePort(), FreePort(), FreePort(), folder);
         await azurite.RestartAsync();
         return azurite;
+    }
+
+    /// <summary>Stops Azurite at once, from any thread (a fault injected in the middle of an operation).</summary>
+    public void Kill()
+    {
+        if (process is { HasExited: false } running)
+        {
+            running.Kill(entireProcessTree: true);
+            running.WaitForExit(10_000);
+        }
     }
 
     /// <summary>Starts (or starts again, on the same ports, with empty storage) the Azurite process.</summary>
@@ -58,13 +78,23 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         foreach (string arg in new[]
                  {
-                     script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
+                     script, "--silent", "--skipApiVersionCheck", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", $"{BlobPort}",
                      "--queueHost", "127.0.0.1", "--queuePort", $"{QueuePort}",
                      "--tableHost", "127.0.0.1", "--tablePort", $"{TablePort}",
                  })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
         }
 
         process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
@@ -108,7 +138,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process = null;
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (location is not null && Directory.Exists(location))
+        {
+            Directory.Delete(location, recursive: true);
+        }
+    }
 
     private static int FreePort()
     {

@@ -22,12 +22,16 @@ public sealed class StorageProbe : StoragePipelinePolicy
 
     private volatile bool faulted;
 
+    /// <summary>Called (on the calling thread) when a batch with this number starts, before it is sent.</summary>
+    public (int Batch, Action Action)? OnBatch { get; set; }
+
     public void Reset()
     {
         Interlocked.Exchange(ref calls, 0);
         Interlocked.Exchange(ref batches, 0);
         FailBatchesFrom = null;
         FailEverythingAfterFirstFault = false;
+        OnBatch = null;
         faulted = false;
     }
 
@@ -54,6 +58,11 @@ public sealed class StorageProbe : StoragePipelinePolicy
         if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
         {
             int batch = Interlocked.Increment(ref batches);
+            if (OnBatch is { } hook && hook.Batch == batch)
+            {
+                hook.Action();
+            }
+
             if (batch >= FailBatchesFrom)
             {
                 faulted = true;
