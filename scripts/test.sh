@@ -48,6 +48,11 @@ status=0
 dotnet test FactFunctions.Ci.slnf -c Release --no-build --nologo -v minimal \
   --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" || status=$?
 
+step "benchmark smoke pass (bench/ is built above; one tiny pass of each so they cannot rot)"
+bench_status=0
+dotnet bench/FactFunctions.Benchmarks/bin/Release/net10.0/FactFunctions.Benchmarks.dll --smoke || bench_status=$?
+[ "$bench_status" -eq 0 ] || { echo "the benchmark smoke pass failed ($bench_status)" >&2; status=1; }
+
 # One plain closing line over all test projects, summed from the TRX files.
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do

@@ -24,7 +24,7 @@ public static class DocxPackage
         {
             foreach (var entry in input.Entries)
             {
-                var copy = archive.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                var copy = archive.CreateEntry(entry.FullName, CompressionLevel.Fastest);
                 copy.LastWriteTime = FixedTimestamp;
                 using var from = entry.Open();
                 using var to = copy.Open();

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace FactFunctions.IntegrationTests.Infrastructure;
+namespace FactFunctions.TestSupport;
 
 /// <summary>A real Azurite (from node_modules, pinned in package.json) on free loopback ports, in memory.</summary>
 public sealed class AzuriteProcess : IAsyncDisposable
@@ -44,9 +44,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var azurite = new AzuriteProcess(FreePort(), FreePort(), FreePort(), folder);
-        await azurite.RestartAsync();
-        return azurite;
+        // Ports are picked free, but another process may take one before Azurite binds it: try a few sets.
+        for (int attempt = 1; ; attempt++)
+        {
+            var ports = FreePorts(3);
+            var azurite = new AzuriteProcess(ports[0], ports[1], ports[2], folder);
+            try
+            {
+                await azurite.RestartAsync();
+                return azurite;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await azurite.StopAsync();
+            }
+        }
     }
 
     /// <summary>Stops Azurite at once, from any thread (a fault injected in the middle of an operation).</summary>
@@ -147,11 +159,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>Distinct free ports: all listeners are held open together so the same port cannot come back twice.</summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 
     private static async Task<bool> Listening(int port)

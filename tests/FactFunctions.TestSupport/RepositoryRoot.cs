@@ -1,6 +1,6 @@
-namespace FactFunctions.IntegrationTests.Infrastructure;
+namespace FactFunctions.TestSupport;
 
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using FactFunctions.Benchmarks;
+using FactFunctions.LocalHost;
+using FactFunctions.Programme;
+using FactFunctions.Snapshots;
+using FactFunctions.Storage;
+using FactFunctions.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// Usage: FactFunctions.Benchmarks [--smoke]
+//   --smoke  one tiny pass of every benchmark (scripts/test.sh), so they cannot rot; the numbers mean nothing.
+bool smoke = args.Contains("--smoke");
+var results = new List<(string Measure, string Value, string Target)>();
+var invariant = CultureInfo.InvariantCulture;
+string F(double value, string format = "0.0") => value.ToString(format, invariant);
+
+// ---- 1. Rendering: time and allocations, 20 / 200 / 2,000 milestones ----------------------------------------
+var sizes = smoke ? new[] { (20, 2), (200, 1) } : new[] { (20, 40), (200, 40), (2_000, 8) };
+var render = new Dictionary<int, (double Ms, double Bytes)>();
+foreach (var (milestones, iterations) in sizes)
+{
+    // Like the peer, which is handed its rows ready-made, the timing starts from the frozen programme (a snapshot
+    // holds parsed windows) and covers composing the fields and rendering the package.
+    var request = Workloads.Paper(Workloads.Programme(projects: 20, milestones, indicators: 10));
+    var template = FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Reports.PaperKinds.SelectCommittee);
+    for (int i = 0; i < (smoke ? 1 : 3); i++)
+    {
+        FactFunctions.Reports.PaperRenderer.Render(template, FactFunctions.Reports.PaperComposer.Compose(request));
+    }
+
+    var times = new List<double>();
+    long allocated = 0;
+    for (int i = 0; i < iterations; i++)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        FactFunctions.Reports.PaperRenderer.Render(template, FactFunctions.Reports.PaperComposer.Compose(request));
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    times.Sort();
+    render[milestones] = (times[times.Count / 2], allocated / (double)iterations);
+    results.Add(($"render select-committee, {milestones} milestones: median", $"{F(render[milestones].Ms)} ms", ""));
+    results.Add(($"render select-committee, {milestones} milestones: allocated", $"{F(render[milestones].Bytes / 1024 / 1024, "0.00")} MiB", ""));
+}
+
+if (render.ContainsKey(2_000))
+{
+    double perRowLow = (render[200].Bytes - render[20].Bytes) / 180;
+    double perRowHigh = (render[2_000].Bytes - render[200].Bytes) / 1_800;
+    double timeLow = (render[200].Ms - render[20].Ms) / 180;
+    double timeHigh = (render[2_000].Ms - render[200].Ms) / 1_800;
+    results.Add(("allocated per milestone row, 20→200 / 200→2,000", $"{F(perRowLow / 1024, "0.0")} KiB / {F(perRowHigh / 1024, "0.0")} KiB", "linear: the two alike"));
+    results.Add(("time per milestone row, 20→200 / 200→2,000", $"{F(timeLow * 1000, "0")} µs / {F(timeHigh * 1000, "0")} µs", "linear: the two alike"));
+}
+
+// ---- 2. The peer: docxtemplater on the same rows ---------------------------------------------------------------
+string peer = Path.Combine(RepositoryRoot.Path, "bench", "peers", "docxtemplater");
+if (!smoke && File.Exists(Path.Combine(peer, "node_modules", "docxtemplater", "package.json")))
+{
+    var document = Workloads.Programme(projects: 20, milestones: 200, indicators: 10);
+    string folder = Path.Combine(RepositoryRoot.Path, "bench", "results");
+    Directory.CreateDirectory(folder);
+    File.WriteAllBytes(Path.Combine(folder, "peer-template.docx"), PeerTemplate.Build());
+    File.WriteAllText(Path.Combine(folder, "peer-data.json"), JsonSerializer.Serialize(PeerTemplate.For(document), new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+    var node = Process.Start(new ProcessStartInfo("node", [Path.Combine(peer, "render.js"), Path.Combine(folder, "peer-template.docx"), Path.Combine(folder, "peer-data.json"), "40"])
+    {
+        RedirectStandardOutput = true,
+        WorkingDirectory = peer,
+    })!;
+    string output = await node.StandardOutput.ReadToEndAsync();
+    await node.WaitForExitAsync();
+    double peerMs = JsonDocument.Parse(output).RootElement.GetProperty("medianMs").GetDouble();
+    results.Add(("docxtemplater (Node), same headings and 200 milestone rows: median", $"{F(peerMs)} ms", ""));
+    results.Add(("render speed vs docxtemplater, 200 milestones", $"{F(peerMs / render[200].Ms, "0.0")}×", "≥ 3×"));
+}
+else if (!smoke)
+{
+    results.Add(("docxtemplater peer", "not installed (run scripts/bench.sh)", "≥ 3×"));
+}
+
+// ---- 3. Snapshot of 10,000 milestone rows: batches vs one upsert per row, against Azurite ------------------------
+await using var azurite = await AzuriteProcess.StartAsync();
+var counter = new CallCounter();
+int rowsWanted = smoke ? 300 : 10_000;
+await using (var app = await StartHostAsync(azurite.ConnectionString, counter))
+{
+    var store = app.Services.GetRequiredService<ProgrammeStore>();
+    await store.ImportAsync(Workloads.Programme(projects: 20, milestones: rowsWanted, indicators: 0) with { Programme = null }, CancellationToken.None);
+    var snapshots = app.Services.GetRequiredService<SnapshotStore>();
+
+    counter.Reset();
+    var watch = Stopwatch.StartNew();
+    var outcome = await snapshots.TakeAsync("bench-batched", SnapshotKinds.OnDemand, null, CancellationToken.None);
+    double batchedMs = watch.Elapsed.TotalMilliseconds;
+    int rows = outcome.Header!.Counts.Rows;
+    int batchedCalls = counter.Calls;
+
+    // The same rows written one upsert at a time, into a table of their own.
+    var storage = app.Services.GetRequiredService<FactStorage>();
+    var table = await storage.TableAsync("BenchRows", CancellationToken.None);
+    var rowsTable = await storage.TableAsync(SnapshotStore.RowsTable, CancellationToken.None);
+    var copies = new List<TableEntity>();
+    await foreach (var row in rowsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"bench-batched"}")))
+    {
+        copies.Add(new TableEntity(row) { PartitionKey = "bench-single" });
+    }
+
+    // The baseline is a whole snapshot done the naive way: the same read of the programme, then one upsert per row.
+    counter.Reset();
+    watch.Restart();
+    await store.ReadAllAsync(CancellationToken.None);
+    foreach (var copy in copies)
+    {
+        await table.UpsertEntityAsync(copy, TableUpdateMode.Replace);
+    }
+
+    double singleMs = watch.Elapsed.TotalMilliseconds;
+    results.Add(($"snapshot of {rows:N0} rows, entity group transactions of 100", $"{F(batchedMs, "0")} ms, {batchedCalls} storage calls", $"calls = ⌈rows/100⌉ ({(rows + 99) / 100}) + a constant"));
+    results.Add(($"the same snapshot, one upsert per row", $"{F(singleMs, "0")} ms, {counter.Calls} storage calls", ""));
+    results.Add(("snapshot speed-up from batching", $"{F(singleMs / batchedMs, "0.0")}×", "≥ 5×"));
+}
+
+// ---- 4. Report generation over HTTP (snapshot given), and storage calls per report ----------------------------
+foreach (int milestones in smoke ? new[] { 20 } : new[] { 20, 200 })
+{
+    await using var app = await StartHostAsync(azurite.ConnectionString, counter);
+    using var client = Client(app);
+    await client.PostAsJsonAsync("api/import", Workloads.Programme(projects: 20, milestones, indicators: 10), FactFunctions.Http.FactJson.Options);
+    string snapshot = (await (await client.PostAsync("api/snapshots", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    var body = new { kind = "select-committee", meetingDate = "2022-11-08", snapshotId = snapshot };
+    await client.PostAsJsonAsync("api/reports", body);
+    var times = new List<double>();
+    int requests = smoke ? 2 : 40;
+    counter.Reset();
+    for (int i = 0; i < requests; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var response = await client.PostAsJsonAsync("api/reports", body);
+        response.EnsureSuccessStatusCode();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    results.Add(($"POST /api/reports over HTTP, {milestones} milestones: p50 / p95", $"{F(times[times.Count / 2])} / {F(times[(int)Math.Ceiling(times.Count * 0.95) - 1])} ms", ""));
+    results.Add(($"storage calls per report, {milestones} milestones", F(counter.Calls / (double)requests, "0.0"), "the same for every milestone count"));
+}
+
+// ---- 5. LocalHost start to first healthy answer (Azurite already up) -------------------------------------------
+{
+    var watch = Stopwatch.StartNew();
+    await using var app = await StartHostAsync(azurite.ConnectionString, null);
+    using var client = Client(app);
+    HttpResponseMessage health;
+    int attempts = 0;
+    do
+    {
+        health = await client.GetAsync("api/health");
+    }
+    while (!health.IsSuccessStatusCode && ++attempts < 100);
+
+    results.Add(("LocalHost start to first healthy answer", $"{F(watch.Elapsed.TotalMilliseconds, "0")} ms", "< 2,000 ms"));
+}
+
+int width = results.Max(r => r.Measure.Length);
+Console.WriteLine();
+Console.WriteLine($"{"measure".PadRight(width)} | result | target");
+Console.WriteLine($"{new string('-', width)} | --- | ---");
+foreach (var (measure, value, target) in results)
+{
+    Console.WriteLine($"{measure.PadRight(width)} | {value} | {target}");
+}
+
+if (smoke)
+{
+    Console.WriteLine("(smoke pass: tiny sizes, the numbers mean nothing)");
+}
+
+static async Task<WebApplication> StartHostAsync(string connection, CallCounter? counter)
+{
+    var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Benchmark"], builder =>
+    {
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FactStorage"] = connection,
+            ["Fact:Storage:Prefix"] = "b" + Guid.NewGuid().ToString("N")[..10],
+            ["Fact:Keys:ProgrammeLead"] = "bench-programme-lead-key-01",
+            ["Fact:Keys:Officer"] = "bench-officer-key-000000001",
+            ["Fact:LocalHost:RunTimers"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Azure"] = "Error",
+        });
+        if (counter is not null)
+        {
+            builder.Services.AddSingleton<StoragePipelinePolicy>(counter);
+        }
+    });
+    await app.StartAsync();
+    return app;
+}
+
+static HttpClient Client(WebApplication app)
+{
+    string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
+    client.DefaultRequestHeaders.Add("x-functions-key", "bench-programme-lead-key-01");
+    return client;
+}
+
+/// <summary>Counts every storage call the host makes.</summary>
+internal sealed class CallCounter : StoragePipelinePolicy
+{
+    private int calls;
+
+    public int Calls => Volatile.Read(ref calls);
+
+    public void Reset() => Interlocked.Exchange(ref calls, 0);
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Interlocked.Increment(ref calls);
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Interlocked.Increment(ref calls);
+        return ProcessNextAsync(message, pipeline);
+    }
+}

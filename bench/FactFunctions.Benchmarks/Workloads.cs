@@ -1,0 +1,66 @@
+using FactFunctions.Programme;
+using FactFunctions.Reports;
+using FactFunctions.Snapshots;
+
+namespace FactFunctions.Benchmarks;
+
+/// <summary>The FACT sample's standing text with a generated body of projects, milestones and indicators.</summary>
+internal static class Workloads
+{
+    public static readonly DateOnly Written = new(2022, 10, 14);
+    public static readonly DateOnly Meeting = new(2022, 11, 8);
+
+    private static readonly string[] Dues = ["October 2022", "October – December 2022", "January 2023", "January/February 2023", "Spring term 2023", "2023-03-15", "Q2 2023", "July 2024-September 2024"];
+
+    public static ProgrammeDocument Programme(int projects, int milestones, int indicators)
+    {
+        var sample = SampleProgramme.Load();
+        return sample with
+        {
+            Projects = Enumerable.Range(0, projects).Select(p => new ProjectDocument
+            {
+                Id = $"project-{p:00}",
+                Name = $"Priority project {p + 1}",
+                Status = "active",
+                Order = p,
+                Aim = "To enable children, young people and families to access the right help at the right time.",
+                Updates = [new UpdateDocument { Id = "u1", AsOf = Written, Audience = Audience.Both, Paragraphs = sample.Projects![0].Updates![0].Paragraphs }],
+                Milestones = Enumerable.Range(0, milestones / projects + (p < milestones % projects ? 1 : 0)).Select(m => new MilestoneDocument
+                {
+                    Id = $"m{m:0000}",
+                    Activity = $"Milestone {m + 1} of project {p + 1}: report presented to the Operational Board",
+                    Due = Dues[(p + m) % Dues.Length],
+                    Status = "planned",
+                    Order = m,
+                }).ToList(),
+            }).ToList(),
+            Indicators = Enumerable.Range(0, indicators).Select(i => new IndicatorDocument
+            {
+                Id = $"indicator-{i}",
+                Name = i % 2 == 0 ? "Primary Schools" : "Secondary Schools",
+                Category = i < indicators / 2 ? "Permanent exclusion" : "Fixed term exclusion (suspension)",
+                Polarity = "lower-is-better",
+                ProjectId = $"project-{i % projects:00}",
+                Source = "DfE",
+                Order = i,
+                Values = [new IndicatorValueDocument { Period = "2020-21", Rank = 10 + i, OutOf = 156, Band = "A" }],
+            }).ToList(),
+            Boards = [],
+        };
+    }
+
+    public static PaperRequest Paper(ProgrammeDocument document) => new()
+    {
+        Kind = PaperKinds.SelectCommittee,
+        MeetingDate = Meeting,
+        LookAheadMonths = 36,
+        Snapshot = new ProgrammeSnapshot
+        {
+            Header = new SnapshotHeader { Id = "bench", Kind = SnapshotKinds.OnDemand, AsOf = Written, Counts = new SnapshotCounts(0, 0, 0, 0, 0, 0) },
+            State = ProgrammeState.FromDocument(document, Written),
+        },
+    };
+
+    public static byte[] Render(ProgrammeDocument document) =>
+        PaperRenderer.Render(BuiltInTemplates.For(PaperKinds.SelectCommittee), PaperComposer.Compose(Paper(document)));
+}
