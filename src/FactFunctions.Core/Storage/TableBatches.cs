@@ -7,7 +7,7 @@ public static class TableBatches
     public const int MaxActionsPerTransaction = 100;
 
     /// <summary>Transactions in flight at once: they touch different rows, so they need not wait for each other.</summary>
-    public const int MaxConcurrentTransactions = 4;
+    public const int MaxConcurrentTransactions = 8;
 
     /// <summary>
     /// Submits the actions as entity group transactions: grouped by partition, at most 100 to a transaction, up to
