@@ -35,6 +35,9 @@ public sealed class ReminderFunctions(ReminderHandlers handlers, ReminderJob rem
     [Function(nameof(SentReminders))]
     public Task<IResult> SentReminders([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Reminders)] HttpRequest request) => handlers.SentLog(request);
 
+    [Function(nameof(ReminderMessage))]
+    public Task<IResult> ReminderMessage([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ReminderMessage)] HttpRequest request, string key) => handlers.Message(request, key);
+
     [Function(nameof(Reminders))]
     [FixedDelayRetry(5, "00:05:00")]
     public Task Reminders([TimerTrigger(Schedules.Hourly)] TimerInfo timer, FunctionContext context) =>

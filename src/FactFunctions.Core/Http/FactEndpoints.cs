@@ -69,6 +69,8 @@ public static class FactEndpoints
         api.MapGet(Routes.Calendar, (HttpRequest r, ReminderHandlers h) => h.Calendar(r)).WithTags(reminders).Produces<string>(StatusCodes.Status200OK, "text/calendar").CommonProblems();
         api.MapPost(Routes.RemindersRun, (HttpRequest r, ReminderHandlers h) => h.Run(r)).Write<RunRemindersRequest, ReminderRun>(reminders);
         api.MapGet(Routes.Reminders, (HttpRequest r, ReminderHandlers h) => h.SentLog(r)).Read<List<ReminderLogEntry>>(reminders);
+        api.MapGet(Routes.ReminderMessage, (HttpRequest r, string key, ReminderHandlers h) => h.Message(r, key))
+            .WithTags(reminders).Produces<string>(StatusCodes.Status200OK, "message/rfc822").CommonProblems();
 
         api.MapFallback(() => Http.Problems.Problem(StatusCodes.Status404NotFound, Problems.NotFoundType, "No such route.",
             "See README.md or /api/openapi.json for the routes this API serves.")).ExcludeFromDescription();

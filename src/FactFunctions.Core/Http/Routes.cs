@@ -37,4 +37,5 @@ public static class Routes
     public const string Calendar = "calendar.ics";
     public const string RemindersRun = "reminders/run";
     public const string Reminders = "reminders";
+    public const string ReminderMessage = "reminders/{key}/message";
 }

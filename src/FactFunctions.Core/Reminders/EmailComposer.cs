@@ -26,7 +26,7 @@ public static class EmailComposer
         IReadOnlyList<(string Project, MilestoneView Milestone)> concerns, string papersUrl)
     {
         string paper = meeting.ReportKind is { } kind ? Reports.PaperKinds.Committee(kind) + " paper" : "paper";
-        string subject = Subject($"FACT {paper} due {deadline.ToString("d MMM yyyy", English)} for {board.Name} on {meeting.Date.ToString("d MMM yyyy", English)}");
+        string subject = Subject($"FACT paper due {deadline.ToString("d MMM yyyy", English)} for {board.Name} on {meeting.Date.ToString("d MMM yyyy", English)}");
         string when = workingDaysLeft == 1 ? "1 working day" : $"{workingDaysLeft} working days";
         var html = new StringBuilder();
         var text = new StringBuilder();

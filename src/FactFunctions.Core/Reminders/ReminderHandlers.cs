@@ -15,7 +15,7 @@ public sealed record RunRemindersRequest
 }
 
 /// <summary>The board, meeting, calendar and reminder endpoints of api.md.</summary>
-public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, BoardStore boards, ReminderCalendar calendar, ReminderService reminders, ReminderLog log, TimeProvider time)
+public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, BoardStore boards, ReminderCalendar calendar, ReminderService reminders, ReminderLog log, FactStorage storage, TimeProvider time)
 {
     public Task<IResult> PutBoard(HttpRequest request, string boardId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
@@ -230,6 +230,26 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
             }
 
             return TypedResults.Ok(await log.ListAsync(from, to, ct));
+        });
+
+    /// <summary>The .eml an outbox delivery wrote, so a local run can read exactly what would have been sent.</summary>
+    public Task<IResult> Message(HttpRequest request, string key) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (key.Length != 40 || !key.All(char.IsAsciiHexDigitLower))
+            {
+                return Problems.BadParameter("key", "must be a reminder key from the sent-log (40 lower-case hex digits).");
+            }
+
+            var entry = await log.GetAsync(key, ct);
+            if (entry is not { Channel: "outbox", MessageId: { } blob })
+            {
+                return Problems.NotFound($"An outbox message for reminder '{key}'");
+            }
+
+            var container = await storage.ContainerAsync(Containers.Outbox, ct);
+            var download = await container.GetBlobClient(blob).DownloadContentAsync(ct);
+            return TypedResults.File(download.Value.Content.ToArray(), "message/rfc822", $"{key}.eml");
         });
 
     private static bool TryDate(string text, out DateOnly date) =>

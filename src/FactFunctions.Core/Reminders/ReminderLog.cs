@@ -120,6 +120,9 @@ public sealed class ReminderLog(FactStorage storage, TimeProvider time)
         }
     }
 
+    public async Task<ReminderLogEntry?> GetAsync(string key, CancellationToken ct) =>
+        (await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey eq {key}"), ct)).FirstOrDefault();
+
     public async Task<IReadOnlyList<ReminderLogEntry>> ListAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var table = await storage.TableAsync(LogTable, ct);
@@ -134,6 +137,12 @@ public sealed class ReminderLog(FactStorage storage, TimeProvider time)
             filter += " and " + TableClient.CreateQueryFilter($"DueDate le {EntityText.Date(t)}");
         }
 
+        return (await QueryAsync(filter, ct)).OrderBy(e => e.DueDate).ThenBy(e => e.SentAt).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<List<ReminderLogEntry>> QueryAsync(string filter, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(LogTable, ct);
         var list = new List<ReminderLogEntry>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
@@ -154,7 +163,7 @@ public sealed class ReminderLog(FactStorage storage, TimeProvider time)
             });
         }
 
-        return list.OrderBy(e => e.DueDate).ThenBy(e => e.SentAt).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+        return list;
     }
 
     private static TableEntity Entity(ReminderLogEntry entry) => new(Partition, entry.Key)

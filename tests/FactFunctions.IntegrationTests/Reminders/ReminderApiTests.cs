@@ -84,6 +84,16 @@ public sealed class ReminderApiTests(AzuriteFixture fixture) : IAsyncLifetime
         var log = await (await host.Officer.GetAsync("api/reminders?from=2022-10-25&to=2022-10-25")).ExpectAsync(200);
         Assert.Equal(2, log.GetArrayLength());
         Assert.All(log.EnumerateArray(), e => Assert.Equal("outbox", e.GetProperty("channel").GetString()));
+
+        string key = log[0].GetProperty("key").GetString()!;
+        var eml = await host.Officer.GetAsync($"api/reminders/{key}/message");
+        Assert.Equal("message/rfc822", eml.Content.Headers.ContentType?.MediaType);
+        string message = await eml.Content.ReadAsStringAsync();
+        Assert.Contains("Subject: ", message, StringComparison.Ordinal);
+        Assert.Contains("@example.org", message, StringComparison.Ordinal);
+        Assert.Contains("text/calendar", message, StringComparison.Ordinal);
+        await (await host.Officer.GetAsync($"api/reminders/{new string('0', 40)}/message")).ExpectAsync(404);
+        await (await host.Officer.GetAsync("api/reminders/not-a-key/message")).ExpectAsync(400);
     }
 
     [Fact]
