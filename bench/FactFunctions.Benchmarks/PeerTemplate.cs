@@ -47,8 +47,6 @@ internal static class PeerTemplate
         return stream.ToArray();
     }
 
-    public static object Data(PaperData data) => data;
-
     public sealed record PaperData(string Committee, string MeetingDate, string? Title, string[] ExecutiveSummary, string[] Background,
         ProjectData[] Projects, RowData[] Rows, string[] Safeguarding, RiskData[] Risks, string[] Conclusion);
 

@@ -60,7 +60,4 @@ internal static class Workloads
             State = ProgrammeState.FromDocument(document, Written),
         },
     };
-
-    public static byte[] Render(ProgrammeDocument document) =>
-        PaperRenderer.Render(BuiltInTemplates.For(PaperKinds.SelectCommittee), PaperComposer.Compose(Paper(document)));
 }
