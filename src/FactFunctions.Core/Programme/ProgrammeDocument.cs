@@ -45,6 +45,15 @@ public sealed record IndicatorDocument : IndicatorFields
 
 public sealed record IndicatorValueDocument : IndicatorValueFields
 {
+    public IndicatorValueDocument()
+    {
+    }
+
+    public IndicatorValueDocument(IndicatorValueFields figures)
+        : base(figures)
+    {
+    }
+
     public string? Period { get; init; }
 }
 
@@ -143,6 +152,15 @@ public sealed record IndicatorView
 
 public sealed record IndicatorValueView : IndicatorValueFields
 {
+    public IndicatorValueView()
+    {
+    }
+
+    public IndicatorValueView(IndicatorValueFields figures)
+        : base(figures)
+    {
+    }
+
     public required string Period { get; init; }
 
     public string? ETag { get; init; }

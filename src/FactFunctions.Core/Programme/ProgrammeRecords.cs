@@ -261,6 +261,9 @@ public record IndicatorValueFields
     public string? Comparator { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>The figures alone, without what a derived record (period, ETag) adds.</summary>
+    public IndicatorValueFields Figures() => new(this);
 }
 
 public static class ProjectStatus

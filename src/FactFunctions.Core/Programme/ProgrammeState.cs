@@ -62,16 +62,8 @@ public sealed record ProgrammeState(
                 ProjectId = i.ProjectId,
                 Source = i.Source,
                 Order = i.Order ?? 0,
-                Values = (i.Values ?? []).Select(v => new IndicatorValueView
-                {
-                    Period = v.Period!,
-                    Value = v.Value,
-                    Rank = v.Rank,
-                    OutOf = v.OutOf,
-                    Band = v.Band,
-                    Comparator = v.Comparator,
-                    Note = v.Note,
-                }).OrderBy(v => v.Period, StringComparer.Ordinal).ToList(),
+                Values = (i.Values ?? []).Select(v => new IndicatorValueView(v) { Period = v.Period! })
+                    .OrderBy(v => v.Period, StringComparer.Ordinal).ToList(),
             }).OrderBy(i => i.Order).ThenBy(i => i.Id, StringComparer.Ordinal).ToList());
     }
 
@@ -114,16 +106,7 @@ public sealed record ProgrammeState(
             ProjectId = i.ProjectId,
             Source = i.Source,
             Order = i.Order,
-            Values = (i.Values ?? []).Select(v => new IndicatorValueDocument
-            {
-                Period = v.Period,
-                Value = v.Value,
-                Rank = v.Rank,
-                OutOf = v.OutOf,
-                Band = v.Band,
-                Comparator = v.Comparator,
-                Note = v.Note,
-            }).ToList(),
+            Values = (i.Values ?? []).Select(v => new IndicatorValueDocument(v) { Period = v.Period }).ToList(),
         }).ToList(),
     };
 }

@@ -201,24 +201,12 @@ public static class SnapshotDiff
         IndicatorId = indicator.Id,
         IndicatorName = indicator.Name,
         Period = period,
-        Old = old is null ? null : Figures(old),
-        New = current is null ? null : Figures(current),
+        Old = old?.Figures(),
+        New = current?.Figures(),
         Description = description,
     };
 
-    private static IndicatorValueFields Figures(IndicatorValueView v) => new()
-    {
-        Value = v.Value,
-        Rank = v.Rank,
-        OutOf = v.OutOf,
-        Band = v.Band,
-        Comparator = v.Comparator,
-        Note = v.Note,
-    };
-
-    private static bool SameFigures(IndicatorValueView a, IndicatorValueView b) =>
-        a.Value == b.Value && a.Rank == b.Rank && a.OutOf == b.OutOf && a.Band == b.Band &&
-        a.Comparator == b.Comparator && a.Note == b.Note;
+    private static bool SameFigures(IndicatorValueView a, IndicatorValueView b) => a.Figures() == b.Figures();
 
     private static string Name(IndicatorView indicator) =>
         string.IsNullOrEmpty(indicator.Category) ? indicator.Name ?? indicator.Id : $"{indicator.Category} – {indicator.Name}";
