@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml;
 using T = FactFunctions.Reports.TemplateTags;
 
 namespace FactFunctions.Reports;
@@ -38,10 +39,8 @@ public static class BuiltInTemplates
         const string Bullet = DocumentBuilder.BulletStyle;
 
         // Cover part.
+        b.Add(Masthead(b));
         b.Add(
-            b.Styled("Title", "Wiltshire Council"),
-            b.Line(DocumentBuilder.CoverLabelStyle, b.TextControl(T.CommitteeName)),
-            b.Line("Normal", b.TextControl(T.MeetingDate)),
             b.Line(DocumentBuilder.CoverLabelStyle, "Subject: ", b.TextControl(T.Title)),
             b.Heading(1, "Executive summary"),
             b.ParagraphsControl(T.ExecutiveSummary, "Normal"),
@@ -129,16 +128,22 @@ public static class BuiltInTemplates
         return b.Save();
     }
 
+    /// <summary>The top of both papers: the council, the committee and the meeting date.</summary>
+    private static OpenXmlElement[] Masthead(DocumentBuilder b) =>
+    [
+        b.Styled("Title", "Wiltshire Council"),
+        b.Line(DocumentBuilder.CoverLabelStyle, b.TextControl(T.CommitteeName)),
+        b.Line("Normal", b.TextControl(T.MeetingDate)),
+    ];
+
     private static byte[] BuildSchoolsForum()
     {
         var b = new DocumentBuilder();
         const string S = DocumentBuilder.SectionStyle;
         const string Bullet = DocumentBuilder.BulletStyle;
 
+        b.Add(Masthead(b));
         b.Add(
-            b.Styled("Title", "Wiltshire Council"),
-            b.Line(DocumentBuilder.CoverLabelStyle, b.TextControl(T.CommitteeName)),
-            b.Line("Normal", b.TextControl(T.MeetingDate)),
             b.Styled("Title", "FACT: Ambitious Transformation Through Partnership"),
             b.Styled(S, "Purpose of the report"),
             b.ParagraphsControl(T.ForumPurpose, "Normal", Bullet),
