@@ -55,9 +55,9 @@ public sealed class FactStorage(TableServiceClient tableService, BlobServiceClie
         containers.Clear();
     }
 
+    // TableTransactionFailedException is a RequestFailedException, so batches are covered too.
     public static bool IsMissingTableOrContainer(Exception exception) =>
-        exception is Azure.RequestFailedException { Status: 404, ErrorCode: "TableNotFound" or "ContainerNotFound" } ||
-        exception is Azure.Data.Tables.TableTransactionFailedException { Status: 404, ErrorCode: "TableNotFound" };
+        exception is Azure.RequestFailedException { Status: 404, ErrorCode: "TableNotFound" or "ContainerNotFound" };
 
     /// <summary>One cheap round trip to each service, for health checks.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
