@@ -5,46 +5,19 @@ using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 namespace FactFunctions.Reports;
 
 /// <summary>
-/// Fills a template's content controls from a <see cref="FieldSet"/> and removes the controls, so the paper keeps
-/// the template's styling but carries no placeholder. Controls nobody supplied a value for are removed too.
+/// The rules for filling a content control, as operations on the SDK's document model. <see cref="CompiledTemplate"/>
+/// runs them once per template on marked copies of each control to learn the XML around a value; no paper is filled
+/// through the document model.
 /// </summary>
 public static class TemplateFiller
 {
-    public static void Fill(OpenXmlElement scope, FieldSet fields)
-    {
-        var controls = new List<SdtElement>();
-        FindOutermost(scope, controls);
-        foreach (var control in controls)
-        {
-            var content = Content(control);
-            switch (content is null ? null : fields[TagOf(control) ?? string.Empty])
-            {
-                case TextField text:
-                    SetText(content!, text.Text);
-                    Unwrap(control, content!);
-                    break;
-                case ParagraphsField paragraphs:
-                    FillParagraphs(control, content!, paragraphs);
-                    break;
-                case RepeatField repeat:
-                    Repeat(control, content!, repeat);
-                    break;
-                case ElementsField elements when content is SdtContentBlock:
-                    ReplaceWith(control, elements.Elements.Select(e => e.CloneNode(true)));
-                    break;
-                default:
-                    control.Remove();
-                    break;
-            }
-        }
-    }
-
     public static string? TagOf(SdtElement control) => control.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value;
 
     public static OpenXmlCompositeElement? Content(SdtElement control) =>
         control.ChildElements.OfType<OpenXmlCompositeElement>().FirstOrDefault(c => c.LocalName == "sdtContent");
 
-    private static void FindOutermost(OpenXmlElement element, List<SdtElement> found)
+    /// <summary>The controls under <paramref name="element"/> that are not inside another control.</summary>
+    public static void FindOutermost(OpenXmlElement element, List<SdtElement> found)
     {
         foreach (var child in element.ChildElements)
         {
@@ -59,32 +32,8 @@ public static class TemplateFiller
         }
     }
 
-    private static void Unwrap(SdtElement control, OpenXmlCompositeElement content)
-    {
-        var children = content.ChildElements.ToList();
-        content.RemoveAllChildren();
-        ReplaceWith(control, children);
-    }
-
-    /// <summary>
-    /// Puts <paramref name="elements"/> where <paramref name="control"/> was. Each is inserted after the one before:
-    /// the SDK's sibling list is singly linked, so inserting after is constant time where inserting before walks
-    /// the parent's children, which made long papers quadratic.
-    /// </summary>
-    private static void ReplaceWith(SdtElement control, IEnumerable<OpenXmlElement> elements)
-    {
-        OpenXmlElement anchor = control;
-        foreach (var element in elements)
-        {
-            anchor.InsertAfterSelf(element);
-            anchor = element;
-        }
-
-        control.Remove();
-    }
-
     /// <summary>Puts <paramref name="text"/> into the first run inside <paramref name="content"/>, keeping that run's formatting.</summary>
-    private static void SetText(OpenXmlCompositeElement content, string text)
+    public static void SetText(OpenXmlCompositeElement content, string text)
     {
         var first = content.Descendants<Run>().FirstOrDefault();
         if (first is null)
@@ -148,34 +97,6 @@ public static class TemplateFiller
         }
     }
 
-    private static void FillParagraphs(SdtElement control, OpenXmlCompositeElement content, ParagraphsField field)
-    {
-        if (content is not SdtContentBlock)
-        {
-            // Placed inline by whoever restyled the template: the paragraphs become lines of that run.
-            SetText(content, string.Join("\n", field.Paragraphs.SelectMany(p => new[] { p.Text ?? string.Empty }.Concat(p.Items ?? []))));
-            Unwrap(control, content);
-            return;
-        }
-
-        var models = content.Elements<WordParagraph>().ToList();
-        var model = models.FirstOrDefault() ?? new WordParagraph();
-        var itemModel = models.Skip(1).FirstOrDefault() ?? model;
-        var output = new List<WordParagraph>();
-        foreach (var paragraph in field.Paragraphs)
-        {
-            output.Add(ParagraphLike(model, paragraph.Text));
-            output.AddRange((paragraph.Items ?? []).Select(item => ParagraphLike(itemModel, item)));
-        }
-
-        if (output.Count == 0 && field.WhenEmpty is not null)
-        {
-            output.Add(ParagraphLike(model, field.WhenEmpty));
-        }
-
-        ReplaceWith(control, output);
-    }
-
     /// <summary>A copy of <paramref name="model"/> (its paragraph and first run formatting) holding <paramref name="text"/>.</summary>
     public static WordParagraph ParagraphLike(WordParagraph model, string? text)
     {
@@ -194,19 +115,5 @@ public static class TemplateFiller
         AppendText(run, text);
         paragraph.AppendChild(run);
         return paragraph;
-    }
-
-    private static void Repeat(SdtElement control, OpenXmlCompositeElement content, RepeatField repeat)
-    {
-        var output = new List<OpenXmlElement>();
-        foreach (var item in repeat.Items)
-        {
-            var copy = (OpenXmlCompositeElement)content.CloneNode(true);
-            Fill(copy, item);
-            output.AddRange(copy.ChildElements);
-            copy.RemoveAllChildren();
-        }
-
-        ReplaceWith(control, output);
     }
 }
