@@ -90,7 +90,7 @@ public sealed class CompiledTemplate
                 using var to = copy.Open();
                 if (entry.Content is { } block)
                 {
-                    using var writer = new StreamWriter(to, Utf8, bufferSize: 1 << 16, leaveOpen: true);
+                    using var writer = new StreamWriter(to, Utf8, bufferSize: 4096, leaveOpen: true);
                     writer.Write(Declaration);
                     block.Write(writer, fields);
                 }
@@ -242,7 +242,7 @@ public sealed class CompiledTemplate
                     }
 
                     break;
-                case ElementsField elements when IsBlock:
+                case ElementsField elements when IsBlock && elements.Elements.Count > 0:
                     writer.Write(Serialize!(elements.Elements));
                     break;
                 default:
