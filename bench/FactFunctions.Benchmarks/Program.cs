@@ -115,41 +115,79 @@ await using (var app = await StartHostAsync(azurite.ConnectionString, counter))
     await store.ImportAsync(Workloads.Programme(projects: 20, milestones: rowsWanted, indicators: 0) with { Programme = null }, CancellationToken.None);
     var snapshots = app.Services.GetRequiredService<SnapshotStore>();
 
-    counter.Reset();
-    var watch = Stopwatch.StartNew();
-    var outcome = await snapshots.TakeAsync("bench-batched", SnapshotKinds.OnDemand, null, CancellationToken.None);
-    double batchedMs = watch.Elapsed.TotalMilliseconds;
-    int rows = outcome.Header!.Counts.Rows;
-    int batchedCalls = counter.Calls;
-
-    // The same rows written one upsert at a time, into a table of their own.
-    var storage = app.Services.GetRequiredService<FactStorage>();
-    var table = await storage.TableAsync("BenchRows", CancellationToken.None);
-    var rowsTable = await storage.TableAsync(SnapshotStore.RowsTable, CancellationToken.None);
-    var copies = new List<TableEntity>();
-    await foreach (var row in rowsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"bench-batched"}")))
+    // Three snapshots of the same programme, each a new one (its own id and partition); the median is reported, as
+    // the first can pay for warming up Azurite's transaction path on a busy 2-core machine.
+    var batchedTimes = new List<double>();
+    int rows = 0, batchedCalls = 0;
+    var watch = new Stopwatch();
+    for (int i = 0; i < (smoke ? 1 : 3); i++)
     {
-        copies.Add(new TableEntity(row) { PartitionKey = "bench-single" });
+        counter.Reset();
+        watch.Restart();
+        var outcome = await snapshots.TakeAsync($"bench-batched-{i}", SnapshotKinds.OnDemand, null, CancellationToken.None);
+        batchedTimes.Add(watch.Elapsed.TotalMilliseconds);
+        rows = outcome.Header!.Counts.Rows;
+        batchedCalls = counter.Calls;
     }
 
-    // The baseline is a whole snapshot done the naive way: the same read of the programme, then one upsert per row.
+    batchedTimes.Sort();
+    double batchedMs = batchedTimes[batchedTimes.Count / 2];
+
+    // The write strategies side by side on the same rows: entity group transactions of 100 (as a snapshot writes
+    // them, into fresh partitions, median of 3) against one upsert per row, each into a table of their own.
+    var storage = app.Services.GetRequiredService<FactStorage>();
+    var rowsTable = await storage.TableAsync(SnapshotStore.RowsTable, CancellationToken.None);
+    var copies = new List<TableEntity>();
+    await foreach (var row in rowsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"bench-batched-0"}")))
+    {
+        copies.Add(new TableEntity(row));
+    }
+
+    var batchedTable = await storage.TableAsync("BenchBatched", CancellationToken.None);
+    var writeTimes = new List<double>();
+    int transactionCalls = 0;
+    for (int i = 0; i < (smoke ? 1 : 3); i++)
+    {
+        var partition = copies.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(c) { PartitionKey = $"bench-{i}" })).ToList();
+        counter.Reset();
+        watch.Restart();
+        await TableBatches.SubmitAsync(batchedTable, partition, CancellationToken.None);
+        writeTimes.Add(watch.Elapsed.TotalMilliseconds);
+        transactionCalls = counter.Calls;
+    }
+
+    writeTimes.Sort();
+    double writeMs = writeTimes[writeTimes.Count / 2];
+
+    var singleTable = await storage.TableAsync("BenchSingle", CancellationToken.None);
     counter.Reset();
     watch.Restart();
-    await store.ReadAllAsync(CancellationToken.None);
     foreach (var copy in copies)
     {
-        await table.UpsertEntityAsync(copy, TableUpdateMode.Replace);
+        await singleTable.UpsertEntityAsync(copy, TableUpdateMode.Replace);
     }
 
     double singleMs = watch.Elapsed.TotalMilliseconds;
     int singleCalls = counter.Calls;
-    watch.Restart();
-    await store.ReadAllAsync(CancellationToken.None);
-    double readMs = watch.Elapsed.TotalMilliseconds;
-    results.Add(($"snapshot of {rows:N0} rows, entity group transactions of 100", $"{F(batchedMs, "0")} ms, {batchedCalls} storage calls", $"calls = ⌈rows/100⌉ ({(rows + 99) / 100}) + a constant"));
-    results.Add(($"the same snapshot, one upsert per row", $"{F(singleMs, "0")} ms, {singleCalls} storage calls", ""));
-    results.Add(("  of which reading the programme (in both)", $"{F(readMs, "0")} ms", ""));
-    results.Add(("snapshot speed-up from batching", $"{F(singleMs / batchedMs, "0.0")}×", "≥ 5×"));
+
+    // What both ways of taking a snapshot share: reading the programme (median of 3).
+    var readTimes = new List<double>();
+    for (int i = 0; i < (smoke ? 1 : 3); i++)
+    {
+        watch.Restart();
+        await store.ReadAllAsync(CancellationToken.None);
+        readTimes.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    readTimes.Sort();
+    double readMs = readTimes[readTimes.Count / 2];
+
+    results.Add(($"writing {rows:N0} snapshot rows, entity group transactions of 100: median of {writeTimes.Count}", $"{F(writeMs, "0")} ms, {transactionCalls} storage calls", ""));
+    results.Add(("the same rows, one upsert per row", $"{F(singleMs, "0")} ms, {singleCalls} storage calls", ""));
+    results.Add(("write speed-up from batching", $"{F(singleMs / writeMs, "0.0")}×", "≥ 5×"));
+    results.Add(($"whole snapshot of {rows:N0} rows (read, claim, rows, headers): median of {batchedTimes.Count}", $"{F(batchedMs, "0")} ms, {batchedCalls} storage calls", $"calls = ⌈rows/100⌉ ({(rows + 99) / 100}) + a constant"));
+    results.Add(("  of which reading the programme (median of 3), which a naive snapshot does too", $"{F(readMs, "0")} ms", ""));
+    results.Add(("whole-snapshot speed-up: (read + one upsert per row) / whole snapshot", $"{F((readMs + singleMs) / batchedMs, "0.0")}×", "≥ 5×"));
 }
 
 // ---- 4. Report generation over HTTP (snapshot given), and storage calls per report ----------------------------

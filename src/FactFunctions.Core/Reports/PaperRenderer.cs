@@ -12,7 +12,11 @@ public static class PaperRenderer
     /// <summary>Templates kept at once: the two built-in ones and a few uploaded versions are all a programme uses.</summary>
     public const int CachedTemplates = 16;
 
-    private static readonly MemoryCache Compiled = new(new MemoryCacheOptions { SizeLimit = CachedTemplates });
+    /// <remarks>
+    /// When full, the cache turns the next new entry away and evicts in the background; the default 5% of 16 entries
+    /// rounds down to none, so a quarter (the least recently used) goes, and the template after is kept.
+    /// </remarks>
+    private static readonly MemoryCache Compiled = new(new MemoryCacheOptions { SizeLimit = CachedTemplates, CompactionPercentage = 0.25 });
 
     public static byte[] Render(byte[] template, FieldSet fields) => For(template).Render(fields);
 
