@@ -90,8 +90,8 @@ public sealed class CompiledTemplate
                 using var to = copy.Open();
                 if (entry.Content is { } block)
                 {
-                    using var writer = new StreamWriter(to, Utf8, bufferSize: 4096, leaveOpen: true);
-                    writer.Write(Declaration);
+                    using var writer = new PartWriter(new StreamWriter(to, Utf8, bufferSize: 4096, leaveOpen: true));
+                    writer.Text.Write(Declaration);
                     block.Write(writer, fields);
                 }
                 else
@@ -106,14 +106,44 @@ public sealed class CompiledTemplate
 
     private sealed record Entry(string Name, Block? Content, byte[]? Bytes);
 
+    /// <summary>
+    /// Where a part is written: text, and for elements made in code (<see cref="ElementsField"/>) one XmlWriter per
+    /// part over the same text, flushed after each use so the two stay in order. Such elements declare the prefixes
+    /// they use themselves.
+    /// </summary>
+    private sealed class PartWriter(TextWriter text) : IDisposable
+    {
+        private static readonly XmlWriterSettings Fragment = new() { ConformanceLevel = ConformanceLevel.Fragment, OmitXmlDeclaration = true, CloseOutput = false };
+        private XmlWriter? xml;
+
+        public TextWriter Text => text;
+
+        public void WriteElements(IEnumerable<OpenXmlElement> elements)
+        {
+            xml ??= XmlWriter.Create(text, Fragment);
+            foreach (var element in elements)
+            {
+                element.WriteTo(xml);
+            }
+
+            xml.Flush();
+        }
+
+        public void Dispose()
+        {
+            xml?.Dispose();
+            text.Dispose();
+        }
+    }
+
     private abstract class Node
     {
-        public abstract void Write(TextWriter writer, FieldSet fields);
+        public abstract void Write(PartWriter writer, FieldSet fields);
     }
 
     private sealed class Block(IReadOnlyList<Node> nodes)
     {
-        public void Write(TextWriter writer, FieldSet fields)
+        public void Write(PartWriter writer, FieldSet fields)
         {
             foreach (var node in nodes)
             {
@@ -124,7 +154,7 @@ public sealed class CompiledTemplate
 
     private sealed class Literal(string xml) : Node
     {
-        public override void Write(TextWriter writer, FieldSet fields) => writer.Write(xml);
+        public override void Write(PartWriter writer, FieldSet fields) => writer.Text.Write(xml);
     }
 
     /// <summary>The XML either side of where a value's runs go.</summary>
@@ -201,9 +231,7 @@ public sealed class CompiledTemplate
 
         public RunMarkup? Markup { get; init; }
 
-        public Func<IEnumerable<OpenXmlElement>, string>? Serialize { get; init; }
-
-        public override void Write(TextWriter writer, FieldSet fields)
+        public override void Write(PartWriter writer, FieldSet fields)
         {
             if (!HasContent)
             {
@@ -242,19 +270,19 @@ public sealed class CompiledTemplate
                     }
 
                     break;
-                case ElementsField elements when IsBlock && elements.Elements.Count > 0:
-                    writer.Write(Serialize!(elements.Elements));
+                case ElementsField elements when IsBlock:
+                    writer.WriteElements(elements.Elements);
                     break;
                 default:
                     break;
             }
         }
 
-        private void WriteShaped(TextWriter writer, Shape shape, string? text)
+        private void WriteShaped(PartWriter writer, Shape shape, string? text)
         {
-            writer.Write(shape.Before);
-            Markup!.Write(writer, text);
-            writer.Write(shape.After);
+            writer.Text.Write(shape.Before);
+            Markup!.Write(writer.Text, text);
+            writer.Text.Write(shape.After);
         }
     }
 
@@ -373,7 +401,6 @@ public sealed class CompiledTemplate
                 Item = item,
                 Repeat = Compile(content.ChildElements, inside),
                 Markup = Markup(inside),
-                Serialize = elements => Serialize(elements, inside),
             };
         }
 
