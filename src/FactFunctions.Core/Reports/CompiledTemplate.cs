@@ -23,7 +23,6 @@ namespace FactFunctions.Reports;
 public sealed class CompiledTemplate
 {
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>";
-    private static readonly DateTimeOffset FixedTimestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly IReadOnlyList<Entry> entries;
@@ -85,9 +84,7 @@ public sealed class CompiledTemplate
         {
             foreach (var entry in entries)
             {
-                var copy = archive.CreateEntry(entry.Name, CompressionLevel.Fastest);
-                copy.LastWriteTime = FixedTimestamp;
-                using var to = copy.Open();
+                using var to = DocxPackage.OpenNewEntry(archive, entry.Name);
                 if (entry.Content is { } block)
                 {
                     using var writer = new PartWriter(new StreamWriter(to, Utf8, bufferSize: 4096, leaveOpen: true));

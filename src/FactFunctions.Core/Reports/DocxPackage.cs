@@ -24,10 +24,8 @@ public static class DocxPackage
         {
             foreach (var entry in input.Entries)
             {
-                var copy = archive.CreateEntry(entry.FullName, CompressionLevel.Fastest);
-                copy.LastWriteTime = FixedTimestamp;
                 using var from = entry.Open();
-                using var to = copy.Open();
+                using var to = OpenNewEntry(archive, entry.FullName);
                 if (entry.FullName == "_rels/.rels")
                 {
                     WriteNumberedRelationships(from, to);
@@ -40,6 +38,17 @@ public static class DocxPackage
         }
 
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// A new entry for writing, with the fixed timestamp every package this system writes carries, so the same content
+    /// always gives the same bytes.
+    /// </summary>
+    public static Stream OpenNewEntry(ZipArchive archive, string name)
+    {
+        var entry = archive.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = FixedTimestamp;
+        return entry.Open();
     }
 
     /// <summary>
