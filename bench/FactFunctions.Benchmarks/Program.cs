@@ -55,8 +55,7 @@ var paperRequests = new Dictionary<int, FactFunctions.Reports.PaperRequest>();
         allocated += GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
-    times.Sort();
-    return (times[times.Count / 2], allocated / (double)iterations);
+    return (Median(times), allocated / (double)iterations);
 }
 
 // A first warm-up across all sizes, long enough for tiered compilation (with dynamic PGO) to finish on 2 cores.
@@ -85,8 +84,7 @@ foreach (var (milestones, iterations) in smoke ? new[] { (20, 2), (200, 1) } : n
         times.Add(watch.Elapsed.TotalMilliseconds);
     }
 
-    times.Sort();
-    results.Add(("compiling the template, once per template version: median", $"{F(times[times.Count / 2])} ms", ""));
+    results.Add(("compiling the template, once per template version: median", $"{F(Median(times))} ms", ""));
 }
 
 if (render.ContainsKey(2_000))
@@ -125,9 +123,7 @@ if (!smoke && File.Exists(Path.Combine(peer, "node_modules", "docxtemplater", "p
         ourRounds.Add(MeasureRender(200, 40).Ms);
     }
 
-    peerRounds.Sort();
-    ourRounds.Sort();
-    double peerMs = peerRounds[1], ourMs = ourRounds[1];
+    double peerMs = Median(peerRounds), ourMs = Median(ourRounds);
     results.Add(("docxtemplater (Node), same headings and 200 milestone rows: median of 3 rounds", $"{F(peerMs)} ms ({string.Join(", ", peerRounds.Select(r => F(r)))})", ""));
     results.Add(("ours, 200 milestones, in the same rounds: median of 3 rounds", $"{F(ourMs)} ms ({string.Join(", ", ourRounds.Select(r => F(r)))})", ""));
     results.Add(("render speed vs docxtemplater, 200 milestones", $"{F(peerMs / ourMs, "0.0")}×", "≥ 3×"));
@@ -189,8 +185,7 @@ for (int run = 0; run < runs; run++)
         transactionCalls = counter.Calls;
     }
 
-    writeTimes.Sort();
-    double writeMs = writeTimes[writeTimes.Count / 2];
+    double writeMs = Median(writeTimes);
 
     var singleTable = await storage.TableAsync("BenchSingle", CancellationToken.None);
     counter.Reset();
@@ -212,10 +207,8 @@ for (int run = 0; run < runs; run++)
         readTimes.Add(timer.Elapsed.TotalMilliseconds);
     }
 
-    readTimes.Sort();
-    double readMs = readTimes[readTimes.Count / 2];
-    batchedTimes.Sort();
-    double batchedMs = batchedTimes[batchedTimes.Count / 2];
+    double readMs = Median(readTimes);
+    double batchedMs = Median(batchedTimes);
 
     results.Add(($"writing {rows:N0} snapshot rows, entity group transactions of 100: median of {writeTimes.Count}", $"{F(writeMs, "0")} ms, {transactionCalls} storage calls", ""));
     results.Add(("the same rows, one upsert per row", $"{F(singleMs, "0")} ms, {singleCalls} storage calls", ""));
@@ -246,7 +239,7 @@ foreach (int milestones in smoke ? new[] { 20 } : new[] { 20, 200 })
     }
 
     times.Sort();
-    results.Add(($"POST /api/reports over HTTP, {milestones} milestones: p50 / p95", $"{F(times[times.Count / 2])} / {F(times[(int)Math.Ceiling(times.Count * 0.95) - 1])} ms", ""));
+    results.Add(($"POST /api/reports over HTTP, {milestones} milestones: p50 / p95", $"{F(Median(times))} / {F(times[(int)Math.Ceiling(times.Count * 0.95) - 1])} ms", ""));
     results.Add(($"storage calls per report, {milestones} milestones", F(counter.Calls / (double)requests, "0.0"), "the same for every milestone count"));
 }
 
@@ -278,6 +271,13 @@ foreach (var (measure, value, target) in results)
 if (smoke)
 {
     Console.WriteLine("(smoke pass: tiny sizes, the numbers mean nothing)");
+}
+
+/// <summary>The middle value (sorts <paramref name="values"/> in place).</summary>
+static double Median(List<double> values)
+{
+    values.Sort();
+    return values[values.Count / 2];
 }
 
 static async Task<WebApplication> StartHostAsync(string connection, CallCounter? counter)

@@ -42,10 +42,7 @@ public sealed class CompiledTemplate
         using (var document = WordprocessingDocument.Open(new MemoryStream(template, writable: false), isEditable: false))
         {
             var main = document.MainDocumentPart ?? throw new InvalidOperationException("The template has no main document part.");
-            var parts = new List<OpenXmlPart> { main };
-            parts.AddRange(main.HeaderParts);
-            parts.AddRange(main.FooterParts);
-            foreach (var part in parts)
+            foreach (var part in TemplateFiller.FilledParts(main))
             {
                 var root = part.RootElement ?? throw new InvalidOperationException($"The part {part.Uri} has no content.");
                 filled[part.Uri.OriginalString.TrimStart('/')] = compiler.Compile([root], Scope.Empty);

@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
@@ -11,6 +12,10 @@ namespace FactFunctions.Reports;
 /// </summary>
 public static class TemplateFiller
 {
+    /// <summary>The parts whose content controls are filled: the main document, then its headers, then its footers.</summary>
+    public static IEnumerable<OpenXmlPart> FilledParts(MainDocumentPart main) =>
+        new OpenXmlPart[] { main }.Concat(main.HeaderParts).Concat(main.FooterParts);
+
     public static string? TagOf(SdtElement control) => control.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value;
 
     public static OpenXmlCompositeElement? Content(SdtElement control) =>

@@ -119,10 +119,7 @@ public static class TemplateValidator
                 return new Result(errors, false);
             }
 
-            var roots = new List<DocumentFormat.OpenXml.OpenXmlElement> { main.Document.Body };
-            roots.AddRange(main.HeaderParts.Select(h => (DocumentFormat.OpenXml.OpenXmlElement)h.Header!));
-            roots.AddRange(main.FooterParts.Select(f => (DocumentFormat.OpenXml.OpenXmlElement)f.Footer!));
-            controls = roots.SelectMany(root => root.Descendants<SdtElement>())
+            controls = TemplateFiller.FilledParts(main).SelectMany(part => part.RootElement?.Descendants<SdtElement>() ?? [])
                 .Select(control => (Tag: TemplateFiller.TagOf(control) ?? string.Empty,
                     Ancestors: control.Ancestors<SdtElement>().Select(a => TemplateFiller.TagOf(a) ?? string.Empty).ToList()))
                 .ToList();

@@ -20,11 +20,7 @@ internal static class ReferenceFiller
     {
         var parts = new Dictionary<string, XElement>(StringComparer.Ordinal);
         using var document = WordprocessingDocument.Open(new MemoryStream(template, writable: false), isEditable: false);
-        var main = document.MainDocumentPart!;
-        var roots = new List<OpenXmlPart> { main };
-        roots.AddRange(main.HeaderParts);
-        roots.AddRange(main.FooterParts);
-        foreach (var part in roots)
+        foreach (var part in TemplateFiller.FilledParts(document.MainDocumentPart!))
         {
             var root = part.RootElement!;
             Fill(root, fields);
