@@ -28,11 +28,18 @@ public sealed class CompiledTemplate
     private readonly IReadOnlyList<Entry> entries;
     private readonly int templateLength;
 
-    private CompiledTemplate(IReadOnlyList<Entry> entries, int templateLength)
+    private CompiledTemplate(IReadOnlyList<Entry> entries, int templateLength, long approximateBytes)
     {
         this.entries = entries;
         this.templateLength = templateLength;
+        ApproximateBytes = approximateBytes;
     }
+
+    /// <summary>
+    /// About how much memory this compiled form holds: the copied parts' bytes, and the filled parts' XML as .NET
+    /// strings (two bytes a character). What the template cache counts against its limit.
+    /// </summary>
+    public long ApproximateBytes { get; }
 
     /// <summary>Takes a template apart. Throws what the SDK throws for a package it cannot open.</summary>
     public static CompiledTemplate Compile(byte[] template)
@@ -50,6 +57,7 @@ public sealed class CompiledTemplate
         }
 
         var entries = new List<Entry>();
+        long approximateBytes = 0;
         using (var archive = new ZipArchive(new MemoryStream(template, writable: false), ZipArchiveMode.Read))
         {
             foreach (var entry in archive.Entries)
@@ -57,6 +65,7 @@ public sealed class CompiledTemplate
                 if (filled.TryGetValue(entry.FullName, out var block))
                 {
                     entries.Add(new Entry(entry.FullName, block, null));
+                    approximateBytes += 2 * entry.Length;
                     continue;
                 }
 
@@ -64,10 +73,11 @@ public sealed class CompiledTemplate
                 using var bytes = new MemoryStream();
                 from.CopyTo(bytes);
                 entries.Add(new Entry(entry.FullName, null, bytes.ToArray()));
+                approximateBytes += bytes.Length;
             }
         }
 
-        return new CompiledTemplate(entries, template.Length);
+        return new CompiledTemplate(entries, template.Length, approximateBytes);
     }
 
     /// <summary>

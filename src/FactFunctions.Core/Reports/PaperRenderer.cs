@@ -9,14 +9,17 @@ namespace FactFunctions.Reports;
 /// </summary>
 public static class PaperRenderer
 {
-    /// <summary>Templates kept at once: the two built-in ones and a few uploaded versions are all a programme uses.</summary>
-    public const int CachedTemplates = 16;
+    /// <summary>
+    /// The memory the compiled templates may hold at once, counted by <see cref="CompiledTemplate.ApproximateBytes"/>:
+    /// the built-in templates take well under 1 MiB, and even a few uploads at the inspector's size limit fit.
+    /// </summary>
+    public const long CacheBytes = 96L * 1024 * 1024;
 
     /// <remarks>
-    /// When full, the cache turns the next new entry away and evicts in the background; the default 5% of 16 entries
-    /// rounds down to none, so a quarter (the least recently used) goes, and the template after is kept.
+    /// When full, the cache turns the next new entry away and evicts in the background: a quarter (the least recently
+    /// used) goes, and the template after is kept.
     /// </remarks>
-    private static readonly MemoryCache Compiled = new(new MemoryCacheOptions { SizeLimit = CachedTemplates, CompactionPercentage = 0.25 });
+    private static readonly MemoryCache Compiled = new(new MemoryCacheOptions { SizeLimit = CacheBytes, CompactionPercentage = 0.25 });
 
     public static byte[] Render(byte[] template, FieldSet fields) => For(template).Render(fields);
 
@@ -24,11 +27,13 @@ public static class PaperRenderer
     public static CompiledTemplate For(byte[] template)
     {
         string key = Convert.ToHexString(SHA256.HashData(template));
-        return Compiled.GetOrCreate(key, entry =>
+        if (Compiled.TryGetValue(key, out CompiledTemplate? cached))
         {
-            entry.Size = 1;
-            entry.SlidingExpiration = TimeSpan.FromHours(1);
-            return CompiledTemplate.Compile(template);
-        })!;
+            return cached!;
+        }
+
+        var compiled = CompiledTemplate.Compile(template);
+        Compiled.Set(key, compiled, new MemoryCacheEntryOptions { Size = Math.Max(1, compiled.ApproximateBytes), SlidingExpiration = TimeSpan.FromHours(1) });
+        return compiled;
     }
 }

@@ -65,6 +65,35 @@ public static class DocxEdits
         }
     }
 
+    /// <summary>
+    /// Adds a part of <paramref name="bytes"/> zeros (a few kilobytes compressed) and a small part named by
+    /// <paramref name="unique"/>, so each such template is a different version: a large but honest template.
+    /// </summary>
+    public static void AddFiller(ZipArchive zip, int bytes, string unique)
+    {
+        using (var stream = zip.CreateEntry("word/media/filler.bin", CompressionLevel.SmallestSize).Open())
+        {
+            stream.Write(new byte[bytes]);
+        }
+
+        using (var stream = zip.CreateEntry($"word/media/{unique}.bin").Open())
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(unique));
+        }
+
+        string types;
+        using (var reader = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open()))
+        {
+            types = reader.ReadToEnd();
+        }
+
+        zip.GetEntry("[Content_Types].xml")!.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open());
+        writer.Write(types.Contains("Extension=\"bin\"", StringComparison.Ordinal)
+            ? types
+            : types.Replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/octet-stream\"/></Types>", StringComparison.Ordinal));
+    }
+
     public static void AttachRemoteTemplate(WordprocessingDocument document)
     {
         var settings = document.MainDocumentPart!.DocumentSettingsPart!;

@@ -80,7 +80,7 @@ public sealed class TemplateApiTests(AzuriteFixture fixture) : IAsyncLifetime
         { "unknown-tag", 422, "tags.milestone.owner" },
         { "misplaced-tag", 422, "tags.milestone.activity" },
         { "docm", 422, "macro" },
-        { "external-template", 422, "outside resource" },
+        { "external-template", 422, "attachedTemplate" },
         { "external-image", 422, "outside resource" },
         { "not-a-zip", 422, "not a .docx" },
         { "zip-bomb", 413, "zip bomb" },
@@ -136,6 +136,28 @@ public sealed class TemplateApiTests(AzuriteFixture fixture) : IAsyncLifetime
         {
             Assert.True(errors.TryGetProperty($"tags.{tag}", out _), $"tags.{tag} not reported: {errors}");
         }
+    }
+
+    /// <summary>
+    /// Thirty large templates (12 MiB expanded each, a few kilobytes uploaded), each accepted and used for a paper:
+    /// the process keeps at most the template cache's byte bound of them. Before the bound, validation put every
+    /// upload into a cache counted in entries, and 16 of these held about 190 MiB.
+    /// </summary>
+    [Fact]
+    public async Task Thirty_large_uploads_leave_memory_bounded_by_the_template_cache()
+    {
+        byte[] good = await CurrentTemplateAsync();
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        for (int i = 0; i < 30; i++)
+        {
+            byte[] large = DocxEdits.Zip(good, zip => DocxEdits.AddFiller(zip, 12 * 1024 * 1024, $"upload{i:D2}"));
+            Assert.True(large.Length < 200_000, $"the upload is {large.Length} bytes");
+            await (await UploadAsync(large)).ExpectAsync(200);
+            await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(201);
+        }
+
+        long grown = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.True(grown < FactFunctions.Reports.PaperRenderer.CacheBytes + (32L * 1024 * 1024), $"the process grew by {grown / (1024 * 1024)} MiB");
     }
 
     [Fact]
