@@ -137,6 +137,7 @@ public static class FactCoreServiceCollectionExtensions
     private static void Configure(ClientOptions clientOptions, FactStorageOptions storage, IServiceProvider provider)
     {
         ConfigureRetry(clientOptions.Retry, storage);
+        clientOptions.AddPolicy(new StorageWrites(), HttpPipelinePosition.PerRetry);
 
         // Policies registered in DI see every storage call: tests count calls and inject faults this way.
         foreach (var policy in provider.GetServices<StoragePipelinePolicy>())

@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using FactFunctions.IntegrationTests.Infrastructure;
+using FactFunctions.Storage;
 
 namespace FactFunctions.IntegrationTests;
 
@@ -74,5 +78,63 @@ public sealed class HealthAndOutageTests : IAsyncLifetime
         await azurite.StopAsync();
 
         await (await host.Anonymous.GetAsync("api/projects")).ExpectAsync(401);
+    }
+
+    /// <summary>
+    /// Storage that accepts connections and never answers (a hung account, a black-holed network) is the slowest
+    /// outage: with the default retry settings the caller still has its 503 within ten seconds.
+    /// </summary>
+    [Fact]
+    public async Task A_hung_storage_service_is_a_503_within_ten_seconds_with_the_default_settings()
+    {
+        using var blackHole = new TcpListener(IPAddress.Loopback, 0);
+        blackHole.Start();
+        var accepted = new List<Socket>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var accepting = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                accepted.Add(await blackHole.AcceptSocketAsync(stop.Token));
+            }
+        });
+        int port = ((IPEndPoint)blackHole.LocalEndpoint).Port;
+        string connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteProcess.AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        await using var hung = await FactHost.StartAsync(connection);
+
+        var clock = Stopwatch.StartNew();
+        var response = await hung.Officer.GetAsync("api/projects");
+        clock.Stop();
+
+        await response.ExpectAsync(503);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(FactStorageOptions.OutageAnswerSeconds + 1), $"the 503 took {clock.Elapsed.TotalSeconds:N1} s");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => accepting);
+        accepted.ForEach(s => s.Dispose());
+    }
+
+    /// <summary>
+    /// A client whose body stalls half-way (below Kestrel's minimum data rate) gets a 408 about its body, never a 503
+    /// outage. Bounded: Kestrel gives up after its 5 s grace period; the test waits at most 30 s.
+    /// </summary>
+    [Fact]
+    public async Task A_body_that_stalls_half_way_is_a_client_error_not_an_outage()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(host.BaseAddress.Host, host.BaseAddress.Port);
+        var stream = client.GetStream();
+        string head = "PUT /api/projects/family-help HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+            $"x-functions-key: {FactHost.LeadKey}\r\nContent-Length: 1000\r\n\r\n{{\"name\":\"Fam";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        await stream.FlushAsync();
+
+        using var reader = new StreamReader(stream);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string status = await reader.ReadLineAsync(timeout.Token) ?? string.Empty;
+        string rest = await reader.ReadToEndAsync(timeout.Token);
+
+        Assert.Matches("^HTTP/1.1 (400|408) ", status);
+        Assert.Contains("unreadable-body", rest, StringComparison.Ordinal);
     }
 }

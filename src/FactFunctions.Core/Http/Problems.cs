@@ -12,6 +12,7 @@ public static class Problems
     public const string MalformedType = TypeBase + "malformed-request";
     public const string UnsupportedMediaTypeType = TypeBase + "unsupported-media-type";
     public const string TooLargeType = TypeBase + "body-too-large";
+    public const string BadBodyType = TypeBase + "unreadable-body";
     public const string UnauthorizedType = TypeBase + "unauthorized";
     public const string ForbiddenType = TypeBase + "forbidden";
     public const string NotFoundType = TypeBase + "not-found";

@@ -11,6 +11,9 @@ internal static class ProgrammeEntities
     public const string ProjectPartition = "project";
     public const string IndicatorPartition = "indicator";
 
+    /// <summary>Set on a project row while its delete is under way: readers and child writes treat the project as gone.</summary>
+    public const string DeletingColumn = "Deleting";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static TableEntity Project(string id, ProjectFields project) => new(ProjectPartition, id)

@@ -93,6 +93,11 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
             }
 
             var result = await store.PutMilestoneAsync(projectId, milestoneId, input.Value!, window!.Value, HttpConditions.From(request), ct);
+            if (result.Status == WriteStatus.ParentGone)
+            {
+                return Problems.NotFound($"Project '{projectId}'");
+            }
+
             return await Written(request, result, $"Milestone '{milestoneId}'", $"{Routes.BasePath}/projects/{projectId}/milestones/{milestoneId}",
                 ct2 => store.GetMilestoneAsync(projectId, milestoneId, ct2), ct);
         });
@@ -187,6 +192,11 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
 
             string updateId = $"{input.Value!.AsOf!.Value:yyyy-MM-dd}-{Guid.NewGuid():N}"[..19];
             var update = await store.AddUpdateAsync(projectId, updateId, input.Value, ct);
+            if (update is null)
+            {
+                return Problems.NotFound($"Project '{projectId}'");
+            }
+
             return TypedResults.Created($"{Routes.BasePath}/projects/{projectId}", update);
         });
 

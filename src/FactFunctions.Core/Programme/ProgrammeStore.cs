@@ -21,7 +21,8 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 
     public async Task<IReadOnlyList<ProjectView>> ListProjectsAsync(CancellationToken ct)
     {
-        var projects = await QueryAsync(Tables.Projects, TableClient.CreateQueryFilter($"PartitionKey eq {ProgrammeEntities.ProjectPartition}"), ProgrammeEntities.ToProject, ct);
+        var projects = (await QueryAsync(Tables.Projects, TableClient.CreateQueryFilter($"PartitionKey eq {ProgrammeEntities.ProjectPartition}"), e => e, ct))
+            .Where(e => !IsDeleting(e)).Select(ProgrammeEntities.ToProject).ToList();
         var milestones = await QueryAsync(Tables.Milestones, null, e => ProgrammeEntities.ToMilestone(e, Today), ct);
         var byProject = milestones.ToLookup(m => m.ProjectId, StringComparer.Ordinal);
         return projects
@@ -34,7 +35,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     {
         var table = await storage.TableAsync(Tables.Projects, ct);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(ProgrammeEntities.ProjectPartition, projectId, cancellationToken: ct);
-        if (!found.HasValue)
+        if (!found.HasValue || IsDeleting(found.Value!))
         {
             return null;
         }
@@ -55,24 +56,78 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     public async Task<WriteResult> PutProjectAsync(string projectId, ProjectFields project, Precondition precondition, CancellationToken ct)
     {
         var table = await storage.TableAsync(Tables.Projects, ct);
+        if (await FindProjectRowAsync(table, projectId, ct) is { } row && IsDeleting(row))
+        {
+            // A delete that stopped half-way: finish it, so the new project does not inherit the old one's children.
+            await RemoveChildrenAndRowAsync(table, projectId, row.ETag, ct);
+            if (precondition.IfMatch is not null)
+            {
+                return new WriteResult(WriteStatus.PreconditionFailed);
+            }
+        }
+
         return await ConditionalWrites.PutAsync(table, ProgrammeEntities.Project(projectId, project), precondition, ct);
     }
 
-    /// <summary>Deletes a project with its milestones and updates. The precondition is checked before anything goes.</summary>
+    /// <summary>
+    /// Deletes a project with its milestones and updates. The project row is marked as being deleted first, under the
+    /// caller's If-Match, so a lost race (412) removes nothing; from then on the project is gone for every reader and
+    /// for child writes, and the children and the row follow. A delete cut short by an outage is completed by sending
+    /// it again (or by the next PUT of that project).
+    /// </summary>
     public async Task<WriteResult> DeleteProjectAsync(string projectId, string? ifMatch, CancellationToken ct)
     {
         var projects = await storage.TableAsync(Tables.Projects, ct);
-        var found = await projects.GetEntityIfExistsAsync<TableEntity>(ProgrammeEntities.ProjectPartition, projectId, select: ["PartitionKey"], cancellationToken: ct);
-        if (!found.HasValue)
+        var found = await FindProjectRowAsync(projects, projectId, ct);
+        if (found is null)
         {
             return new WriteResult(ifMatch is null ? WriteStatus.NotFound : WriteStatus.PreconditionFailed);
         }
 
-        if (ifMatch is not null && ifMatch != "*" && found.Value!.ETag != new ETag(ifMatch))
+        var marked = found.ETag;
+        if (!IsDeleting(found))
+        {
+            try
+            {
+                var mark = new TableEntity(ProgrammeEntities.ProjectPartition, projectId) { [ProgrammeEntities.DeletingColumn] = true };
+                var response = await projects.UpdateEntityAsync(mark, ifMatch is null or "*" ? ETag.All : new ETag(ifMatch), TableUpdateMode.Merge, ct);
+                marked = response.Headers.ETag ?? ETag.All;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                return new WriteResult(ifMatch is null ? WriteStatus.NotFound : WriteStatus.PreconditionFailed);
+            }
+        }
+        else if (ifMatch is not null && ifMatch != "*")
         {
             return new WriteResult(WriteStatus.PreconditionFailed);
         }
 
+        await RemoveChildrenAndRowAsync(projects, projectId, marked, ct);
+        return new WriteResult(WriteStatus.Deleted);
+    }
+
+    public async Task<bool> ProjectExistsAsync(string projectId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Projects, ct);
+        return await FindProjectRowAsync(table, projectId, ct) is { } row && !IsDeleting(row);
+    }
+
+    private static async Task<TableEntity?> FindProjectRowAsync(TableClient projects, string projectId, CancellationToken ct)
+    {
+        var found = await projects.GetEntityIfExistsAsync<TableEntity>(ProgrammeEntities.ProjectPartition, projectId,
+            select: ["PartitionKey", ProgrammeEntities.DeletingColumn], cancellationToken: ct);
+        return found.HasValue ? found.Value : null;
+    }
+
+    private static bool IsDeleting(TableEntity row) => row.GetBoolean(ProgrammeEntities.DeletingColumn) == true;
+
+    /// <summary>
+    /// Removes a marked project's children, then its row if it is still the marked one (a PUT that re-created the
+    /// project meanwhile keeps it).
+    /// </summary>
+    private async Task RemoveChildrenAndRowAsync(TableClient projects, string projectId, ETag marked, CancellationToken ct)
+    {
         foreach (string kind in new[] { Tables.Milestones, Tables.Updates })
         {
             var table = await storage.TableAsync(kind, ct);
@@ -85,14 +140,32 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
             await TableBatches.SubmitAsync(table, keys, ct);
         }
 
-        return await ConditionalWrites.DeleteAsync(projects, ProgrammeEntities.ProjectPartition, projectId, ifMatch ?? found.Value!.ETag.ToString(), ct);
+        try
+        {
+            await projects.DeleteEntityAsync(ProgrammeEntities.ProjectPartition, projectId, marked, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Re-created by a PUT after the mark: that project stays.
+        }
     }
 
-    public async Task<bool> ProjectExistsAsync(string projectId, CancellationToken ct)
+    /// <summary>
+    /// A child row (milestone, update) is written after its project was seen to exist, and checked again after: if the
+    /// project was deleted (or marked) meanwhile, the child is taken back and the write reports the project missing.
+    /// Either the check after the write comes before the delete's mark, and then the delete's clean-up (which starts
+    /// after its mark) finds and removes the child, or it sees the mark and removes the child itself: no orphans.
+    /// </summary>
+    private async Task<bool> KeepChildAsync(string projectId, string kind, string rowKey, CancellationToken ct)
     {
-        var table = await storage.TableAsync(Tables.Projects, ct);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(ProgrammeEntities.ProjectPartition, projectId, select: ["PartitionKey"], cancellationToken: ct);
-        return found.HasValue;
+        if (await ProjectExistsAsync(projectId, ct))
+        {
+            return true;
+        }
+
+        var table = await storage.TableAsync(kind, ct);
+        await table.DeleteEntityAsync(projectId, rowKey, ETag.All, ct);
+        return false;
     }
 
     // ---- milestones -----------------------------------------------------------------------------------------
@@ -100,7 +173,13 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     public async Task<WriteResult> PutMilestoneAsync(string projectId, string milestoneId, MilestoneFields milestone, MilestoneWindow window, Precondition precondition, CancellationToken ct)
     {
         var table = await storage.TableAsync(Tables.Milestones, ct);
-        return await ConditionalWrites.PutAsync(table, ProgrammeEntities.Milestone(projectId, milestoneId, milestone, window), precondition, ct);
+        var result = await ConditionalWrites.PutAsync(table, ProgrammeEntities.Milestone(projectId, milestoneId, milestone, window), precondition, ct);
+        if (result.Status is WriteStatus.Created or WriteStatus.Updated && !await KeepChildAsync(projectId, Tables.Milestones, milestoneId, ct))
+        {
+            return new WriteResult(WriteStatus.ParentGone);
+        }
+
+        return result;
     }
 
     public async Task<MilestoneView?> GetMilestoneAsync(string projectId, string milestoneId, CancellationToken ct)
@@ -137,8 +216,10 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 
         string? filter = filters.Count == 0 ? null : string.Join(" and ", filters.Select(x => $"({x})"));
         var milestones = await QueryAsync(Tables.Milestones, filter, e => ProgrammeEntities.ToMilestone(e, Today), ct);
-        var projectOrder = (await QueryAsync(Tables.Projects, null, ProgrammeEntities.ToProject, ct)).ToDictionary(p => p.Id, p => p.Order, StringComparer.Ordinal);
+        var projectOrder = (await QueryAsync(Tables.Projects, null, e => e, ct)).Where(e => !IsDeleting(e))
+            .Select(ProgrammeEntities.ToProject).ToDictionary(p => p.Id, p => p.Order, StringComparer.Ordinal);
         return milestones
+            .Where(m => projectOrder.ContainsKey(m.ProjectId))
             .Where(m => overdue is null || m.Overdue == overdue)
             .OrderBy(m => m.Window.Earliest)
             .ThenBy(m => m.Window.Latest)
@@ -151,12 +232,13 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 
     // ---- updates --------------------------------------------------------------------------------------------
 
-    public async Task<UpdateView> AddUpdateAsync(string projectId, string updateId, UpdateFields update, CancellationToken ct)
+    /// <summary>Adds an update; null when the project was deleted meanwhile (the update is then taken back).</summary>
+    public async Task<UpdateView?> AddUpdateAsync(string projectId, string updateId, UpdateFields update, CancellationToken ct)
     {
         var table = await storage.TableAsync(Tables.Updates, ct);
         var entity = ProgrammeEntities.Update(projectId, updateId, update);
         await table.AddEntityAsync(entity, ct);
-        return ProgrammeEntities.ToUpdate(entity);
+        return await KeepChildAsync(projectId, Tables.Updates, updateId, ct) ? ProgrammeEntities.ToUpdate(entity) : null;
     }
 
     // ---- indicators -----------------------------------------------------------------------------------------
@@ -249,7 +331,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     // ---- whole document -------------------------------------------------------------------------------------
 
     public async Task<IReadOnlyList<string>> ProjectIdsAsync(CancellationToken ct) =>
-        await QueryAsync(Tables.Projects, null, e => e.RowKey, ct, select: ["RowKey"]);
+        (await QueryAsync(Tables.Projects, null, e => e, ct, select: ["RowKey", ProgrammeEntities.DeletingColumn])).Where(e => !IsDeleting(e)).Select(e => e.RowKey).ToList();
 
     /// <summary>Writes an already validated document: upserts every record it names, leaves the others alone.</summary>
     public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct)
@@ -301,16 +383,20 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     public async Task<ProgrammeState> ReadAllAsync(CancellationToken ct)
     {
         var text = GetProgrammeTextAsync(ct);
-        var projects = QueryAsync(Tables.Projects, null, ProgrammeEntities.ToProject, ct);
+        var projects = QueryAsync(Tables.Projects, null, e => e, ct);
         var milestones = QueryAsync(Tables.Milestones, null, e => ProgrammeEntities.ToMilestone(e, Today), ct);
         var updates = QueryAsync(Tables.Updates, null, ProgrammeEntities.ToUpdate, ct);
         var indicators = ListIndicatorsAsync(ct);
         await Task.WhenAll(text, projects, milestones, updates, indicators);
+        var live = projects.Result.Where(e => !IsDeleting(e)).Select(ProgrammeEntities.ToProject).OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var liveIds = live.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+
+        // Rows of a project whose delete is under way (or was cut short) are not part of the programme.
         return new ProgrammeState(
             text.Result.Text,
-            projects.Result.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(),
-            milestones.Result,
-            updates.Result.OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
+            live,
+            milestones.Result.Where(m => liveIds.Contains(m.ProjectId)).ToList(),
+            updates.Result.Where(u => liveIds.Contains(u.ProjectId)).OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
             indicators.Result);
     }
 

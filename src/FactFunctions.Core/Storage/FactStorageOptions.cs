@@ -20,11 +20,17 @@ public sealed class FactStorageOptions : IValidatableObject
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,19}$", ErrorMessage = "Fact:Storage:Prefix must be a letter followed by up to 19 letters or digits.")]
     public string? Prefix { get; set; }
 
+    /// <summary>The longest a caller may wait for a 503 when storage hangs: every try timing out, plus the waits between.</summary>
+    public const int OutageAnswerSeconds = 10;
+
     [Range(0, 10)]
-    public int MaxRetries { get; set; } = 2;
+    public int MaxRetries { get; set; } = 1;
 
     [Range(1, 300)]
-    public int NetworkTimeoutSeconds { get; set; } = 15;
+    public int NetworkTimeoutSeconds { get; set; } = 4;
+
+    /// <summary>At most how long one storage call takes to fail when storage hangs (the retry policy's delays are at most 2 s).</summary>
+    public int WorstCaseSeconds => ((MaxRetries + 1) * NetworkTimeoutSeconds) + (2 * MaxRetries);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -37,7 +43,16 @@ public sealed class FactStorageOptions : IValidatableObject
                 "FactStorage:tableServiceUri and FactStorage:blobServiceUri (managed identity in Azure).",
                 [Section]);
         }
-        else if (!hasConnectionString && (!TableServiceUri!.IsAbsoluteUri || !BlobServiceUri!.IsAbsoluteUri))
+
+        if (WorstCaseSeconds > OutageAnswerSeconds)
+        {
+            yield return new ValidationResult(
+                $"Fact:Storage:MaxRetries and Fact:Storage:NetworkTimeoutSeconds let one storage call hang for {WorstCaseSeconds} s; " +
+                $"callers must get their 503 within {OutageAnswerSeconds} s, so (MaxRetries + 1) × NetworkTimeoutSeconds + 2 × MaxRetries must be at most {OutageAnswerSeconds}.",
+                [nameof(MaxRetries), nameof(NetworkTimeoutSeconds)]);
+        }
+
+        if (!hasConnectionString && (!TableServiceUri!.IsAbsoluteUri || !BlobServiceUri!.IsAbsoluteUri))
         {
             yield return new ValidationResult("FactStorage:tableServiceUri and FactStorage:blobServiceUri must be absolute https URIs.", [Section]);
         }

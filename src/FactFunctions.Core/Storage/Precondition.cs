@@ -17,6 +17,9 @@ public enum WriteStatus
     NotFound,
     PreconditionFailed,
     Conflict,
+
+    /// <summary>The record a child row belongs to was deleted while it was written; the child was taken back.</summary>
+    ParentGone,
 }
 
 public readonly record struct WriteResult(WriteStatus Status, string? ETag = null);

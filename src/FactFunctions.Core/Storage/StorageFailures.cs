@@ -11,6 +11,7 @@ public static class StorageFailures
     /// </summary>
     public static bool IsUnavailable(Exception exception, CancellationToken requestAborted = default) => exception switch
     {
+        Microsoft.AspNetCore.Http.BadHttpRequestException => false,
         RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(inner => IsUnavailable(inner, requestAborted)),
         HttpRequestException or TimeoutException or SocketException or IOException => true,

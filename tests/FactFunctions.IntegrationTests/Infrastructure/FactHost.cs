@@ -53,8 +53,6 @@ public sealed class FactHost : IAsyncDisposable
             {
                 ["FactStorage"] = connectionString,
                 ["Fact:Storage:Prefix"] = prefix,
-                ["Fact:Storage:MaxRetries"] = "1",
-                ["Fact:Storage:NetworkTimeoutSeconds"] = "5",
                 ["Fact:Keys:ProgrammeLead"] = LeadKey,
                 ["Fact:Keys:Officer"] = OfficerKey,
                 ["Fact:LocalHost:RunTimers"] = "false",

@@ -25,8 +25,15 @@ public sealed class StorageProbe : StoragePipelinePolicy
     /// <summary>Called (on the calling thread) when a batch with this number starts, before it is sent.</summary>
     public (int Batch, Action Action)? OnBatch { get; set; }
 
+    /// <summary>
+    /// Runs once, on the calling thread, before the first request that matches (method, path): to make another writer
+    /// win a race at exactly that step. Cleared before it runs, so the action's own storage calls pass through.
+    /// </summary>
+    public (Func<string, string, bool> Matches, Action Action)? BeforeRequest { get; set; }
+
     public void Reset()
     {
+        BeforeRequest = null;
         Interlocked.Exchange(ref calls, 0);
         Interlocked.Exchange(ref batches, 0);
         FailBatchesFrom = null;
@@ -50,6 +57,12 @@ public sealed class StorageProbe : StoragePipelinePolicy
     private void Check(HttpMessage message)
     {
         Interlocked.Increment(ref calls);
+        if (BeforeRequest is { } before && before.Matches(message.Request.Method.Method, Uri.UnescapeDataString(message.Request.Uri.Path)))
+        {
+            BeforeRequest = null;
+            before.Action();
+        }
+
         if (faulted && FailEverythingAfterFirstFault)
         {
             throw new IOException("Injected fault: storage went away.");
