@@ -80,6 +80,7 @@ public static class FactCoreServiceCollectionExtensions
         services.AddSingleton<HealthHandler>();
 
         services.AddSingleton<ProgrammeStore>();
+        services.AddSingleton<ImportJournal>();
         services.AddSingleton<ProgrammeImporter>();
         services.AddSingleton<ProgrammeHandlers>();
         services.AddSingleton<SampleProgramme>();

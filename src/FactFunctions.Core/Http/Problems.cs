@@ -17,6 +17,7 @@ public static class Problems
     public const string ForbiddenType = TypeBase + "forbidden";
     public const string NotFoundType = TypeBase + "not-found";
     public const string ConflictType = TypeBase + "conflict";
+    public const string ImportIncompleteType = TypeBase + "import-incomplete";
     public const string PreconditionFailedType = TypeBase + "precondition-failed";
     public const string StorageUnavailableType = TypeBase + "storage-unavailable";
     public const string InternalType = TypeBase + "internal";
@@ -63,6 +64,10 @@ public static class Problems
     public static ProblemHttpResult PreconditionFailed() =>
         Problem(StatusCodes.Status412PreconditionFailed, PreconditionFailedType, "The record has changed.",
             "If-Match did not match the current ETag: read the record again and reapply your change.");
+
+    /// <summary>409: the programme may be half-applied until the named import completes.</summary>
+    public static ProblemHttpResult ImportIncomplete(Programme.IncompleteImport import) =>
+        Problem(StatusCodes.Status409Conflict, ImportIncompleteType, "An import has not completed.", Programme.ImportJournal.Describe(import));
 
     public static ProblemHttpResult Conflict(string detail) =>
         Problem(StatusCodes.Status409Conflict, ConflictType, "The record already exists.", detail);

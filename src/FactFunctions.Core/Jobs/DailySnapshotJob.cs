@@ -35,11 +35,18 @@ public sealed partial class DailySnapshotJob(SnapshotStore snapshots, IOptions<S
 
         string id = SnapshotStore.DailyId(DateOnly.FromDateTime(london.DateTime));
         var outcome = await snapshots.TakeAsync(id, SnapshotKinds.Daily, null, cancellationToken);
-        if (outcome.Status != SnapshotStatus.Taken)
+        if (outcome.Status == SnapshotStatus.ImportIncomplete)
+        {
+            LogImportIncomplete(logger, id, outcome.Import!.Id);
+        }
+        else if (outcome.Status != SnapshotStatus.Taken)
         {
             LogNotTaken(logger, id, outcome.Status);
         }
     }
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Daily snapshot {SnapshotId} not taken: import {ImportId} has not completed; the next hourly run tries again")]
+    private static partial void LogImportIncomplete(ILogger logger, string snapshotId, string importId);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Daily snapshot {SnapshotId} not taken by this run: {Status}")]
     private static partial void LogNotTaken(ILogger logger, string snapshotId, SnapshotStatus status);

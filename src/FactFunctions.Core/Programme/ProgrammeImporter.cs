@@ -3,15 +3,30 @@ using FactFunctions.Http;
 namespace FactFunctions.Programme;
 
 /// <summary>Validates a whole programme document before anything is written, so a bad import changes nothing.</summary>
-public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore boards)
+public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore boards, ImportJournal journal)
 {
-    /// <summary>Writes an already validated document: programme records, then boards and meetings.</summary>
+    /// <summary>
+    /// Writes an already validated document: programme records, then boards and meetings, journalled so that an import
+    /// cut short is known (no snapshot or paper is made until it completes) and sending it again completes it.
+    /// </summary>
     public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct)
     {
-        var result = await store.ImportAsync(document, ct);
+        string id = await journal.StartAsync(Count(document), ct);
+        var result = await store.ImportAsync(document, stage => journal.ProgressAsync(id, stage, ct), ct);
         var boardList = document.Boards ?? [];
         await boards.ImportAsync(boardList, ct);
+        await journal.CompleteAsync(id, ct);
         return result with { Boards = boardList.Count, Meetings = boardList.Sum(b => b.Meetings?.Count ?? 0) };
+    }
+
+    private static int Count(ProgrammeDocument document)
+    {
+        var projects = document.Projects ?? [];
+        var indicators = document.Indicators ?? [];
+        var boardList = document.Boards ?? [];
+        return projects.Count + projects.Sum(p => (p.Milestones?.Count ?? 0) + (p.Updates?.Count ?? 0))
+            + indicators.Count + indicators.Sum(i => i.Values?.Count ?? 0)
+            + boardList.Count + boardList.Sum(b => b.Meetings?.Count ?? 0) + (document.Programme is null ? 0 : 1);
     }
 
     public async Task<ProgrammeDocument> ExportAsync(CancellationToken ct) =>

@@ -334,7 +334,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         (await QueryAsync(Tables.Projects, null, e => e, ct, select: ["RowKey", ProgrammeEntities.DeletingColumn])).Where(e => !IsDeleting(e)).Select(e => e.RowKey).ToList();
 
     /// <summary>Writes an already validated document: upserts every record it names, leaves the others alone.</summary>
-    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct)
+    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, Func<string, Task> stageWritten, CancellationToken ct)
     {
         var projects = document.Projects ?? [];
         var indicators = document.Indicators ?? [];
@@ -362,13 +362,18 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         if (document.Programme is { } text)
         {
             await PutProgrammeTextAsync(text, Precondition.None, ct);
+            await stageWritten("programme text");
         }
 
         await SubmitAsync(Tables.Projects, projects.Select(p => Upsert(ProgrammeEntities.Project(p.Id!, p))), ct);
+        await stageWritten("projects");
         await SubmitAsync(Tables.Milestones, milestoneRows, ct);
+        await stageWritten("milestones");
         await SubmitAsync(Tables.Updates, updateRows, ct);
+        await stageWritten("updates");
         await SubmitAsync(Tables.Indicators, indicators.Select(i => Upsert(ProgrammeEntities.Indicator(i.Id!, i))), ct);
         await SubmitAsync(Tables.IndicatorValues, valueRows, ct);
+        await stageWritten("indicators");
 
         return new ImportResult(projects.Count, milestoneRows.Count, updateRows.Count, indicators.Count, valueRows.Count, document.Programme is not null);
     }

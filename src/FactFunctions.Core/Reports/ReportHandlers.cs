@@ -44,11 +44,14 @@ public sealed class ReportHandlers(RequestPipeline pipeline, JsonBody body, Call
                 return Problems.Validation(errors);
             }
 
-            var (report, failure) = await service.GenerateAsync(
+            var (report, failure, import) = await service.GenerateAsync(
                 new ReportRequest(value.Kind!, value.MeetingDate!.Value, value.SnapshotId, value.ReportDate, authorizer.Describe(request)), ct);
-            if (failure == ReportFailure.UnknownSnapshot)
+            switch (failure)
             {
-                return Problems.Invalid("snapshotId", $"names snapshot '{value.SnapshotId}', which does not exist.");
+                case ReportFailure.UnknownSnapshot:
+                    return Problems.Invalid("snapshotId", $"names snapshot '{value.SnapshotId}', which does not exist.");
+                case ReportFailure.ImportIncomplete:
+                    return Problems.ImportIncomplete(import!);
             }
 
             return TypedResults.Created($"{Routes.BasePath}/reports/{report!.Id}", report);

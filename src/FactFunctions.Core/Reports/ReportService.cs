@@ -1,3 +1,4 @@
+using FactFunctions.Programme;
 using FactFunctions.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,9 @@ public enum ReportFailure
 {
     None,
     UnknownSnapshot,
+
+    /// <summary>No snapshot was named and an import is incomplete, so no snapshot can be taken now.</summary>
+    ImportIncomplete,
 }
 
 /// <summary>Generates a paper: snapshot (taken now unless named), template in use, the previous paper's changes, render, store.</summary>
@@ -30,7 +34,8 @@ public sealed partial class ReportService(
     IOptions<ReportOptions> options,
     ILogger<ReportService> logger)
 {
-    public async Task<(ReportMetadata? Report, ReportFailure Failure)> GenerateAsync(ReportRequest request, CancellationToken ct)
+    /// <summary>The paper, or why not (with the incomplete import, when that is why).</summary>
+    public async Task<(ReportMetadata? Report, ReportFailure Failure, IncompleteImport? Import)> GenerateAsync(ReportRequest request, CancellationToken ct)
     {
         ProgrammeSnapshot? snapshot;
         if (request.SnapshotId is { } snapshotId)
@@ -38,12 +43,17 @@ public sealed partial class ReportService(
             snapshot = await snapshots.GetAsync(snapshotId, ct);
             if (snapshot is null)
             {
-                return (null, ReportFailure.UnknownSnapshot);
+                return (null, ReportFailure.UnknownSnapshot, null);
             }
         }
         else
         {
-            var taken = await snapshots.TakeAsync(snapshots.NewOnDemandId(), SnapshotKinds.OnDemand, $"For the {request.Kind} paper of {request.MeetingDate:yyyy-MM-dd}", ct);
+            var taken = await snapshots.CurrentAsync($"For the {request.Kind} paper of {request.MeetingDate:yyyy-MM-dd}", ct);
+            if (taken.Status == SnapshotStatus.ImportIncomplete)
+            {
+                return (null, ReportFailure.ImportIncomplete, taken.Import);
+            }
+
             snapshot = await snapshots.GetAsync(taken.Header!.Id, ct)
                 ?? throw new InvalidOperationException($"Snapshot {taken.Header.Id} vanished after it was taken.");
         }
@@ -84,7 +94,7 @@ public sealed partial class ReportService(
         };
         await reports.SaveAsync(metadata, paper, ct);
         LogGenerated(logger, metadata.Id, metadata.SnapshotId, metadata.Size);
-        return (metadata, ReportFailure.None);
+        return (metadata, ReportFailure.None, null);
     }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Paper {ReportId} generated from snapshot {SnapshotId} ({Size} bytes)")]

@@ -37,6 +37,11 @@ public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, Sn
             }
 
             var outcome = await store.TakeAsync(store.NewOnDemandId(), SnapshotKinds.OnDemand, label, ct);
+            if (outcome.Status == SnapshotStatus.ImportIncomplete)
+            {
+                return Problems.ImportIncomplete(outcome.Import!);
+            }
+
             return TypedResults.Created($"{Routes.BasePath}/snapshots/{outcome.Header!.Id}", outcome.Header);
         });
 

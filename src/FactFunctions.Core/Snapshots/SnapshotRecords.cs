@@ -25,6 +25,12 @@ public sealed record SnapshotHeader
     public DateOnly AsOf { get; init; }
 
     public required SnapshotCounts Counts { get; init; }
+
+    /// <summary>
+    /// The sha256 of what the snapshot holds and the day it is as of: two snapshots with the same hash hold the same
+    /// programme, so a paper asked for when nothing changed reuses the latest one instead of writing another.
+    /// </summary>
+    public string? ContentHash { get; init; }
 }
 
 /// <summary>The whole programme frozen at one instant, as <c>GET /api/snapshots/{id}</c> returns it.</summary>
@@ -79,6 +85,12 @@ public enum SnapshotStatus
     Taken,
     AlreadyTaken,
     InProgress,
+
+    /// <summary>The latest snapshot holds the programme as it is now, so it was used and nothing was written.</summary>
+    Reused,
+
+    /// <summary>An import has started and not completed; the programme may be half-applied, so nothing was taken.</summary>
+    ImportIncomplete,
 }
 
-public sealed record SnapshotOutcome(SnapshotStatus Status, SnapshotHeader? Header);
+public sealed record SnapshotOutcome(SnapshotStatus Status, SnapshotHeader? Header, IncompleteImport? Import = null);

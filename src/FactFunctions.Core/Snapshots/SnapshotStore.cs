@@ -15,7 +15,7 @@ namespace FactFunctions.Snapshots;
 /// time (for listings), so a snapshot that crashed half-way is never listed. A <c>pending</c> marker written first
 /// lets the next run find and remove what a crash left behind.
 /// </summary>
-public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore programme, TimeProvider time, ILogger<SnapshotStore> logger)
+public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore programme, ImportJournal imports, TimeProvider time, ILogger<SnapshotStore> logger)
 {
     public const string SnapshotsTable = "Snapshots";
     public const string RowsTable = "SnapshotRows";
@@ -49,11 +49,91 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
     /// daily job is idempotent); a run already under way for the id is left to finish; what an abandoned earlier
     /// attempt left behind is removed first.
     /// </summary>
-    public async Task<SnapshotOutcome> TakeAsync(string id, string kind, string? label, CancellationToken ct)
+    public Task<SnapshotOutcome> TakeAsync(string id, string kind, string? label, CancellationToken ct) => TakeAsync(id, kind, label, null, ct);
+
+    /// <summary>
+    /// The snapshot a paper is made from when none is named: the latest snapshot when the programme (and the London
+    /// day) is the same as when it was taken, so asking again for an unchanged programme writes nothing; otherwise a
+    /// new on-demand snapshot.
+    /// </summary>
+    public async Task<SnapshotOutcome> CurrentAsync(string label, CancellationToken ct)
+    {
+        var read = await ReadConsistentAsync(ct);
+        if (read.Incomplete is { } incomplete)
+        {
+            return new SnapshotOutcome(SnapshotStatus.ImportIncomplete, null, incomplete);
+        }
+
+        var asOf = LondonTime.DateOf(time.GetUtcNow());
+        string hash = ContentHash(asOf, Rows(string.Empty, read.State!));
+        if (await LatestHeaderAsync(ct) is { } latest && latest.ContentHash == hash)
+        {
+            return new SnapshotOutcome(SnapshotStatus.Reused, latest);
+        }
+
+        return await TakeAsync(NewOnDemandId(), SnapshotKinds.OnDemand, label, read, ct);
+    }
+
+    private async Task<SnapshotHeader?> LatestHeaderAsync(CancellationToken ct)
+    {
+        var table = await storage.TableAsync(SnapshotsTable, ct);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ByTime}"), maxPerPage: 1, cancellationToken: ct))
+        {
+            return ReadHeader(row);
+        }
+
+        return null;
+    }
+
+    private sealed record ConsistentRead(ProgrammeState? State, IncompleteImport? Incomplete);
+
+    /// <summary>
+    /// The whole programme, read only when no import is under way or cut short, before and after the read, and no
+    /// import started while it was read: so a snapshot never holds a half-applied import.
+    /// </summary>
+    private async Task<ConsistentRead> ReadConsistentAsync(CancellationToken ct)
+    {
+        var before = await imports.StateAsync(ct);
+        if (before.Incomplete is { } incomplete)
+        {
+            return new ConsistentRead(null, incomplete);
+        }
+
+        var state = await programme.ReadAllAsync(ct);
+        var after = await imports.StateAsync(ct);
+        if (after.Incomplete is { } started)
+        {
+            return new ConsistentRead(null, started);
+        }
+
+        if (after.LastStarted != before.LastStarted)
+        {
+            // An import started and completed during the read: read again, once, rather than keep a mix.
+            return await ReadConsistentOnceMoreAsync(after, ct);
+        }
+
+        return new ConsistentRead(state, null);
+    }
+
+    private async Task<ConsistentRead> ReadConsistentOnceMoreAsync(ImportState before, CancellationToken ct)
+    {
+        var state = await programme.ReadAllAsync(ct);
+        var after = await imports.StateAsync(ct);
+        return after.Incomplete is null && after.LastStarted == before.LastStarted
+            ? new ConsistentRead(state, null)
+            : new ConsistentRead(null, after.Incomplete ?? new IncompleteImport(after.LastStarted ?? "unknown", time.GetUtcNow(), "started", 0));
+    }
+
+    private async Task<SnapshotOutcome> TakeAsync(string id, string kind, string? label, ConsistentRead? read, CancellationToken ct)
     {
         if (await GetHeaderAsync(id, ct) is { } existing)
         {
             return new SnapshotOutcome(SnapshotStatus.AlreadyTaken, existing);
+        }
+
+        if (read is null && (await imports.StateAsync(ct)).Incomplete is { } incomplete)
+        {
+            return new SnapshotOutcome(SnapshotStatus.ImportIncomplete, null, incomplete);
         }
 
         var snapshots = await storage.TableAsync(SnapshotsTable, ct);
@@ -73,7 +153,14 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
 
         try
         {
-            var header = await WriteAsync(snapshots, rowsTable, id, kind, label, ct);
+            var state = read ?? await ReadConsistentAsync(ct);
+            if (state.Incomplete is { } cutShort)
+            {
+                await snapshots.DeleteEntityAsync(Pending, id, ETag.All, ct);
+                return new SnapshotOutcome(SnapshotStatus.ImportIncomplete, null, cutShort);
+            }
+
+            var header = await WriteAsync(snapshots, rowsTable, id, kind, label, state.State!, ct);
             return new SnapshotOutcome(SnapshotStatus.Taken, header);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -123,10 +210,9 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         return false;
     }
 
-    private async Task<SnapshotHeader> WriteAsync(TableClient snapshots, TableClient rowsTable, string id, string kind, string? label, CancellationToken ct)
+    private async Task<SnapshotHeader> WriteAsync(TableClient snapshots, TableClient rowsTable, string id, string kind, string? label, ProgrammeState state, CancellationToken ct)
     {
         var takenAt = time.GetUtcNow();
-        var state = await programme.ReadAllAsync(ct);
         var rows = Rows(id, state).ToList();
         await TableBatches.SubmitAsync(rowsTable, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
 
@@ -137,6 +223,7 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
             Kind = kind,
             TakenAt = takenAt,
             AsOf = LondonTime.DateOf(takenAt),
+            ContentHash = ContentHash(LondonTime.DateOf(takenAt), rows),
             Counts = new SnapshotCounts(
                 state.Projects.Count,
                 state.Milestones.Count,
@@ -283,6 +370,26 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         }
     }
 
+    /// <summary>The sha256 of the rows' keys and content (not the snapshot's id) and the day they are as of.</summary>
+    private static string ContentHash(DateOnly asOf, IEnumerable<TableEntity> rows)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string text)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
+            hash.AppendData([0]);
+        }
+
+        Add(EntityText.Date(asOf));
+        foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
+        {
+            Add(row.RowKey);
+            Add(EntityText.Get(row, "Json") ?? string.Empty);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     private static TableEntity Row<T>(string id, string kind, string rowKey, T value)
     {
         var entity = new TableEntity(id, rowKey) { ["Kind"] = kind };
@@ -302,6 +409,7 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         ["TakenAt"] = header.TakenAt,
         ["AsOf"] = EntityText.Date(header.AsOf),
         ["Counts"] = JsonSerializer.Serialize(header.Counts, Json),
+        ["ContentHash"] = header.ContentHash,
     };
 
     private static SnapshotHeader ReadHeader(TableEntity e) => new()
@@ -312,6 +420,7 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         TakenAt = e.GetDateTimeOffset("TakenAt") ?? default,
         AsOf = EntityText.GetDate(e, "AsOf") ?? default,
         Counts = JsonSerializer.Deserialize<SnapshotCounts>(e.GetString("Counts") ?? "{}", Json)!,
+        ContentHash = e.GetString("ContentHash"),
     };
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Snapshot {SnapshotId} taken: {Rows} rows")]

@@ -34,7 +34,7 @@ public sealed class RaceTests(AzuriteFixture fixture) : IAsyncLifetime
                 new ProjectDocument { Id = "other", Name = "Other", Status = "active" },
             ],
         };
-        await host.Service<ProgrammeStore>().ImportAsync(document, CancellationToken.None);
+        await host.Service<ProgrammeImporter>().ImportAsync(document, CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
@@ -135,5 +135,49 @@ public sealed class RaceTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal(0, await StoredMilestoneRowsAsync("family-help"));
         await (await host.Lead.DeleteAsync("api/projects/family-help")).ExpectAsync(404);
         await (await host.Officer.GetAsync("api/projects/other")).ExpectAsync(200);
+    }
+
+    [Fact]
+    public async Task An_import_cut_short_says_so_blocks_snapshots_and_papers_until_resent_and_the_resend_completes_it()
+    {
+        string document = System.Text.Json.JsonSerializer.Serialize(new ProgrammeDocument
+        {
+            Projects =
+            [
+                new ProjectDocument
+                {
+                    Id = "imported",
+                    Name = "Imported",
+                    Status = "active",
+                    Milestones = Enumerable.Range(0, 900).Select(m => new MilestoneDocument { Id = $"i{m}", Activity = $"Imported {m}", Due = "Q2 2023", Status = "planned" }).ToList(),
+                },
+            ],
+        }, FactFunctions.Http.FactJson.Options);
+
+        // Storage fails at the seventh transaction (the journal and the project row are stored; some milestone
+        // transactions may be, the rest are not).
+        probe.FailBatchesFrom = 7;
+        var cut = await (await host.Lead.PostAsync("api/import", FactHost.Json(document))).ExpectAsync(503);
+        probe.Reset();
+
+        string detail = cut.GetProperty("detail").GetString()!;
+        Assert.Contains("may already be stored", detail, StringComparison.Ordinal);
+        Assert.Contains("again", detail, StringComparison.Ordinal);
+        int partial = await StoredMilestoneRowsAsync("imported");
+        Assert.InRange(partial, 0, 899);
+
+        var snapshot = await (await host.Lead.PostAsync("api/snapshots", FactHost.Json("{}"))).ExpectAsync(409);
+        Assert.Contains("has not completed", snapshot.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        var paper = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(409);
+        Assert.Equal("https://factfunctions.example/problems/import-incomplete", paper.GetProperty("type").GetString());
+        var listed = await (await host.Officer.GetAsync("api/snapshots")).ExpectAsync(200);
+        Assert.Equal(0, listed.GetProperty("items").GetArrayLength());
+
+        await (await host.Lead.PostAsync("api/import", FactHost.Json(document))).ExpectAsync(200);
+
+        Assert.Equal(900, await StoredMilestoneRowsAsync("imported"));
+        var taken = await (await host.Lead.PostAsync("api/snapshots", FactHost.Json("{}"))).ExpectAsync(201);
+        Assert.Equal(Milestones + 900, taken.GetProperty("counts").GetProperty("milestones").GetInt32());
+        await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(201);
     }
 }

@@ -37,7 +37,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
                 Milestones = Enumerable.Range(0, 100).Select(m => new MilestoneDocument { Id = $"m{m}", Activity = $"Milestone {m}", Due = "Q1 2023", Status = "planned" }).ToList(),
             }).ToList(),
         };
-        await host.Service<ProgrammeStore>().ImportAsync(document, CancellationToken.None);
+        await host.Service<ProgrammeImporter>().ImportAsync(document, CancellationToken.None);
 
         // Azurite saves its on-disk metadata every few seconds; let the imported data reach the disk before any kill.
         await Task.Delay(TimeSpan.FromSeconds(7));

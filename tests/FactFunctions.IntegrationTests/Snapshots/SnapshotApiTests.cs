@@ -170,7 +170,7 @@ public sealed class SnapshotApiTests(AzuriteFixture fixture) : IAsyncLifetime
         var clean = await FactHost.StartAsync(fixture.Azurite.ConnectionString, services: s => s.AddSingleton<StoragePipelinePolicy>(probe));
         await using (clean)
         {
-            await clean.Service<ProgrammeStore>().ImportAsync(document, CancellationToken.None);
+            await clean.Service<ProgrammeImporter>().ImportAsync(document, CancellationToken.None);
             probe.Reset();
 
             var outcome = await clean.Service<SnapshotStore>().TakeAsync("big", SnapshotKinds.OnDemand, null, CancellationToken.None);
