@@ -47,6 +47,9 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
         return null;
     }
 
+    /// <summary>The caller's role (after <see cref="Authorize"/> has let it through), to shape what it may see.</summary>
+    public FactRole? Role(HttpRequest request) => RoleOf(request, out _);
+
     /// <summary>Who to record as the author of a change: the signed-in name in Azure, otherwise the role of the key.</summary>
     public string Describe(HttpRequest request)
     {

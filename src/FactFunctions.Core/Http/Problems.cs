@@ -69,6 +69,12 @@ public static class Problems
     public static ProblemHttpResult ImportIncomplete(Programme.IncompleteImport import) =>
         Problem(StatusCodes.Status409Conflict, ImportIncompleteType, "An import has not completed.", Programme.ImportJournal.Describe(import));
 
+    /// <summary>A date parameter that is not yyyy-MM-dd (400), or is but lies outside the dates any input may name (422).</summary>
+    public static ProblemHttpResult BadDateParameter(string name, string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+            ? Invalid(name, $"{Dates.InputDates.Rule}; {text} is outside it.")
+            : BadParameter(name, $"{Dates.InputDates.Rule}, written yyyy-MM-dd.");
+
     public static ProblemHttpResult Conflict(string detail) =>
         Problem(StatusCodes.Status409Conflict, ConflictType, "The record already exists.", detail);
 }

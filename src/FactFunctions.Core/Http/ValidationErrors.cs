@@ -135,6 +135,11 @@ public sealed partial class ValidationErrors
         }
     }
 
+    /// <summary>
+    /// One e-mail address, as the sender will parse it: MimeKit's strict parser must read the whole text as a single
+    /// address (no display name, no list, no group), with nothing around it: no spaces or line breaks (so no trailing
+    /// newline that a <c>$</c>-anchored pattern would let through), no control or bidi-format characters.
+    /// </summary>
     public void Email(string field, string? value, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -147,10 +152,43 @@ public sealed partial class ValidationErrors
             return;
         }
 
-        Text(field, value, 254);
-        if (!EmailShape().IsMatch(value))
+        if (value.Length > 254)
         {
-            Add(field, "is not an email address.");
+            Add(field, $"is {value.Length} characters long; an e-mail address has at most 254.");
+            return;
+        }
+
+        if (value.FirstOrDefault(c => char.IsWhiteSpace(c) || char.IsControl(c) || IsFormatCharacter(c)) is var bad && bad != default)
+        {
+            Add(field, $"contains U+{(int)bad:X4}; an e-mail address has no spaces, line breaks, control or direction characters.");
+            return;
+        }
+
+        if (!MimeKit.MailboxAddress.TryParse(MimeKit.ParserOptions.Default, value, out var mailbox) || mailbox.Address != value ||
+            !string.IsNullOrEmpty(mailbox.Name) || value.Contains(',', StringComparison.Ordinal) || !EmailShape().IsMatch(value))
+        {
+            Add(field, "is not a single e-mail address (name@example.org).");
+        }
+    }
+
+    /// <summary>A name printed in e-mails has no bidi-format characters that would reorder or hide what readers see.</summary>
+    public void NoFormatCharacters(string field, string? value)
+    {
+        if (value?.FirstOrDefault(IsFormatCharacter) is { } format && format != default)
+        {
+            Add(field, $"contains the formatting character U+{(int)format:X4}, which can reorder or hide text; remove it.");
+        }
+    }
+
+    /// <summary>Unicode format characters (bidi overrides and isolates, zero-width joiners, soft hyphens and the like).</summary>
+    private static bool IsFormatCharacter(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+
+    /// <summary>A date outside <see cref="Dates.InputDates"/>' range is an error naming the field.</summary>
+    public void Date(string field, DateOnly? value)
+    {
+        if (value is { } date && !Dates.InputDates.InRange(date))
+        {
+            Add(field, $"{Dates.InputDates.Rule}; {date:yyyy-MM-dd} is outside it.");
         }
     }
 
@@ -162,6 +200,6 @@ public sealed partial class ValidationErrors
         }
     }
 
-    [GeneratedRegex(@"^[^@\s<>""]+@[^@\s<>""]+\.[^@\s<>""]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[^@\s<>"",;]+@[^@\s<>"",;]+\.[^@\s<>"",;]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EmailShape();
 }

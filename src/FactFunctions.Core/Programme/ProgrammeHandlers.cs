@@ -1,3 +1,4 @@
+using FactFunctions.Dates;
 using System.Globalization;
 using FactFunctions.Http;
 using FactFunctions.Storage;
@@ -122,9 +123,9 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
             bool? overdue = null;
             if (query["dueFrom"].FirstOrDefault() is { } fromText)
             {
-                if (!DateOnly.TryParseExact(fromText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (!InputDates.TryParse(fromText, out var parsed))
                 {
-                    return Problems.BadParameter("dueFrom", "must be a date written yyyy-MM-dd.");
+                    return Problems.BadDateParameter("dueFrom", fromText);
                 }
 
                 from = parsed;
@@ -132,9 +133,9 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
 
             if (query["dueTo"].FirstOrDefault() is { } toText)
             {
-                if (!DateOnly.TryParseExact(toText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (!InputDates.TryParse(toText, out var parsed))
                 {
-                    return Problems.BadParameter("dueTo", "must be a date written yyyy-MM-dd.");
+                    return Problems.BadDateParameter("dueTo", toText);
                 }
 
                 to = parsed;

@@ -40,6 +40,11 @@ public static class ProgrammeValidation
         else
         {
             errors.Text(dueField, milestone.Due, 100);
+            if (!InputDates.InRange(parsed.Window.Value.Earliest) || !InputDates.InRange(parsed.Window.Value.Latest))
+            {
+                errors.Add(dueField, $"must fall between 2000 and 2099; \"{milestone.Due}\" is outside.");
+                return null;
+            }
         }
 
         return parsed.Window;
@@ -48,6 +53,7 @@ public static class ProgrammeValidation
     public static void Update(ValidationErrors errors, string prefix, UpdateFields update)
     {
         errors.Required(ValidationErrors.Field(prefix, "asOf"), update.AsOf);
+        errors.Date(ValidationErrors.Field(prefix, "asOf"), update.AsOf);
         errors.OneOf(ValidationErrors.Field(prefix, "audience"), update.Audience, Audience.All);
         string paragraphs = ValidationErrors.Field(prefix, "paragraphs");
         if (update.Paragraphs is null || update.Paragraphs.Count == 0)

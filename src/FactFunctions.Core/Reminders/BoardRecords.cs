@@ -168,6 +168,7 @@ public static class BoardValidation
             }
 
             errors.RequiredText($"{item}.name", members[i].Name, 200);
+            errors.NoFormatCharacters($"{item}.name", members[i].Name);
             errors.Email($"{item}.email", members[i].Email, required: true);
             errors.OneOf($"{item}.role", members[i].Role, MemberRoles.All);
             if (members[i].Email is { } email && !emails.Add(email))
@@ -181,6 +182,8 @@ public static class BoardValidation
     {
         errors.RequiredText(ValidationErrors.Field(prefix, "title"), meeting.Title, 200);
         errors.OneOf(ValidationErrors.Field(prefix, "reportKind"), meeting.ReportKind, Reports.PaperKinds.All, required: false);
+        errors.Date(ValidationErrors.Field(prefix, "date"), date);
+        errors.Date(ValidationErrors.Field(prefix, "paperDeadline"), meeting.PaperDeadline);
         if (meeting.PaperDeadline is { } deadline && date is { } day && deadline > day)
         {
             errors.Add(ValidationErrors.Field(prefix, "paperDeadline"), "is after the meeting.");

@@ -15,7 +15,8 @@ public sealed record RunRemindersRequest
 }
 
 /// <summary>The board, meeting, calendar and reminder endpoints of api.md.</summary>
-public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, BoardStore boards, ReminderCalendar calendar, ReminderService reminders, ReminderLog log, FactStorage storage, TimeProvider time)
+public sealed class ReminderHandlers(
+    RequestPipeline pipeline, CallerAuthorizer authorizer, JsonBody body, BoardStore boards, ReminderCalendar calendar, ReminderService reminders, ReminderLog log, FactStorage storage, TimeProvider time)
 {
     public Task<IResult> PutBoard(HttpRequest request, string boardId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
@@ -55,7 +56,8 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
     }
 
     public Task<IResult> ListBoards(HttpRequest request) =>
-        pipeline.RunAsync(request, FactRole.Officer, async ct => TypedResults.Ok(await boards.ListBoardsAsync(ct)));
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+            TypedResults.Ok((await boards.ListBoardsAsync(ct)).Select(b => ForCaller(request, b)).ToList()));
 
     public Task<IResult> GetBoard(HttpRequest request, string boardId) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
@@ -72,7 +74,7 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
             }
 
             HttpConditions.SetETag(request, board.ETag);
-            return TypedResults.Ok(board);
+            return TypedResults.Ok(ForCaller(request, board));
         });
 
     public Task<IResult> PutMeeting(HttpRequest request, string boardId, string date) =>
@@ -85,7 +87,7 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
 
             if (!TryDate(date, out var day))
             {
-                return Problems.BadParameter("date", "must be the meeting date written yyyy-MM-dd.");
+                return Problems.BadDateParameter("date", date);
             }
 
             var input = await body.ReadAsync<MeetingFields>(request, ct);
@@ -134,7 +136,7 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
 
             if (!TryDate(date, out var day))
             {
-                return Problems.BadParameter("date", "must be the meeting date written yyyy-MM-dd.");
+                return Problems.BadDateParameter("date", date);
             }
 
             var result = await boards.DeleteMeetingAsync(boardId, day, HttpConditions.From(request).IfMatch, ct);
@@ -193,6 +195,11 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
             }
             else if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
+                if (!InputDates.InRange(day))
+                {
+                    return Problems.Invalid("asOf", $"{InputDates.Rule}; {text} is outside it.");
+                }
+
                 // A date means that day's 07:00 run in London.
                 var local = day.ToDateTime(new TimeOnly(7, 0));
                 asOf = new DateTimeOffset(local, LondonTime.Zone.GetUtcOffset(local));
@@ -200,6 +207,11 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
             else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf) || !text.Contains('T', StringComparison.Ordinal))
             {
                 return Problems.Invalid("asOf", "must be a date (2022-10-25) or an instant with its offset (2022-10-25T08:00:00+01:00).");
+            }
+
+            if (!InputDates.InRange(DateOnly.FromDateTime(asOf.UtcDateTime)))
+            {
+                return Problems.Invalid("asOf", $"{InputDates.Rule}; {text} is outside it.");
             }
 
             return TypedResults.Ok(await reminders.RunAsync(asOf, input.Value.DryRun ?? true, ct));
@@ -213,7 +225,7 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
             {
                 if (!TryDate(fromText, out var parsed))
                 {
-                    return Problems.BadParameter("from", "must be a date written yyyy-MM-dd.");
+                    return Problems.BadDateParameter("from", fromText);
                 }
 
                 from = parsed;
@@ -223,18 +235,22 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
             {
                 if (!TryDate(toText, out var parsed))
                 {
-                    return Problems.BadParameter("to", "must be a date written yyyy-MM-dd.");
+                    return Problems.BadDateParameter("to", toText);
                 }
 
                 to = parsed;
             }
 
-            return TypedResults.Ok(await log.ListAsync(from, to, ct));
+            var entries = await log.ListAsync(from, to, ct);
+            return TypedResults.Ok(IsLead(request) ? entries : entries.Select(e => e with { Recipient = null }).ToList());
         });
 
-    /// <summary>The .eml an outbox delivery wrote, so a local run can read exactly what would have been sent.</summary>
+    /// <summary>
+    /// The .eml an outbox delivery wrote, so a local run can read exactly what would have been sent. For the programme
+    /// lead only: a message holds a member's address and what was sent to them.
+    /// </summary>
     public Task<IResult> Message(HttpRequest request, string key) =>
-        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
             if (key.Length != 40 || !key.All(char.IsAsciiHexDigitLower))
             {
@@ -252,8 +268,13 @@ public sealed class ReminderHandlers(RequestPipeline pipeline, JsonBody body, Bo
             return TypedResults.File(download.Value.Content.ToArray(), "message/rfc822", $"{key}.eml");
         });
 
-    private static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    private bool IsLead(HttpRequest request) => authorizer.Role(request) == FactRole.ProgrammeLead;
+
+    /// <summary>Members' addresses are for the programme lead, who keeps them; officers see names and roles.</summary>
+    private Board ForCaller(HttpRequest request, Board board) =>
+        IsLead(request) ? board : board with { Members = board.Members?.Select(m => m with { Email = null }).ToList() };
+
+    private static bool TryDate(string text, out DateOnly date) => InputDates.TryParse(text, out date);
 
     private static IResult? BadId(string name, string value) =>
         Ids.IsSlug(value) ? null : Problems.BadParameter(name, $"must match {Ids.SlugPattern}.");

@@ -1,3 +1,4 @@
+using FactFunctions.Dates;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -34,6 +35,8 @@ public sealed class ReportHandlers(RequestPipeline pipeline, JsonBody body, Call
             var errors = new ValidationErrors();
             errors.OneOf("kind", value.Kind, PaperKinds.All);
             errors.Required("meetingDate", value.MeetingDate);
+            errors.Date("meetingDate", value.MeetingDate);
+            errors.Date("reportDate", value.ReportDate);
             if (value.SnapshotId is not null)
             {
                 errors.Slug("snapshotId", value.SnapshotId);
@@ -69,9 +72,9 @@ public sealed class ReportHandlers(RequestPipeline pipeline, JsonBody body, Call
             DateOnly? meetingDate = null;
             if (request.Query["meetingDate"].FirstOrDefault() is { } text)
             {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (!InputDates.TryParse(text, out var parsed))
                 {
-                    return Problems.BadParameter("meetingDate", "must be a date written yyyy-MM-dd.");
+                    return Problems.BadDateParameter("meetingDate", text);
                 }
 
                 meetingDate = parsed;

@@ -94,6 +94,32 @@ public static class DocxEdits
             : types.Replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/octet-stream\"/></Types>", StringComparison.Ordinal));
     }
 
+    /// <summary>Adds a relationship to a part's relationships with raw attribute text, in spellings the SDK would not write.</summary>
+    public static void AddRawRelationship(ZipArchive zip, string relsPart, string attributes) =>
+        EditEntry(zip, relsPart, rels => rels.Replace("</Relationships>", $"<Relationship {attributes}/></Relationships>", StringComparison.Ordinal));
+
+    /// <summary>Puts raw XML (which declares its own namespaces) at the start of the document body.</summary>
+    public static void InsertInBody(ZipArchive zip, string xml) =>
+        EditEntry(zip, "word/document.xml", document => document.Replace("<w:body>", "<w:body>" + xml, StringComparison.Ordinal));
+
+    public static void AddEntry(ZipArchive zip, string name, string text)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+        writer.Write(text);
+    }
+
+    private static void EditEntry(ZipArchive zip, string name, Func<string, string> edit)
+    {
+        string text;
+        using (var reader = new StreamReader(zip.GetEntry(name)!.Open()))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        zip.GetEntry(name)!.Delete();
+        AddEntry(zip, name, edit(text));
+    }
+
     public static void AttachRemoteTemplate(WordprocessingDocument document)
     {
         var settings = document.MainDocumentPart!.DocumentSettingsPart!;

@@ -85,15 +85,25 @@ public sealed class ReminderApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal(2, log.GetArrayLength());
         Assert.All(log.EnumerateArray(), e => Assert.Equal("outbox", e.GetProperty("channel").GetString()));
 
+        // Officers see what was sent and when, not to which address, and cannot read the messages.
+        Assert.All(log.EnumerateArray(), e => Assert.False(e.TryGetProperty("recipient", out _)));
+        var leadLog = await (await host.Lead.GetAsync("api/reminders?from=2022-10-25&to=2022-10-25")).ExpectAsync(200);
+        Assert.All(leadLog.EnumerateArray(), e => Assert.EndsWith("@example.org", e.GetProperty("recipient").GetString(), StringComparison.Ordinal));
         string key = log[0].GetProperty("key").GetString()!;
-        var eml = await host.Officer.GetAsync($"api/reminders/{key}/message");
+        await (await host.Officer.GetAsync($"api/reminders/{key}/message")).ExpectAsync(403);
+        var board = await (await host.Officer.GetAsync("api/boards/select-committee")).ExpectAsync(200);
+        Assert.All(board.GetProperty("members").EnumerateArray(), m => Assert.False(m.TryGetProperty("email", out _)));
+        var boards = await (await host.Officer.GetAsync("api/boards")).ExpectAsync(200);
+        Assert.DoesNotContain("@", boards.GetRawText(), StringComparison.Ordinal);
+
+        var eml = await host.Lead.GetAsync($"api/reminders/{key}/message");
         Assert.Equal("message/rfc822", eml.Content.Headers.ContentType?.MediaType);
         string message = await eml.Content.ReadAsStringAsync();
         Assert.Contains("Subject: ", message, StringComparison.Ordinal);
         Assert.Contains("@example.org", message, StringComparison.Ordinal);
         Assert.Contains("text/calendar", message, StringComparison.Ordinal);
-        await (await host.Officer.GetAsync($"api/reminders/{new string('0', 40)}/message")).ExpectAsync(404);
-        await (await host.Officer.GetAsync("api/reminders/not-a-key/message")).ExpectAsync(400);
+        await (await host.Lead.GetAsync($"api/reminders/{new string('0', 40)}/message")).ExpectAsync(404);
+        await (await host.Lead.GetAsync("api/reminders/not-a-key/message")).ExpectAsync(400);
     }
 
     [Fact]

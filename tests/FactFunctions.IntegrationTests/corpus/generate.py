@@ -71,12 +71,15 @@ semantic = [
         {"activity": "A", "due": "May 2023", "status": "planned", "board": "Not A Slug"},
         {"activity": "", "due": "May 2023", "status": "planned"},
         {"activity": "x" * 1001, "due": "May 2023", "status": "planned"},
+        {"activity": "A", "due": "May 2150", "status": "planned"},
+        {"activity": "A", "due": "1999", "status": "planned"},
     ]),
     ("POST", "api/projects/family-help/updates", [
         {"asOf": "2022-10-14", "audience": "everyone", "paragraphs": ["x"]},
         {"audience": "both", "paragraphs": ["x"]},
         {"asOf": "2022-10-14", "audience": "both", "paragraphs": []},
         {"asOf": "2022-10-14", "audience": "both", "paragraphs": ["\u0001"]},
+        {"asOf": "0001-01-01", "audience": "both", "paragraphs": ["x"]},
     ]),
     ("PUT", "api/indicators/suspensions-primary", [
         {"name": "S", "polarity": "sideways"},
@@ -105,21 +108,37 @@ semantic = [
         {"kind": "select-committee"},
         {"kind": "select-committee", "meetingDate": "2022-11-08", "snapshotId": "no-such-snapshot"},
         {"kind": "select-committee", "meetingDate": "2022-11-08", "snapshotId": "Bad Id"},
+        {"kind": "select-committee", "meetingDate": "9999-12-31"},
+        {"kind": "select-committee", "meetingDate": "0001-01-01"},
+        {"kind": "select-committee", "meetingDate": "2022-11-08", "reportDate": "1999-12-31"},
     ]),
     ("PUT", "api/boards/new-board", [
         {"name": "B", "kind": "cabinet"},
         {"name": "B", "kind": "operational-board", "members": [{"name": "M", "email": "nope", "role": "member"}]},
         {"name": "B", "kind": "operational-board", "reminderOffsets": [5, 5]},
         {"name": "B", "kind": "operational-board", "digest": "hourly"},
+        # E-mail addresses as the sender parses them: one address, nothing around it, no direction characters.
+        {"name": "B", "kind": "operational-board", "members": [{"name": "M", "email": "m@example.org\n", "role": "member"}]},
+        {"name": "B", "kind": "operational-board", "members": [{"name": "M", "email": " m@example.org", "role": "member"}]},
+        {"name": "B", "kind": "operational-board", "members": [{"name": "M", "email": "m@example.org,x@example.org", "role": "member"}]},
+        {"name": "B", "kind": "operational-board", "members": [{"name": "M", "email": "M <m@example.org>", "role": "member"}]},
+        {"name": "B", "kind": "operational-board", "members": [{"name": "M", "email": "m\u202e@example.org", "role": "member"}]},
+        {"name": "B", "kind": "operational-board", "members": [{"name": "Ann \u202egnp.exe", "email": "a@example.org", "role": "member"}]},
+        {"name": "B", "kind": "operational-board", "members": [{"name": "A", "email": "a@example.org", "role": "member"},
+                                                                {"name": "B", "email": "A@Example.org", "role": "member"}]},
     ]),
     ("PUT", "api/boards/select-committee/meetings/2023-06-06", [
         {"title": ""},
         {"title": "T", "paperDeadline": "2023-06-07"},
         {"title": "T", "reportKind": "cabinet"},
+        {"title": "T", "paperDeadline": "1999-06-01"},
     ]),
     ("POST", "api/reminders/run", [
         {"asOf": "next week"},
         {"asOf": "25/10/2022"},
+        # Dates are bounded to 2000-01-01 .. 2099-12-31 everywhere.
+        {"asOf": "0001-01-01"},
+        {"asOf": "9999-12-31T08:00:00+00:00"},
     ]),
     ("POST", "api/snapshots", [
         {"label": "x" * 201},
@@ -136,11 +155,15 @@ for template in ["api/projects/{}", "api/projects/family-help/milestones/{}", "a
         add("bad-id", "PUT", template.format(bad), [400, 404], json.dumps({"name": "X"}))
 for bad in ["2022-13-01", "01-11-2022", "tomorrow", "2022-11-8"]:
     add("bad-date", "PUT", f"api/boards/select-committee/meetings/{bad}", [400], json.dumps({"title": "T"}))
+for bad in ["0001-01-01", "9999-12-31", "1999-12-31", "2100-01-01"]:
+    add("out-of-range-date", "PUT", f"api/boards/select-committee/meetings/{bad}", [422], json.dumps({"title": "T"}))
 for bad in ["2022", "2022-Q5", "20-21", "2022-q3"]:
     add("bad-period", "PUT", f"api/indicators/suspensions-primary/values/{bad}", [400], json.dumps({"rank": 1}))
 
 docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 for generator, expect in [("zip-bomb", [413]), ("docm", [422]), ("external-template", [422]), ("external-image", [422]),
+                          ("external-image-spaced-mode", [422]), ("includepicture-field", [422]), ("backslash-part-name", [422]),
+                          ("absolute-internal-target", [422]),
                           ("not-a-zip", [422]), ("truncated-zip", [422]), ("empty", [422]), ("missing-tag", [422]),
                           ("unknown-tag", [422]), ("eleven-megabytes", [413])]:
     add("template-" + generator, "PUT", "api/templates/select-committee", expect, generator=generator, content_type=docx)
