@@ -85,7 +85,7 @@ public static class FactCoreServiceCollectionExtensions
         services.AddSingleton<ProgrammeHandlers>();
         services.AddSingleton<SampleProgramme>();
 
-        services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.Section)).ValidateOnStart();
+        services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<SnapshotHandlers>();
         services.AddSingleton<DailySnapshotJob>();

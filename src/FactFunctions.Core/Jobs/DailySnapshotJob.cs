@@ -1,23 +1,17 @@
 using FactFunctions.Dates;
+using FactFunctions.Reports;
 using FactFunctions.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FactFunctions.Jobs;
 
-public sealed class SnapshotOptions
-{
-    public const string Section = "Fact:Snapshots";
-
-    /// <summary>London wall-clock time from which the day's snapshot is taken.</summary>
-    public TimeOnly DailyAt { get; set; } = new(6, 0);
-}
-
 /// <summary>
 /// Takes one snapshot per London day, at the first hourly run at or after <see cref="SnapshotOptions.DailyAt"/>. The id
-/// is the date, so repeated or concurrent runs keep one snapshot; each run also clears away abandoned half-written ones.
+/// is the date, so repeated or concurrent runs keep one snapshot. Each run also clears away abandoned half-written
+/// snapshots, and on-demand snapshots past their retention that no paper was made from (daily ones are kept).
 /// </summary>
-public sealed partial class DailySnapshotJob(SnapshotStore snapshots, IOptions<SnapshotOptions> options, ILogger<DailySnapshotJob> logger) : IFactJob
+public sealed partial class DailySnapshotJob(SnapshotStore snapshots, ReportStore reports, IOptions<SnapshotOptions> options, ILogger<DailySnapshotJob> logger) : IFactJob
 {
     public string Name => "DailySnapshot";
 
@@ -26,6 +20,7 @@ public sealed partial class DailySnapshotJob(SnapshotStore snapshots, IOptions<S
     public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await snapshots.CleanUpAbandonedAsync(cancellationToken);
+        await RemoveExpiredAsync(now, cancellationToken);
 
         var london = TimeZoneInfo.ConvertTime(now, LondonTime.Zone);
         if (TimeOnly.FromDateTime(london.DateTime) < options.Value.DailyAt)
@@ -44,6 +39,33 @@ public sealed partial class DailySnapshotJob(SnapshotStore snapshots, IOptions<S
             LogNotTaken(logger, id, outcome.Status);
         }
     }
+
+    /// <summary>On-demand snapshots older than the retention that no paper names; never the latest snapshot.</summary>
+    public async Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var cutoff = now - TimeSpan.FromDays(options.Value.OnDemandRetentionDays);
+        int removed = 0;
+        foreach (var header in await snapshots.ExpiredOnDemandAsync(cutoff, ct))
+        {
+            if (await reports.NamesSnapshotAsync(header.Id, ct))
+            {
+                continue;
+            }
+
+            await snapshots.DeleteAsync(header, ct);
+            removed++;
+        }
+
+        if (removed > 0)
+        {
+            LogExpired(logger, removed, options.Value.OnDemandRetentionDays);
+        }
+
+        return removed;
+    }
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Removed {Count} on-demand snapshots older than {Days} days that no paper was made from")]
+    private static partial void LogExpired(ILogger logger, int count, int days);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Daily snapshot {SnapshotId} not taken: import {ImportId} has not completed; the next hourly run tries again")]
     private static partial void LogImportIncomplete(ILogger logger, string snapshotId, string importId);

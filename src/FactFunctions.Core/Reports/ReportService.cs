@@ -58,7 +58,7 @@ public sealed partial class ReportService(
                 ?? throw new InvalidOperationException($"Snapshot {taken.Header.Id} vanished after it was taken.");
         }
 
-        var previous = (await reports.ListAsync(request.Kind, null, ct)).FirstOrDefault(r => r.MeetingDate < request.MeetingDate);
+        var previous = (await reports.ListAsync(request.Kind, null, ct, meetingsBefore: request.MeetingDate)).FirstOrDefault();
         SnapshotChanges? changes = null;
         if (previous is not null && await snapshots.GetAsync(previous.SnapshotId, ct) is { } earlier)
         {

@@ -75,8 +75,21 @@ public sealed class ReportStore(FactStorage storage)
         return found.HasValue ? Read(found.Value!) : null;
     }
 
-    /// <summary>Papers newest first (by meeting, then by creation), optionally of one kind or meeting.</summary>
-    public async Task<IReadOnlyList<ReportMetadata>> ListAsync(string? kind, DateOnly? meetingDate, CancellationToken ct)
+    /// <summary>Whether any paper was made from the snapshot: one query that stops at the first match.</summary>
+    public async Task<bool> NamesSnapshotAsync(string snapshotId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and SnapshotId eq {snapshotId}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: ct))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Papers newest first (by meeting, then by creation), optionally of one kind or meeting, or for meetings before a date.</summary>
+    public async Task<IReadOnlyList<ReportMetadata>> ListAsync(string? kind, DateOnly? meetingDate, CancellationToken ct, DateOnly? meetingsBefore = null)
     {
         var table = await storage.TableAsync(ReportsTable, ct);
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
@@ -88,6 +101,11 @@ public sealed class ReportStore(FactStorage storage)
         if (meetingDate is { } date)
         {
             filter += " and " + TableClient.CreateQueryFilter($"MeetingDate eq {EntityText.Date(date)}");
+        }
+
+        if (meetingsBefore is { } before)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"MeetingDate lt {EntityText.Date(before)}");
         }
 
         var list = new List<ReportMetadata>();

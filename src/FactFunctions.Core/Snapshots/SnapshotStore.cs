@@ -325,6 +325,42 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         return removed;
     }
 
+    /// <summary>On-demand snapshots taken before <paramref name="cutoff"/>, oldest first, never including the latest snapshot.</summary>
+    public async Task<IReadOnlyList<SnapshotHeader>> ExpiredOnDemandAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(SnapshotsTable, ct);
+        var latest = await LatestHeaderAsync(ct);
+        var expired = new List<SnapshotHeader>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {ByTime} and Kind eq {SnapshotKinds.OnDemand} and TakenAt lt {cutoff}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            var header = ReadHeader(row);
+            if (header.Id != latest?.Id)
+            {
+                expired.Add(header);
+            }
+        }
+
+        expired.Reverse();
+        return expired;
+    }
+
+    /// <summary>
+    /// Removes a snapshot. A pending marker dated long ago goes in first, so if this stops half-way the next
+    /// <see cref="CleanUpAbandonedAsync"/> finishes removing the rows; the listing goes next, so it is unlisted at once.
+    /// </summary>
+    public async Task DeleteAsync(SnapshotHeader header, CancellationToken ct)
+    {
+        var snapshots = await storage.TableAsync(SnapshotsTable, ct);
+        var rowsTable = await storage.TableAsync(RowsTable, ct);
+        await snapshots.UpsertEntityAsync(new TableEntity(Pending, header.Id) { ["StartedAt"] = DateTimeOffset.UnixEpoch }, TableUpdateMode.Replace, ct);
+        // A missing row answers 404 as a response, not an exception, so each step can be repeated.
+        await snapshots.DeleteEntityAsync(ByTime, TimeKey(header.TakenAt, header.Id), ETag.All, ct);
+        await snapshots.DeleteEntityAsync(ById, header.Id, ETag.All, ct);
+        await DeleteRowsAsync(rowsTable, header.Id, ct);
+        await snapshots.DeleteEntityAsync(Pending, header.Id, ETag.All, ct);
+    }
+
     private static async Task DeleteRowsAsync(TableClient rowsTable, string id, CancellationToken ct)
     {
         var stale = new List<TableTransactionAction>();

@@ -230,4 +230,90 @@ public sealed class SnapshotApiTests(AzuriteFixture fixture) : IAsyncLifetime
     }
 
     private static JsonNode? Serialize(ProgrammeDocument document) => JsonNode.Parse(JsonSerializer.Serialize(document, FactJson.Options));
+
+    private async Task<List<string>> ListedIdsAsync() =>
+        (await (await host.Officer.GetAsync("api/snapshots?top=100")).ExpectAsync(200)).GetProperty("items").EnumerateArray()
+            .Select(h => h.GetProperty("id").GetString()!).ToList();
+
+    private async Task<string> PaperSnapshotAsync()
+    {
+        var report = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(201);
+        return report.GetProperty("snapshotId").GetString()!;
+    }
+
+    private async Task<int> StoredSnapshotRowsAsync()
+    {
+        var table = await host.Service<FactStorage>().TableAsync(SnapshotStore.RowsTable, CancellationToken.None);
+        int rows = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["RowKey"]))
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public async Task Papers_of_an_unchanged_programme_reuse_the_latest_snapshot_and_write_no_new_rows()
+    {
+        string first = await PaperSnapshotAsync();
+        int rows = await StoredSnapshotRowsAsync();
+
+        string second = await PaperSnapshotAsync();
+        string third = await PaperSnapshotAsync();
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, third);
+        Assert.Equal(rows, await StoredSnapshotRowsAsync());
+        Assert.Single(await ListedIdsAsync());
+
+        // A change, or a new London day, makes the next paper take a new snapshot.
+        await (await host.Lead.PutAsync("api/projects/family-help/milestones/evaluation-partner-confirmed",
+            FactHost.Json("""{"activity":"Evaluation partner confirmed","due":"December 2022","status":"at-risk","order":4}"""))).ExpectAsync(200);
+        string afterEdit = await PaperSnapshotAsync();
+        Assert.NotEqual(first, afterEdit);
+        clock.Advance(TimeSpan.FromDays(1));
+        string nextDay = await PaperSnapshotAsync();
+        Assert.NotEqual(afterEdit, nextDay);
+        Assert.Equal(3, (await ListedIdsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task On_demand_snapshots_no_paper_names_are_removed_after_the_retention_and_the_rest_are_kept()
+    {
+        var job = host.Service<DailySnapshotJob>();
+        await job.RunAsync(clock.GetUtcNow(), CancellationToken.None);
+        string daily = SnapshotStore.DailyId(new DateOnly(2022, 10, 14));
+        await (await host.Lead.PutAsync("api/projects/family-help/milestones/evaluation-partner-confirmed",
+            FactHost.Json("""{"activity":"Evaluation partner confirmed","due":"November 2022","status":"at-risk","order":4}"""))).ExpectAsync(200);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        string named = await PaperSnapshotAsync();
+        clock.Advance(TimeSpan.FromMinutes(1));
+        string unnamed = (await (await host.Lead.PostAsync("api/snapshots", FactHost.Json("""{"label":"a look"}"""))).ExpectAsync(201)).GetProperty("id").GetString()!;
+        await (await host.Lead.PutAsync("api/projects/family-help/milestones/evaluation-partner-confirmed",
+            FactHost.Json("""{"activity":"Evaluation partner confirmed","due":"December 2022","status":"at-risk","order":4}"""))).ExpectAsync(200);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        string latest = (await (await host.Lead.PostAsync("api/snapshots", null)).ExpectAsync(201)).GetProperty("id").GetString()!;
+        Assert.Equal(4, (await ListedIdsAsync()).Count);
+
+        // Within the retention nothing goes.
+        clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal(0, await job.RemoveExpiredAsync(clock.GetUtcNow(), CancellationToken.None));
+
+        clock.Advance(TimeSpan.FromDays(2));
+        int removed = await job.RemoveExpiredAsync(clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(1, removed);
+        var listed = await ListedIdsAsync();
+        Assert.DoesNotContain(unnamed, listed);
+        Assert.Contains(daily, listed);
+        Assert.Contains(named, listed);
+        Assert.Contains(latest, listed);
+        await (await host.Officer.GetAsync($"api/snapshots/{unnamed}")).ExpectAsync(404);
+        var rows = await host.Service<FactStorage>().TableAsync(SnapshotStore.RowsTable, CancellationToken.None);
+        await foreach (var row in rows.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unnamed}")))
+        {
+            Assert.Fail($"row {row.RowKey} of the removed snapshot is still stored");
+        }
+    }
 }
