@@ -242,6 +242,8 @@ public class PaperTests
         using var document = Open(docx);
         var errors = new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(document).Take(10).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")));
+        var inspection = TemplateInspector.Inspect(docx);
+        Assert.True(inspection.Safe, string.Join("\n", inspection.Problems));
     }
 
     internal static WordprocessingDocument Open(byte[] docx) => WordprocessingDocument.Open(new MemoryStream(docx), false);

@@ -147,6 +147,10 @@ public sealed class ReportApiTests(AzuriteFixture fixture) : IAsyncLifetime
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(document).Take(5).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Description)));
+
+        // Every paper passes the inspection an uploaded template must pass: nothing in it reaches outside the file.
+        var inspection = FactFunctions.Reports.TemplateInspector.Inspect(docx);
+        Assert.True(inspection.Safe, string.Join("\n", inspection.Problems));
     }
 
     internal static string Text(byte[] docx)
