@@ -4,6 +4,4 @@ namespace FactFunctions.Reports;
 public sealed record TemplateInspection(IReadOnlyList<string> Problems, bool TooLarge)
 {
     public bool Safe => Problems.Count == 0;
-
-    public static TemplateInspection Refused(string problem) => new([problem], false);
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.IO.Packaging;
 using System.Xml;
+using FactFunctions.Http;
 
 namespace FactFunctions.Reports;
 
@@ -84,29 +85,14 @@ public static class TemplateInspector
     /// <summary>The problems found (empty when the file is safe to open and to copy into papers).</summary>
     public static TemplateInspection Inspect(byte[] upload)
     {
+        if (UploadedZip.Check(upload, MaxUncompressedBytes, MaxEntries, ".docx") is { } refusal)
+        {
+            return new TemplateInspection([refusal.Problem], refusal.TooLarge);
+        }
+
         var problems = new List<string>();
-        ZipArchive archive;
-        try
+        using (var archive = new ZipArchive(new MemoryStream(upload, writable: false), ZipArchiveMode.Read))
         {
-            archive = new ZipArchive(new MemoryStream(upload, writable: false), ZipArchiveMode.Read);
-        }
-        catch (InvalidDataException)
-        {
-            return TemplateInspection.Refused("The file is not a .docx (it is not a zip package).");
-        }
-
-        using (archive)
-        {
-            if (archive.Entries.Count > MaxEntries)
-            {
-                return TemplateInspection.Refused($"The package has {archive.Entries.Count} parts; at most {MaxEntries} are allowed.");
-            }
-
-            if (MeasureExpansion(archive) is { } sizeProblem)
-            {
-                return sizeProblem;
-            }
-
             CheckEntryNames(archive, problems);
             if (problems.Count > 0)
             {
@@ -125,36 +111,6 @@ public static class TemplateInspector
         }
 
         return new TemplateInspection(problems, false);
-    }
-
-    private static TemplateInspection? MeasureExpansion(ZipArchive archive)
-    {
-        long total = 0;
-        var buffer = new byte[81920];
-        foreach (var entry in archive.Entries)
-        {
-            // Declared sizes can lie, so count what actually comes out, stopping at the limit.
-            try
-            {
-                using var stream = entry.Open();
-                int read;
-                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    total += read;
-                    if (total > MaxUncompressedBytes)
-                    {
-                        return new TemplateInspection(
-                            [$"The package expands to more than {MaxUncompressedBytes / (1024 * 1024)} MiB; it is refused as a possible zip bomb."], true);
-                    }
-                }
-            }
-            catch (InvalidDataException)
-            {
-                return TemplateInspection.Refused($"The part '{entry.FullName}' is corrupt.");
-            }
-        }
-
-        return null;
     }
 
     /// <summary>
