@@ -12,17 +12,21 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-step "LibreOffice (the paper tests convert every rendered paper to PDF)"
-if ! command -v soffice >/dev/null 2>&1; then
-  packages=(libreoffice-writer poppler-utils fonts-liberation2)
+step "LibreOffice Writer and Calc (papers and workbooks are converted in the tests)"
+packages=(libreoffice-writer libreoffice-calc poppler-utils fonts-liberation2)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     sudo apt-get update -qq
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "warning: cannot install LibreOffice here (not root, no sudo); the LibreOffice tests will be skipped and say so." >&2
+    echo "warning: cannot install ${missing[*]} here (not root, no sudo); the LibreOffice tests will be skipped and say so." >&2
   fi
 fi
 command -v soffice >/dev/null 2>&1 && echo "soffice: $(command -v soffice)"

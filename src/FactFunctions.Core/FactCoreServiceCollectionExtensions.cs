@@ -83,6 +83,7 @@ public static class FactCoreServiceCollectionExtensions
         services.AddSingleton<ImportJournal>();
         services.AddSingleton<ProgrammeImporter>();
         services.AddSingleton<ProgrammeHandlers>();
+        services.AddSingleton<Programme.Workbook.WorkbookHandlers>();
         services.AddSingleton<SampleProgramme>();
 
         services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,12 +1,13 @@
 using FactFunctions.Http;
 using FactFunctions.Programme;
+using FactFunctions.Programme.Workbook;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FactFunctions.Functions;
 
 /// <summary>One line per route into Core; the host checks the function key, Core checks the caller's role.</summary>
-public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, HealthHandler health)
+public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandlers workbook, HealthHandler health)
 {
     [Function(nameof(Health))]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) => health.Handle(request);
@@ -55,4 +56,10 @@ public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, HealthHandler
 
     [Function(nameof(Export))]
     public Task<IResult> Export([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Export)] HttpRequest request) => handlers.Export(request);
+
+    [Function(nameof(GetProgrammeWorkbook))]
+    public Task<IResult> GetProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Get(request);
+
+    [Function(nameof(PutProgrammeWorkbook))]
+    public Task<IResult> PutProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Put(request);
 }

@@ -1,4 +1,5 @@
 using FactFunctions.Programme;
+using FactFunctions.Programme.Workbook;
 using FactFunctions.Reminders;
 using FactFunctions.Reports;
 using FactFunctions.Snapshots;
@@ -40,6 +41,12 @@ public static class FactEndpoints
         api.MapPut(Routes.Programme, (HttpRequest r, ProgrammeHandlers h) => h.PutProgramme(r)).Write<ProgrammeText, ProgrammeText>(programme);
         api.MapPost(Routes.Import, (HttpRequest r, ProgrammeHandlers h) => h.Import(r)).Write<ProgrammeDocument, ImportResult>(programme);
         api.MapGet(Routes.Export, (HttpRequest r, ProgrammeHandlers h) => h.Export(r)).Read<ProgrammeDocument>(programme);
+        api.MapGet(Routes.ProgrammeWorkbook, (HttpRequest r, WorkbookHandlers h) => h.Get(r))
+            .WithTags(programme).Produces<byte[]>(StatusCodes.Status200OK, WorkbookLayout.ContentType).CommonProblems();
+        api.MapPut(Routes.ProgrammeWorkbook, (HttpRequest r, WorkbookHandlers h) => h.Put(r))
+            .WithTags(programme).WithMetadata(new RequestBodyDescription(typeof(byte[]), WorkbookLayout.ContentType)).Produces<WorkbookResult>()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).CommonProblems();
 
         const string snapshots = "Snapshots";
         api.MapPost(Routes.Snapshots, (HttpRequest r, SnapshotHandlers h) => h.Take(r)).Write<SnapshotRequest, SnapshotHeader>(snapshots, bodyRequired: false);

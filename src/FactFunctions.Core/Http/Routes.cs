@@ -19,6 +19,7 @@ public static class Routes
     public const string Programme = "programme";
     public const string Import = "import";
     public const string Export = "export";
+    public const string ProgrammeWorkbook = "programme.xlsx";
 
     public const string Snapshots = "snapshots";
     public const string Snapshot = "snapshots/{snapshotId}";

@@ -9,12 +9,19 @@ public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore
     /// Writes an already validated document: programme records, then boards and meetings, journalled so that an import
     /// cut short is known (no snapshot or paper is made until it completes) and sending it again completes it.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct)
+    /// <param name="removeMilestones">Milestones to delete in the same journalled import (a workbook uploaded with removeMissing).</param>
+    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct, IReadOnlyList<(string ProjectId, string MilestoneId)>? removeMilestones = null)
     {
-        string id = await journal.StartAsync(Count(document), ct);
+        string id = await journal.StartAsync(Count(document) + (removeMilestones?.Count ?? 0), ct);
         var result = await store.ImportAsync(document, stage => journal.ProgressAsync(id, stage, ct), ct);
         var boardList = document.Boards ?? [];
         await boards.ImportAsync(boardList, ct);
+        if (removeMilestones is { Count: > 0 })
+        {
+            await store.RemoveMilestonesAsync(removeMilestones, ct);
+            await journal.ProgressAsync(id, "removed milestones", ct);
+        }
+
         await journal.CompleteAsync(id, ct);
         return result with { Boards = boardList.Count, Meetings = boardList.Sum(b => b.Meetings?.Count ?? 0) };
     }

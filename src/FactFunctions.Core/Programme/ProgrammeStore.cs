@@ -378,6 +378,17 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         return new ImportResult(projects.Count, milestoneRows.Count, updateRows.Count, indicators.Count, valueRows.Count, document.Programme is not null);
     }
 
+    /// <summary>Deletes milestones by key; a milestone already gone is no error, so a cut-short removal can be sent again.</summary>
+    public async Task RemoveMilestonesAsync(IEnumerable<(string ProjectId, string MilestoneId)> milestones, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Milestones, ct);
+        foreach (var (projectId, milestoneId) in milestones)
+        {
+            // One at a time: a transaction fails whole when one of its rows is already gone, and removing is resumable.
+            await table.DeleteEntityAsync(projectId, milestoneId, ETag.All, ct);
+        }
+    }
+
     /// <summary>An update without an id gets one derived from its date and position, so importing the same document twice changes nothing.</summary>
     public static string ImportedUpdateId(UpdateDocument update, int index) =>
         update.Id ?? $"{update.AsOf!.Value:yyyy-MM-dd}-{index + 1}";

@@ -15,14 +15,21 @@ public static class LibreOffice
             .FirstOrDefault(File.Exists);
 
     /// <summary>Converts a .docx to PDF and returns the PDF's bytes; throws if LibreOffice fails or takes over two minutes.</summary>
-    public static async Task<byte[]> ConvertToPdfAsync(byte[] docx, string name = "paper")
+    public static Task<byte[]> ConvertToPdfAsync(byte[] docx, string name = "paper") => ConvertAsync(docx, name, "docx", "pdf", "pdf");
+
+    /// <summary>
+    /// Opens <paramref name="input"/> (saved as <c>name.fromExtension</c>) in headless LibreOffice and saves it with the
+    /// filter <paramref name="convertTo"/>: what a person gets opening the file and saving it (xlsx → xlsx is Calc's re-save).
+    /// </summary>
+    public static async Task<byte[]> ConvertAsync(byte[] bytes, string name, string fromExtension, string convertTo, string toExtension)
     {
         string folder = Path.Combine(Path.GetTempPath(), "fact-lo-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        string outFolder = Path.Combine(folder, "out");
+        Directory.CreateDirectory(outFolder);
         try
         {
-            string input = Path.Combine(folder, name + ".docx");
-            await File.WriteAllBytesAsync(input, docx);
+            string input = Path.Combine(folder, $"{name}.{fromExtension}");
+            await File.WriteAllBytesAsync(input, bytes);
             var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("soffice is not installed."))
             {
                 RedirectStandardOutput = true,
@@ -30,7 +37,7 @@ public static class LibreOffice
                 UseShellExecute = false,
             };
             // A profile of its own lets conversions run side by side.
-            foreach (string arg in new[] { $"-env:UserInstallation=file://{folder}/profile", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", folder, input })
+            foreach (string arg in new[] { $"-env:UserInstallation=file://{folder}/profile", "--headless", "--norestore", "--convert-to", convertTo, "--outdir", outFolder, input })
             {
                 start.ArgumentList.Add(arg);
             }
@@ -46,16 +53,16 @@ public static class LibreOffice
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException("LibreOffice took more than two minutes to convert the paper.");
+                throw new TimeoutException($"LibreOffice took more than two minutes to convert {name}.{fromExtension}.");
             }
 
-            string pdf = Path.Combine(folder, name + ".pdf");
-            if (process.ExitCode != 0 || !File.Exists(pdf))
+            string converted = Path.Combine(outFolder, $"{name}.{toExtension}");
+            if (process.ExitCode != 0 || !File.Exists(converted))
             {
-                throw new InvalidOperationException($"LibreOffice could not convert the paper (exit {process.ExitCode}): {await output} {await error}");
+                throw new InvalidOperationException($"LibreOffice could not convert {name}.{fromExtension} (exit {process.ExitCode}): {await output} {await error}");
             }
 
-            return await File.ReadAllBytesAsync(pdf);
+            return await File.ReadAllBytesAsync(converted);
         }
         finally
         {

@@ -1,0 +1,312 @@
+using System.Globalization;
+using FactFunctions.Dates;
+using FactFunctions.Http;
+using FactFunctions.Reminders;
+
+namespace FactFunctions.Programme.Workbook;
+
+/// <summary>Where a record of the document came from in the workbook, so validation errors can name their cells.</summary>
+public sealed record WorkbookOrigin(WorkbookSheet Sheet, int Row);
+
+/// <summary>What an uploaded workbook holds: the programme records it edits, and where each came from.</summary>
+public sealed record WorkbookUpload(ProgrammeDocument Document, IReadOnlyDictionary<string, WorkbookOrigin> Origins)
+{
+    /// <summary>
+    /// The cell a validation error of the document (<c>projects[2].milestones[5].due</c>) is about: the sheet, the
+    /// column of the field and the row the record came from; the row's first cell when the field is not a column.
+    /// </summary>
+    public string Locate(string field)
+    {
+        int dot = field.LastIndexOf('.');
+        string record = dot < 0 ? field : field[..dot];
+        string name = dot < 0 ? string.Empty : field[(dot + 1)..];
+        if (!Origins.TryGetValue(record, out var origin) && Origins.TryGetValue(field, out origin))
+        {
+            name = string.Empty;
+        }
+
+        if (origin is null)
+        {
+            return field;
+        }
+
+        int column = Math.Max(0, origin.Sheet.IndexOf(name));
+        return WorkbookLayout.Reference(origin.Sheet, column, origin.Row);
+    }
+}
+
+/// <summary>
+/// The programme as a workbook and back: <see cref="Rows"/> lays the programme out for <see cref="WorkbookWriter"/>;
+/// <see cref="FromWorkbook"/> turns what <see cref="WorkbookReader"/> read into the document the JSON import takes,
+/// naming the cell of every value it cannot read. Updates, the standing text, boards and meetings are not edited here.
+/// </summary>
+public static class ProgrammeWorkbook
+{
+    // Invariant month names are the English ones; the hosts run in globalization-invariant mode.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
+
+    public static IReadOnlyDictionary<WorkbookSheet, IReadOnlyList<object?[]>> Rows(ProgrammeState state, IReadOnlyList<BoardDocument> boards, DateTimeOffset exportedAt, string uploadUrl)
+    {
+        var projectOrder = state.Projects.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var milestones = ProgrammeStore.OrderMilestones(state.Milestones)
+            .OrderBy(m => projectOrder.GetValueOrDefault(m.ProjectId, int.MaxValue))
+            .ThenBy(m => m.ProjectId, StringComparer.Ordinal);
+        return new Dictionary<WorkbookSheet, IReadOnlyList<object?[]>>
+        {
+            [WorkbookLayout.Readme] = Readme(exportedAt, uploadUrl).Select(line => new object?[] { line }).ToList(),
+            [WorkbookLayout.Projects] = state.Projects.Select(p => new object?[] { p.Id, p.Name, p.Workstream, p.Lead, p.Aim, p.Status, p.Order }).ToList(),
+            [WorkbookLayout.Milestones] = milestones
+                .Select(m => new object?[] { m.ProjectId, m.Id, m.Activity, m.Due, m.Status, m.Board, m.Order, m.Window.Describe(), m.Overdue }).ToList(),
+            [WorkbookLayout.Indicators] = state.Indicators
+                .Select(i => new object?[] { i.Id, i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, i.Order }).ToList(),
+            [WorkbookLayout.IndicatorValues] = state.Indicators
+                .SelectMany(i => (i.Values ?? []).Select(v => new object?[] { i.Id, v.Period, v.Value, v.Rank, v.OutOf, v.Band, v.Comparator, v.Note })).ToList(),
+            [WorkbookLayout.Boards] = boards
+                .Select(b => new object?[] { b.Id, b.Name, b.Kind, string.Join(", ", (b.Members ?? []).Select(m => m.Name)), b.Digest }).ToList(),
+            [WorkbookLayout.Meetings] = boards
+                .SelectMany(b => (b.Meetings ?? []).Select(m => new object?[]
+                {
+                    b.Id, m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Title, m.Time?.ToString("HH:mm", CultureInfo.InvariantCulture),
+                    m.PaperDeadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.ReportKind,
+                })).ToList(),
+        };
+    }
+
+    private static IEnumerable<string> Readme(DateTimeOffset exportedAt, string uploadUrl)
+    {
+        var london = TimeZoneInfo.ConvertTime(exportedAt, LondonTime.Zone);
+        yield return $"The FACT programme, exported on {london.ToString("d MMMM yyyy 'at' HH:mm", English)} (London time).";
+        yield return "Edit the Projects, Milestones, Indicators and Indicator values sheets. Boards and Meetings are shown for reference and are not read back.";
+        yield return "Keep each row's Id (and the Project or Indicator it belongs to): that is how a row is matched to its record, so rows can be sorted or moved freely. The Order columns set the order in papers.";
+        yield return "To add a record, add a row with a new Id (lower-case letters, digits and hyphens). Status, Polarity and Project offer drop-down lists.";
+        yield return $"Type due dates as people write them, for example: {FuzzyDate.AcceptedForms}.";
+        yield return "Columns marked (read-only) are worked out by the system and ignored when you upload.";
+        yield return "A milestone whose row you delete is kept unless you upload with ?removeMissing=true; the answer lists such milestones.";
+        yield return "Upload the saved .xlsx (not .xlsm) to this address with the programme lead's key:";
+        yield return $"curl -X PUT -H \"x-functions-key: $LEAD_KEY\" -H \"Content-Type: {WorkbookLayout.ContentType}\" --data-binary @programme.xlsx \"{uploadUrl}\"";
+        yield return "Add ?dryRun=true to see what would change without saving. Every problem is listed at once with its cell (for example Milestones!D7), and nothing is saved until the whole workbook is right.";
+    }
+
+    /// <summary>The document the rows describe; every value that cannot be read is an error naming its cell.</summary>
+    public static WorkbookUpload FromWorkbook(WorkbookContent content, ValidationErrors errors)
+    {
+        var origins = new Dictionary<string, WorkbookOrigin>(StringComparer.Ordinal);
+        var projects = new List<(ProjectDocument Project, List<MilestoneDocument> Milestones, int Row)>();
+        foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.Projects) ?? [])
+        {
+            var cells = new RowReader(WorkbookLayout.Projects, row, errors);
+            projects.Add((new ProjectDocument
+            {
+                Id = cells.Text("id"),
+                Name = cells.Text("name"),
+                Workstream = cells.Text("workstream"),
+                Lead = cells.Text("lead"),
+                Aim = cells.Text("aim"),
+                Status = cells.Text("status"),
+                Order = cells.WholeNumber("order"),
+            }, [], row.Number));
+        }
+
+        var byId = projects.Where(p => p.Project.Id is not null).GroupBy(p => p.Project.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var milestoneRows = new Dictionary<MilestoneDocument, int>(ReferenceEqualityComparer.Instance);
+        foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.Milestones) ?? [])
+        {
+            var cells = new RowReader(WorkbookLayout.Milestones, row, errors);
+            string? projectId = cells.Text("projectId");
+            var milestone = new MilestoneDocument
+            {
+                Id = cells.Text("id"),
+                Activity = cells.Text("activity"),
+                Due = cells.Due("due"),
+                Status = cells.Text("status"),
+                Board = cells.Text("board"),
+                Order = cells.WholeNumber("order"),
+            };
+            if (projectId is null)
+            {
+                cells.Error("projectId", "is empty; name the project (its Id on the Projects sheet).");
+            }
+            else if (!byId.TryGetValue(projectId, out var project))
+            {
+                cells.Error("projectId", $"names the project '{projectId}', which is not on the Projects sheet.");
+            }
+            else
+            {
+                project.Milestones.Add(milestone);
+                milestoneRows[milestone] = row.Number;
+            }
+        }
+
+        var indicators = new List<(IndicatorDocument Indicator, List<IndicatorValueDocument> Values, int Row)>();
+        foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.Indicators) ?? [])
+        {
+            var cells = new RowReader(WorkbookLayout.Indicators, row, errors);
+            indicators.Add((new IndicatorDocument
+            {
+                Id = cells.Text("id"),
+                Name = cells.Text("name"),
+                Category = cells.Text("category"),
+                Unit = cells.Text("unit"),
+                Polarity = cells.Text("polarity"),
+                ProjectId = cells.Text("projectId"),
+                Source = cells.Text("source"),
+                Order = cells.WholeNumber("order"),
+            }, [], row.Number));
+        }
+
+        var indicatorsById = indicators.Where(i => i.Indicator.Id is not null).GroupBy(i => i.Indicator.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var valueRows = new Dictionary<IndicatorValueDocument, int>(ReferenceEqualityComparer.Instance);
+        foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.IndicatorValues) ?? [])
+        {
+            var cells = new RowReader(WorkbookLayout.IndicatorValues, row, errors);
+            string? indicatorId = cells.Text("indicatorId");
+            var value = new IndicatorValueDocument
+            {
+                Period = cells.Text("period"),
+                Value = cells.Decimal("value"),
+                Rank = cells.WholeNumber("rank"),
+                OutOf = cells.WholeNumber("outOf"),
+                Band = cells.Text("band"),
+                Comparator = cells.Text("comparator"),
+                Note = cells.Text("note"),
+            };
+            if (indicatorId is null || !indicatorsById.TryGetValue(indicatorId, out var indicator))
+            {
+                cells.Error("indicatorId", indicatorId is null ? "is empty; name the indicator." : $"names the indicator '{indicatorId}', which is not on the Indicators sheet.");
+            }
+            else
+            {
+                indicator.Values.Add(value);
+                valueRows[value] = row.Number;
+            }
+        }
+
+        var projectDocuments = new List<ProjectDocument>();
+        foreach (var (project, milestones, row) in projects)
+        {
+            string path = $"projects[{projectDocuments.Count}]";
+            origins[path] = new WorkbookOrigin(WorkbookLayout.Projects, row);
+            for (int m = 0; m < milestones.Count; m++)
+            {
+                origins[$"{path}.milestones[{m}]"] = new WorkbookOrigin(WorkbookLayout.Milestones, milestoneRows[milestones[m]]);
+            }
+
+            projectDocuments.Add(project with { Milestones = milestones });
+        }
+
+        var indicatorDocuments = new List<IndicatorDocument>();
+        foreach (var (indicator, values, row) in indicators)
+        {
+            string path = $"indicators[{indicatorDocuments.Count}]";
+            origins[path] = new WorkbookOrigin(WorkbookLayout.Indicators, row);
+            for (int v = 0; v < values.Count; v++)
+            {
+                origins[$"{path}.values[{v}]"] = new WorkbookOrigin(WorkbookLayout.IndicatorValues, valueRows[values[v]]);
+            }
+
+            indicatorDocuments.Add(indicator with { Values = values });
+        }
+
+        return new WorkbookUpload(new ProgrammeDocument { Projects = projectDocuments, Indicators = indicatorDocuments }, origins);
+    }
+
+    /// <summary>Reads one row's cells by field, adding an error naming the cell for a value of the wrong kind.</summary>
+    private sealed class RowReader(WorkbookSheet sheet, WorkbookRow row, ValidationErrors errors)
+    {
+        public void Error(string field, string message) => errors.Add(WorkbookLayout.Reference(sheet, sheet.IndexOf(field), row.Number), message);
+
+        private WorkbookCell? Cell(string field)
+        {
+            if (!row.Cells.TryGetValue(sheet.IndexOf(field), out var cell) || cell.IsEmpty)
+            {
+                return null;
+            }
+
+            if (cell.Formula is not null)
+            {
+                Error(field, $"is a formula ({Shorten(cell.Formula)}); type the value itself.");
+                return null;
+            }
+
+            if (cell.IsError)
+            {
+                Error(field, $"holds the spreadsheet error {cell.Text}; type the value itself.");
+                return null;
+            }
+
+            return cell;
+        }
+
+        public string? Text(string field)
+        {
+            var cell = Cell(field);
+            if (cell is { IsDate: true })
+            {
+                Error(field, "was turned into a date by the spreadsheet; format the cell as text and type the value again.");
+                return null;
+            }
+
+            return cell?.Text;
+        }
+
+        /// <summary>A due date: text as typed, or a spreadsheet date of a whole day, written back as people write it.</summary>
+        public string? Due(string field)
+        {
+            var cell = Cell(field);
+            if (cell is null || !cell.IsNumber && !cell.IsDate)
+            {
+                return cell?.Text;
+            }
+
+            if (cell.IsDate && DateOnly.TryParseExact(cell.Text?[..Math.Min(10, cell.Text.Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+            {
+                return iso.ToString("d MMMM yyyy", English);
+            }
+
+            if (double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double serial) && serial == Math.Floor(serial) && serial is >= 1 and < 2958466)
+            {
+                return DateOnly.FromDateTime(DateTime.FromOADate(serial)).ToString("d MMMM yyyy", English);
+            }
+
+            Error(field, $"'{cell.Text}' is a number, not a date people write; accepted forms: {FuzzyDate.AcceptedForms}.");
+            return null;
+        }
+
+        public int? WholeNumber(string field)
+        {
+            var cell = Cell(field);
+            if (cell is null)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(cell.Text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && number == decimal.Truncate(number) &&
+                number is >= int.MinValue and <= int.MaxValue && !cell.IsDate)
+            {
+                return (int)number;
+            }
+
+            Error(field, $"'{cell.Text}' is not a whole number.");
+            return null;
+        }
+
+        public decimal? Decimal(string field)
+        {
+            var cell = Cell(field);
+            if (cell is null)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(cell.Text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && !cell.IsDate)
+            {
+                return number;
+            }
+
+            Error(field, $"'{cell.Text}' is not a number.");
+            return null;
+        }
+
+        private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+    }
+}

@@ -1,0 +1,84 @@
+namespace FactFunctions.Programme.Workbook;
+
+/// <summary>What an upload does to one kind of record. <c>NotInWorkbook</c> lists stored records the workbook lacks (kept).</summary>
+public sealed record RecordChanges(int Added, int Changed, int Unchanged, int Removed, IReadOnlyList<string> NotInWorkbook);
+
+/// <summary>The answer to a workbook upload: what was (or, for a dry run, would be) added, changed and removed.</summary>
+public sealed record WorkbookResult(bool DryRun, bool RemoveMissing, RecordChanges Projects, RecordChanges Milestones, RecordChanges Indicators, RecordChanges IndicatorValues)
+{
+    public bool Changed => Projects.Added + Projects.Changed + Milestones.Added + Milestones.Changed + Milestones.Removed + Indicators.Added + Indicators.Changed +
+        IndicatorValues.Added + IndicatorValues.Changed > 0;
+}
+
+/// <summary>
+/// Compares an uploaded workbook's records with the stored programme, field by field as the import would write them
+/// (an empty cell and a missing value are the same; an empty order is 0), so an unchanged workbook reports no change.
+/// </summary>
+public static class WorkbookChanges
+{
+    public static (WorkbookResult Result, IReadOnlyList<(string ProjectId, string MilestoneId)> Removals) Compare(
+        ProgrammeDocument stored, ProgrammeDocument upload, bool dryRun, bool removeMissing)
+    {
+        var storedProjects = stored.Projects ?? [];
+        var uploadProjects = upload.Projects ?? [];
+        var projects = Count(
+            storedProjects.ToDictionary(p => p.Id!, Key, StringComparer.Ordinal),
+            uploadProjects.ToDictionary(p => p.Id!, Key, StringComparer.Ordinal),
+            removed: false);
+
+        var storedMilestones = storedProjects.SelectMany(p => (p.Milestones ?? []).Select(m => ($"{p.Id}/{m.Id}", Key(m)))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var uploadMilestones = uploadProjects.SelectMany(p => (p.Milestones ?? []).Select(m => ($"{p.Id}/{m.Id}", Key(m)))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var milestones = Count(storedMilestones, uploadMilestones, removeMissing);
+        var removals = removeMissing
+            ? storedMilestones.Keys.Where(k => !uploadMilestones.ContainsKey(k)).Select(k => (k[..k.IndexOf('/')], k[(k.IndexOf('/') + 1)..])).ToList()
+            : [];
+
+        var storedIndicators = stored.Indicators ?? [];
+        var uploadIndicators = upload.Indicators ?? [];
+        var indicators = Count(
+            storedIndicators.ToDictionary(i => i.Id!, Key, StringComparer.Ordinal),
+            uploadIndicators.ToDictionary(i => i.Id!, Key, StringComparer.Ordinal),
+            removed: false);
+        var values = Count(
+            storedIndicators.SelectMany(i => (i.Values ?? []).Select(v => ($"{i.Id}/{v.Period}", Key(v)))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
+            uploadIndicators.SelectMany(i => (i.Values ?? []).Select(v => ($"{i.Id}/{v.Period}", Key(v)))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
+            removed: false);
+
+        return (new WorkbookResult(dryRun, removeMissing, projects, milestones, indicators, values), removals);
+    }
+
+    private static RecordChanges Count(Dictionary<string, string> stored, Dictionary<string, string> upload, bool removed)
+    {
+        int added = 0, changed = 0, unchanged = 0;
+        foreach (var (id, key) in upload)
+        {
+            if (!stored.TryGetValue(id, out var before))
+            {
+                added++;
+            }
+            else if (before == key)
+            {
+                unchanged++;
+            }
+            else
+            {
+                changed++;
+            }
+        }
+
+        var missing = stored.Keys.Where(id => !upload.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+        return removed ? new RecordChanges(added, changed, unchanged, missing.Count, []) : new RecordChanges(added, changed, unchanged, 0, missing);
+    }
+
+    private static string Key(ProjectFields p) => Join(p.Name, p.Workstream, p.Lead, p.Aim, p.Status, (p.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Key(MilestoneFields m) => Join(m.Activity, m.Due, m.Status, m.Board, (m.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Key(IndicatorFields i) => Join(i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, (i.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Key(IndicatorValueFields v) =>
+        Join(v.Value?.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture), v.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            v.OutOf?.ToString(System.Globalization.CultureInfo.InvariantCulture), v.Band, v.Comparator, v.Note);
+
+    private static string Join(params string?[] fields) => string.Join('\u001f', fields.Select(f => string.IsNullOrEmpty(f) ? string.Empty : f));
+}

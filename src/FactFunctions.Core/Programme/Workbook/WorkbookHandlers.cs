@@ -1,0 +1,97 @@
+using FactFunctions.Dates;
+using FactFunctions.Http;
+using FactFunctions.Reminders;
+using Microsoft.AspNetCore.Http;
+
+namespace FactFunctions.Programme.Workbook;
+
+/// <summary>
+/// <c>GET /api/programme.xlsx</c>: the programme as a workbook the lead can keep in Excel or LibreOffice Calc;
+/// <c>PUT /api/programme.xlsx</c>: the edited workbook back, validated whole (every problem at once, by cell) before
+/// anything is written, then applied with the JSON import's semantics and journal.
+/// </summary>
+public sealed class WorkbookHandlers(RequestPipeline pipeline, ProgrammeStore store, ProgrammeImporter importer, BoardStore boards, TimeProvider time)
+{
+    public Task<IResult> Get(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            var stateTask = store.ReadAllAsync(ct);
+            var boardsTask = boards.ExportAsync(ct);
+            await Task.WhenAll(stateTask, boardsTask);
+            var now = time.GetUtcNow();
+            string url = $"{request.Scheme}://{request.Host}{Routes.BasePath}/{Routes.ProgrammeWorkbook}";
+            byte[] workbook = WorkbookWriter.Write(ProgrammeWorkbook.Rows(stateTask.Result, boardsTask.Result, now, url), "FACT programme");
+            return TypedResults.File(workbook, WorkbookLayout.ContentType, $"FACT-programme-{LondonTime.DateOf(now):yyyy-MM-dd}.xlsx");
+        });
+
+    public Task<IResult> Put(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (Flag(request, "dryRun") is not { } dryRun)
+            {
+                return Problems.BadParameter("dryRun", "must be true or false.");
+            }
+
+            if (Flag(request, "removeMissing") is not { } removeMissing)
+            {
+                return Problems.BadParameter("removeMissing", "must be true or false.");
+            }
+
+            string? type = request.ContentType?.Split(';')[0].Trim();
+            if (type is not (WorkbookLayout.ContentType or "application/octet-stream"))
+            {
+                return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaTypeType, "The body must be an .xlsx workbook.",
+                    $"Send the workbook with Content-Type: {WorkbookLayout.ContentType}.");
+            }
+
+            var upload = await RequestBytes.ReadAsync(request, WorkbookReader.MaxUploadBytes, ct);
+            if (upload.Problem is not null)
+            {
+                return upload.Problem;
+            }
+
+            var content = WorkbookReader.Read(upload.Content.ToArray());
+            if (content.TooLarge)
+            {
+                return Problems.Problem(StatusCodes.Status413PayloadTooLarge, Problems.TooLargeType, "The workbook is too large once decompressed.",
+                    string.Join(" ", content.Errors.ToDictionary().Values.SelectMany(v => v)));
+            }
+
+            var errors = content.Errors;
+            var workbook = ProgrammeWorkbook.FromWorkbook(content, errors);
+
+            // The import's own rules too, on whatever could be read, so every problem comes back at once; a cell the
+            // reader already refused is not reported twice.
+            var refused = errors.ToDictionary().Keys.ToHashSet(StringComparer.Ordinal);
+            foreach (var (field, messages) in (await importer.ValidateAsync(workbook.Document, ct)).ToDictionary())
+            {
+                string cell = workbook.Locate(field);
+                foreach (string message in refused.Contains(cell) ? [] : messages)
+                {
+                    errors.Add(cell, message);
+                }
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors, $"The workbook has {errors.Count} problem(s); nothing was written. Each is listed in 'errors' under its cell.");
+            }
+
+            var (result, removals) = WorkbookChanges.Compare(await store.ExportAsync(ct), workbook.Document, dryRun, removeMissing);
+            if (!dryRun)
+            {
+                // Written even when nothing differs: sending a workbook again is how an import cut short is completed.
+                await importer.ImportAsync(workbook.Document, ct, removals);
+            }
+
+            return TypedResults.Ok(result);
+        });
+
+    /// <summary>A boolean query flag: absent is false; null when it is neither true nor false.</summary>
+    private static bool? Flag(HttpRequest request, string name) => request.Query[name].FirstOrDefault() switch
+    {
+        null => false,
+        { } text when bool.TryParse(text, out bool value) => value,
+        _ => null,
+    };
+}

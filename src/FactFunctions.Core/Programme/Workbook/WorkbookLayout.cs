@@ -1,0 +1,140 @@
+using FactFunctions.Reminders;
+
+namespace FactFunctions.Programme.Workbook;
+
+/// <summary>What a column holds, which decides how a cell is written and read.</summary>
+public enum CellKind
+{
+    Text,
+
+    /// <summary>An id or other text that must stay text (never turned into a number or date by a spreadsheet).</summary>
+    Code,
+
+    /// <summary>A milestone date as people write it; a spreadsheet date (a whole day) is accepted and written back as text.</summary>
+    Due,
+    WholeNumber,
+    Decimal,
+}
+
+/// <summary>
+/// A column of the programme workbook: its header, the document field it maps to (so a validation error on
+/// <c>projects[2].milestones[5].due</c> names its cell), its width, and whether uploads read it.
+/// </summary>
+public sealed record WorkbookColumn(string Header, string Field, double Width, CellKind Kind = CellKind.Text, bool ReadOnly = false)
+{
+    /// <summary>Choices offered as a drop-down (data validation); null for free input.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
+    /// <summary>The header as written: read-only columns say so.</summary>
+    public string Title => ReadOnly ? $"{Header} (read-only)" : Header;
+}
+
+public sealed record WorkbookSheet(string Name, IReadOnlyList<WorkbookColumn> Columns, bool ReadOnly = false)
+{
+    public int IndexOf(string field) => Columns.ToList().FindIndex(c => c.Field == field);
+}
+
+/// <summary>
+/// The sheets and columns of <c>/api/programme.xlsx</c>, in one place for the writer and the reader, so a workbook
+/// exported and uploaded unchanged reads back as exactly the programme it came from.
+/// </summary>
+public static class WorkbookLayout
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static readonly WorkbookSheet Readme = new("README", [new WorkbookColumn("How to use this workbook", "text", 120)], ReadOnly: true);
+
+    public static readonly WorkbookSheet Projects = new("Projects",
+    [
+        new("Id", "id", 28, CellKind.Code),
+        new("Name", "name", 40),
+        new("Workstream", "workstream", 24),
+        new("Lead", "lead", 24),
+        new("Aim", "aim", 60),
+        new("Status", "status", 18) { Choices = ProjectStatus.All },
+        new("Order", "order", 8, CellKind.WholeNumber),
+    ]);
+
+    public static readonly WorkbookSheet Milestones = new("Milestones",
+    [
+        new("Project", "projectId", 28, CellKind.Code),
+        new("Id", "id", 32, CellKind.Code),
+        new("Activity", "activity", 60),
+        new("Due", "due", 26, CellKind.Due),
+        new("Status", "status", 14) { Choices = MilestoneStatus.All },
+        new("Board", "board", 24, CellKind.Code),
+        new("Order", "order", 8, CellKind.WholeNumber),
+        new("Window", "window", 26, ReadOnly: true),
+        new("Overdue", "overdue", 10, ReadOnly: true),
+    ]);
+
+    public static readonly WorkbookSheet Indicators = new("Indicators",
+    [
+        new("Id", "id", 32, CellKind.Code),
+        new("Name", "name", 50),
+        new("Category", "category", 24),
+        new("Unit", "unit", 14),
+        new("Polarity", "polarity", 20) { Choices = Polarity.All },
+        new("Project", "projectId", 28, CellKind.Code),
+        new("Source", "source", 40),
+        new("Order", "order", 8, CellKind.WholeNumber),
+    ]);
+
+    public static readonly WorkbookSheet IndicatorValues = new("Indicator values",
+    [
+        new("Indicator", "indicatorId", 32, CellKind.Code),
+        new("Period", "period", 12, CellKind.Code),
+        new("Value", "value", 10, CellKind.Decimal),
+        new("Rank", "rank", 8, CellKind.WholeNumber),
+        new("Out of", "outOf", 8, CellKind.WholeNumber),
+        new("Band", "band", 12),
+        new("Comparator", "comparator", 40),
+        new("Note", "note", 40),
+    ]);
+
+    public static readonly WorkbookSheet Boards = new("Boards",
+    [
+        new("Id", "id", 28, CellKind.Code, ReadOnly: true),
+        new("Name", "name", 40, ReadOnly: true),
+        new("Kind", "kind", 24, ReadOnly: true),
+        new("Members", "members", 60, ReadOnly: true),
+        new("Digest", "digest", 12, ReadOnly: true),
+    ], ReadOnly: true);
+
+    public static readonly WorkbookSheet Meetings = new("Meetings",
+    [
+        new("Board", "boardId", 28, CellKind.Code, ReadOnly: true),
+        new("Date", "date", 14, CellKind.Code, ReadOnly: true),
+        new("Title", "title", 40, ReadOnly: true),
+        new("Time", "time", 10, CellKind.Code, ReadOnly: true),
+        new("Paper deadline", "paperDeadline", 16, CellKind.Code, ReadOnly: true),
+        new("Paper", "reportKind", 20, ReadOnly: true),
+    ], ReadOnly: true);
+
+    /// <summary>In the order the workbook has them.</summary>
+    public static readonly IReadOnlyList<WorkbookSheet> All = [Readme, Projects, Milestones, Indicators, IndicatorValues, Boards, Meetings];
+
+    /// <summary>The sheet of that name; throws for a name the workbook does not have.</summary>
+    public static WorkbookSheet Sheet(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentOutOfRangeException(nameof(name), name, "The programme workbook has no such sheet.");
+
+    /// <summary>A1-style column letters for a zero-based column index.</summary>
+    public static string ColumnName(int index)
+    {
+        string name = string.Empty;
+        for (int n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    /// <summary>A reference people read: <c>Milestones!D7</c>; sheet names with spaces are quoted as spreadsheets do.</summary>
+    public static string Reference(WorkbookSheet sheet, int column, int row) =>
+        $"{(sheet.Name.Contains(' ', StringComparison.Ordinal) ? $"'{sheet.Name}'" : sheet.Name)}!{ColumnName(column)}{row}";
+
+    /// <summary>Board ids offered for the Milestones sheet's Board column.</summary>
+    public static IReadOnlyList<string> BoardIds(IEnumerable<BoardDocument> boards) => boards.Select(b => b.Id!).Order(StringComparer.Ordinal).ToList();
+}
