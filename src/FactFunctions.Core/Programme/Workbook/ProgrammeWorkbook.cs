@@ -17,20 +17,18 @@ public sealed record WorkbookUpload(ProgrammeDocument Document, IReadOnlyDiction
     /// </summary>
     public string Locate(string field)
     {
-        int dot = field.LastIndexOf('.');
-        string record = dot < 0 ? field : field[..dot];
-        string name = dot < 0 ? string.Empty : field[(dot + 1)..];
-        if (!Origins.TryGetValue(record, out var origin) && Origins.TryGetValue(field, out origin))
+        if (Origins.TryGetValue(field, out var row))
         {
-            name = string.Empty;
+            return WorkbookLayout.Reference(row.Sheet, 0, row.Row);
         }
 
-        if (origin is null)
+        int dot = field.LastIndexOf('.');
+        if (dot < 0 || !Origins.TryGetValue(field[..dot], out var origin))
         {
             return field;
         }
 
-        int column = Math.Max(0, origin.Sheet.IndexOf(name));
+        int column = Math.Max(0, origin.Sheet.IndexOf(field[(dot + 1)..]));
         return WorkbookLayout.Reference(origin.Sheet, column, origin.Row);
     }
 }
