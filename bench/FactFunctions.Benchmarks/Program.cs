@@ -389,6 +389,9 @@ static async Task<WebApplication> StartHostAsync(string connection, CallCounter?
             ["Fact:Keys:ProgrammeLead"] = "bench-programme-lead-key-01",
             ["Fact:Keys:Officer"] = "bench-officer-key-000000001",
             ["Fact:LocalHost:RunTimers"] = "false",
+
+            // A 10,000-milestone JSON import is about 1.6 MB, past the 1 MiB default body limit.
+            ["Fact:Http:MaxBodyBytes"] = (16 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Azure"] = "Error",
         });

@@ -99,6 +99,22 @@ public static class RequestBytes
         return new Result(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
     }
 
+    /// <summary>
+    /// An uploaded file: its Content-Type must be <paramref name="contentType"/> (or application/octet-stream), else 415
+    /// naming what to send; then read as <see cref="ReadAsync"/> does.
+    /// </summary>
+    public static async Task<Result> ReadFileAsync(HttpRequest request, string contentType, string what, int limit, CancellationToken cancellationToken)
+    {
+        string? type = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(type, contentType, StringComparison.OrdinalIgnoreCase) && !string.Equals(type, "application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Result(default, Problems.Problem(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaTypeType, $"The body must be {what}.",
+                $"Send it with Content-Type: {contentType}."));
+        }
+
+        return await ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
+    }
+
     private static IResult TooLarge(int limit) =>
         Problems.Problem(StatusCodes.Status413PayloadTooLarge, Problems.TooLargeType, "The request body is too large.",
             $"The body may be at most {limit:N0} bytes.");

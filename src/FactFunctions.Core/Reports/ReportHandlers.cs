@@ -192,14 +192,7 @@ public sealed class ReportHandlers(RequestPipeline pipeline, JsonBody body, Call
                 return bad;
             }
 
-            string? type = request.ContentType?.Split(';')[0].Trim();
-            if (type is not (DocxPackage.ContentType or "application/octet-stream"))
-            {
-                return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaTypeType, "The body must be a .docx file.",
-                    $"Send the template with Content-Type: {DocxPackage.ContentType}.");
-            }
-
-            var upload = await RequestBytes.ReadAsync(request, TemplateStore.MaxUploadBytes, ct);
+            var upload = await RequestBytes.ReadFileAsync(request, DocxPackage.ContentType, "a .docx file", TemplateStore.MaxUploadBytes, ct);
             if (upload.Problem is not null)
             {
                 return upload.Problem;

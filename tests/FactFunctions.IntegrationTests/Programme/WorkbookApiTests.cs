@@ -129,6 +129,11 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         beforeMilestone["due"] = "December 2022";
         beforeMilestone["status"] = "at-risk";
         Assert.True(JsonNode.DeepEquals(restored, after));
+
+        // The next paper shows the change in its Key milestones table.
+        var report = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(201);
+        byte[] paper = await (await host.Officer.GetAsync($"api/reports/{report.GetProperty("id").GetString()}/content")).Content.ReadAsByteArrayAsync();
+        Assert.Contains("Evaluation partner confirmed\tDecember 2022", Reports.ReportApiTests.Text(paper).Replace("\n", "\t", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

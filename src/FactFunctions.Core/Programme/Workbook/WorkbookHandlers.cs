@@ -37,14 +37,7 @@ public sealed class WorkbookHandlers(RequestPipeline pipeline, ProgrammeStore st
                 return Problems.BadParameter("removeMissing", "must be true or false.");
             }
 
-            string? type = request.ContentType?.Split(';')[0].Trim();
-            if (type is not (WorkbookLayout.ContentType or "application/octet-stream"))
-            {
-                return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaTypeType, "The body must be an .xlsx workbook.",
-                    $"Send the workbook with Content-Type: {WorkbookLayout.ContentType}.");
-            }
-
-            var upload = await RequestBytes.ReadAsync(request, WorkbookReader.MaxUploadBytes, ct);
+            var upload = await RequestBytes.ReadFileAsync(request, WorkbookLayout.ContentType, "an .xlsx workbook", WorkbookReader.MaxUploadBytes, ct);
             if (upload.Problem is not null)
             {
                 return upload.Problem;
