@@ -28,6 +28,8 @@ public static class FactCoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddSingleton<IValidateOptions<UnresolvedSecrets.Check>, UnresolvedSecrets>();
+        services.AddOptions<UnresolvedSecrets.Check>().ValidateOnStart();
         services.AddOptions<FactKeysOptions>().Bind(configuration.GetSection(FactKeysOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FactHttpOptions>().Bind(configuration.GetSection(FactHttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FactStorageOptions>()

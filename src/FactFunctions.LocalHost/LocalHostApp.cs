@@ -12,7 +12,7 @@ public static class LocalHostApp
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
     /// <summary>The OpenAPI document of every route, made from the endpoint metadata in <c>FactEndpoints</c>.</summary>
-    public const string OpenApiRoute = "/api/openapi.json";
+    public const string OpenApiRoute = $"{Routes.BasePath}/{Routes.OpenApi}";
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -31,6 +31,9 @@ public static class LocalHostApp
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "FactFunctions";
+
+                // The same document is served by every host at every address: no server URL of this process in it.
+                document.Servers?.Clear();
                 document.Info.Description = "The FACT programme's reporting and notification API. Send your key in the x-functions-key header " +
                     "(or ?code=): the programme lead's key reads and writes, an officer's key reads. Errors are RFC 9457 problem details.";
                 return Task.CompletedTask;

@@ -6,60 +6,60 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FactFunctions.Functions;
 
-/// <summary>One line per route into Core; the host checks the function key, Core checks the caller's role.</summary>
+/// <summary>One line per route into Core. The host admits every request (anonymous); Core decides who may call what.</summary>
 public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandlers workbook, HealthHandler health)
 {
     [Function(nameof(Health))]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) => health.Handle(request);
 
     [Function(nameof(ListProjects))]
-    public Task<IResult> ListProjects([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Projects)] HttpRequest request) => handlers.ListProjects(request);
+    public Task<IResult> ListProjects([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Projects)] HttpRequest request) => handlers.ListProjects(request);
 
     [Function(nameof(GetProject))]
-    public Task<IResult> GetProject([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Project)] HttpRequest request, string projectId) => handlers.GetProject(request, projectId);
+    public Task<IResult> GetProject([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Project)] HttpRequest request, string projectId) => handlers.GetProject(request, projectId);
 
     [Function(nameof(PutProject))]
-    public Task<IResult> PutProject([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Project)] HttpRequest request, string projectId) => handlers.PutProject(request, projectId);
+    public Task<IResult> PutProject([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Project)] HttpRequest request, string projectId) => handlers.PutProject(request, projectId);
 
     [Function(nameof(DeleteProject))]
-    public Task<IResult> DeleteProject([HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.Project)] HttpRequest request, string projectId) => handlers.DeleteProject(request, projectId);
+    public Task<IResult> DeleteProject([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Project)] HttpRequest request, string projectId) => handlers.DeleteProject(request, projectId);
 
     [Function(nameof(PutMilestone))]
-    public Task<IResult> PutMilestone([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Milestone)] HttpRequest request, string projectId, string milestoneId) => handlers.PutMilestone(request, projectId, milestoneId);
+    public Task<IResult> PutMilestone([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Milestone)] HttpRequest request, string projectId, string milestoneId) => handlers.PutMilestone(request, projectId, milestoneId);
 
     [Function(nameof(DeleteMilestone))]
-    public Task<IResult> DeleteMilestone([HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.Milestone)] HttpRequest request, string projectId, string milestoneId) => handlers.DeleteMilestone(request, projectId, milestoneId);
+    public Task<IResult> DeleteMilestone([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Milestone)] HttpRequest request, string projectId, string milestoneId) => handlers.DeleteMilestone(request, projectId, milestoneId);
 
     [Function(nameof(ListMilestones))]
-    public Task<IResult> ListMilestones([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Milestones)] HttpRequest request) => handlers.ListMilestones(request);
+    public Task<IResult> ListMilestones([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Milestones)] HttpRequest request) => handlers.ListMilestones(request);
 
     [Function(nameof(AddUpdate))]
-    public Task<IResult> AddUpdate([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.ProjectUpdates)] HttpRequest request, string projectId) => handlers.AddUpdate(request, projectId);
+    public Task<IResult> AddUpdate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ProjectUpdates)] HttpRequest request, string projectId) => handlers.AddUpdate(request, projectId);
 
     [Function(nameof(GetIndicator))]
-    public Task<IResult> GetIndicator([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Indicator)] HttpRequest request, string indicatorId) => handlers.GetIndicator(request, indicatorId);
+    public Task<IResult> GetIndicator([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Indicator)] HttpRequest request, string indicatorId) => handlers.GetIndicator(request, indicatorId);
 
     [Function(nameof(PutIndicator))]
-    public Task<IResult> PutIndicator([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Indicator)] HttpRequest request, string indicatorId) => handlers.PutIndicator(request, indicatorId);
+    public Task<IResult> PutIndicator([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Indicator)] HttpRequest request, string indicatorId) => handlers.PutIndicator(request, indicatorId);
 
     [Function(nameof(PutIndicatorValue))]
-    public Task<IResult> PutIndicatorValue([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.IndicatorValue)] HttpRequest request, string indicatorId, string period) => handlers.PutIndicatorValue(request, indicatorId, period);
+    public Task<IResult> PutIndicatorValue([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.IndicatorValue)] HttpRequest request, string indicatorId, string period) => handlers.PutIndicatorValue(request, indicatorId, period);
 
     [Function(nameof(GetProgramme))]
-    public Task<IResult> GetProgramme([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Programme)] HttpRequest request) => handlers.GetProgramme(request);
+    public Task<IResult> GetProgramme([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Programme)] HttpRequest request) => handlers.GetProgramme(request);
 
     [Function(nameof(PutProgramme))]
-    public Task<IResult> PutProgramme([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Programme)] HttpRequest request) => handlers.PutProgramme(request);
+    public Task<IResult> PutProgramme([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Programme)] HttpRequest request) => handlers.PutProgramme(request);
 
     [Function(nameof(Import))]
-    public Task<IResult> Import([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Import)] HttpRequest request) => handlers.Import(request);
+    public Task<IResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Import)] HttpRequest request) => handlers.Import(request);
 
     [Function(nameof(Export))]
-    public Task<IResult> Export([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Export)] HttpRequest request) => handlers.Export(request);
+    public Task<IResult> Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Export)] HttpRequest request) => handlers.Export(request);
 
     [Function(nameof(GetProgrammeWorkbook))]
-    public Task<IResult> GetProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Get(request);
+    public Task<IResult> GetProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Get(request);
 
     [Function(nameof(PutProgrammeWorkbook))]
-    public Task<IResult> PutProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Put(request);
+    public Task<IResult> PutProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Put(request);
 }

@@ -9,34 +9,34 @@ namespace FactFunctions.Functions;
 public sealed class ReminderFunctions(ReminderHandlers handlers, ReminderJob reminders, TimeProvider time)
 {
     [Function(nameof(PutBoard))]
-    public Task<IResult> PutBoard([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Board)] HttpRequest request, string boardId) => handlers.PutBoard(request, boardId);
+    public Task<IResult> PutBoard([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Board)] HttpRequest request, string boardId) => handlers.PutBoard(request, boardId);
 
     [Function(nameof(ListBoards))]
-    public Task<IResult> ListBoards([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Boards)] HttpRequest request) => handlers.ListBoards(request);
+    public Task<IResult> ListBoards([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Boards)] HttpRequest request) => handlers.ListBoards(request);
 
     [Function(nameof(GetBoard))]
-    public Task<IResult> GetBoard([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Board)] HttpRequest request, string boardId) => handlers.GetBoard(request, boardId);
+    public Task<IResult> GetBoard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Board)] HttpRequest request, string boardId) => handlers.GetBoard(request, boardId);
 
     [Function(nameof(PutMeeting))]
-    public Task<IResult> PutMeeting([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.BoardMeeting)] HttpRequest request, string boardId, string date) => handlers.PutMeeting(request, boardId, date);
+    public Task<IResult> PutMeeting([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.BoardMeeting)] HttpRequest request, string boardId, string date) => handlers.PutMeeting(request, boardId, date);
 
     [Function(nameof(DeleteMeeting))]
-    public Task<IResult> DeleteMeeting([HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.BoardMeeting)] HttpRequest request, string boardId, string date) => handlers.DeleteMeeting(request, boardId, date);
+    public Task<IResult> DeleteMeeting([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.BoardMeeting)] HttpRequest request, string boardId, string date) => handlers.DeleteMeeting(request, boardId, date);
 
     [Function(nameof(ListMeetings))]
-    public Task<IResult> ListMeetings([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.BoardMeetings)] HttpRequest request, string boardId) => handlers.ListMeetings(request, boardId);
+    public Task<IResult> ListMeetings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.BoardMeetings)] HttpRequest request, string boardId) => handlers.ListMeetings(request, boardId);
 
     [Function(nameof(CalendarFeed))]
-    public Task<IResult> CalendarFeed([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Calendar)] HttpRequest request) => handlers.Calendar(request);
+    public Task<IResult> CalendarFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Calendar)] HttpRequest request) => handlers.Calendar(request);
 
     [Function(nameof(RunReminders))]
-    public Task<IResult> RunReminders([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.RemindersRun)] HttpRequest request) => handlers.Run(request);
+    public Task<IResult> RunReminders([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RemindersRun)] HttpRequest request) => handlers.Run(request);
 
     [Function(nameof(SentReminders))]
-    public Task<IResult> SentReminders([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Reminders)] HttpRequest request) => handlers.SentLog(request);
+    public Task<IResult> SentReminders([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Reminders)] HttpRequest request) => handlers.SentLog(request);
 
     [Function(nameof(ReminderMessage))]
-    public Task<IResult> ReminderMessage([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ReminderMessage)] HttpRequest request, string key) => handlers.Message(request, key);
+    public Task<IResult> ReminderMessage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReminderMessage)] HttpRequest request, string key) => handlers.Message(request, key);
 
     [Function(nameof(Reminders))]
     [FixedDelayRetry(5, "00:05:00")]

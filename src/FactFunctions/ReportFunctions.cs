@@ -8,26 +8,26 @@ namespace FactFunctions.Functions;
 public sealed class ReportFunctions(ReportHandlers handlers)
 {
     [Function(nameof(GenerateReport))]
-    public Task<IResult> GenerateReport([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Reports)] HttpRequest request) => handlers.Generate(request);
+    public Task<IResult> GenerateReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Reports)] HttpRequest request) => handlers.Generate(request);
 
     [Function(nameof(ListReports))]
-    public Task<IResult> ListReports([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Reports)] HttpRequest request) => handlers.List(request);
+    public Task<IResult> ListReports([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Reports)] HttpRequest request) => handlers.List(request);
 
     [Function(nameof(GetReport))]
-    public Task<IResult> GetReport([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Report)] HttpRequest request, string reportId) => handlers.Get(request, reportId);
+    public Task<IResult> GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Report)] HttpRequest request, string reportId) => handlers.Get(request, reportId);
 
     [Function(nameof(GetReportContent))]
-    public Task<IResult> GetReportContent([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ReportContent)] HttpRequest request, string reportId) => handlers.Content(request, reportId);
+    public Task<IResult> GetReportContent([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReportContent)] HttpRequest request, string reportId) => handlers.Content(request, reportId);
 
     [Function(nameof(Papers))]
-    public Task<IResult> Papers([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Papers)] HttpRequest request) => handlers.Papers(request);
+    public Task<IResult> Papers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Papers)] HttpRequest request) => handlers.Papers(request);
 
     [Function(nameof(GetTemplate))]
-    public Task<IResult> GetTemplate([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Template)] HttpRequest request, string kind) => handlers.GetTemplate(request, kind);
+    public Task<IResult> GetTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Template)] HttpRequest request, string kind) => handlers.GetTemplate(request, kind);
 
     [Function(nameof(PutTemplate))]
-    public Task<IResult> PutTemplate([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Template)] HttpRequest request, string kind) => handlers.PutTemplate(request, kind);
+    public Task<IResult> PutTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Template)] HttpRequest request, string kind) => handlers.PutTemplate(request, kind);
 
     [Function(nameof(DeleteTemplate))]
-    public Task<IResult> DeleteTemplate([HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.Template)] HttpRequest request, string kind) => handlers.DeleteTemplate(request, kind);
+    public Task<IResult> DeleteTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Template)] HttpRequest request, string kind) => handlers.DeleteTemplate(request, kind);
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FactFunctions.Http;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.LocalHost;
+using FactFunctions.TestSupport;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,8 +17,11 @@ public sealed partial class HostsDoNotDriftTests
 {
     private static readonly Dictionary<string, string> RouteConstants = typeof(Routes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral && f.Name != nameof(Routes.BasePath))
+        .Where(f => f.IsLiteral && f.Name is not (nameof(Routes.BasePath) or nameof(Routes.Fallback)))
         .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
+
+    private static string FunctionsSource =>
+        string.Concat(Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "FactFunctions"), "*.cs").Select(File.ReadAllText));
 
     [Fact]
     public void Every_route_constant_is_mapped_by_localhost_and_declared_by_a_function()
@@ -49,8 +53,7 @@ public sealed partial class HostsDoNotDriftTests
         var jobs = app.Services.GetServices<FactFunctions.Jobs.IFactJob>().ToList();
         var schedules = typeof(FactFunctions.Jobs.Schedules).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
-        string source = string.Concat(Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "FactFunctions"), "*.cs").Select(File.ReadAllText));
-        var timers = TimerTrigger().Matches(source).Select(m => (Function: m.Groups["function"].Value, Schedule: schedules[m.Groups["schedule"].Value])).ToList();
+        var timers = TimerTrigger().Matches(FunctionsSource).Select(m => (Function: m.Groups["function"].Value, Schedule: schedules[m.Groups["schedule"].Value])).ToList();
 
         Assert.NotEmpty(jobs);
         foreach (var job in jobs)
@@ -72,7 +75,7 @@ public sealed partial class HostsDoNotDriftTests
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Method: m.ToUpperInvariant(), Route: e.RoutePattern.RawText!)))
-            .Where(r => r.Route.StartsWith(Routes.BasePath + "/", StringComparison.Ordinal) && r.Route != LocalHostApp.OpenApiRoute)
+            .Where(r => r.Route.StartsWith(Routes.BasePath + "/", StringComparison.Ordinal))
             .Select(r => (r.Method, r.Route[(Routes.BasePath.Length + 1)..]))
             .Distinct()
             .ToList();
@@ -87,6 +90,11 @@ public sealed partial class HostsDoNotDriftTests
             foreach (Match trigger in HttpTrigger().Matches(File.ReadAllText(file)))
             {
                 string constant = trigger.Groups["route"].Value;
+                if (constant == nameof(Routes.Fallback))
+                {
+                    continue;
+                }
+
                 Assert.True(RouteConstants.ContainsKey(constant), $"{Path.GetFileName(file)} uses Routes.{constant}, which Core does not define.");
                 foreach (Capture method in trigger.Groups["method"].Captures)
                 {
@@ -97,6 +105,54 @@ public sealed partial class HostsDoNotDriftTests
 
         Assert.NotEmpty(found);
         return found;
+    }
+
+    /// <summary>
+    /// The Functions app serves the OpenAPI document embedded in Core; LocalHost generates it from its endpoints. They
+    /// are the same document: run with FACT_UPDATE_OPENAPI=1 to rewrite the embedded file after changing a route.
+    /// </summary>
+    [Fact]
+    public async Task The_embedded_openapi_document_the_functions_app_serves_is_the_one_localhost_generates()
+    {
+        await using var azurite = await AzuriteProcess.StartAsync();
+        await using var host = await FactHost.StartAsync(azurite.ConnectionString);
+        string generated = await (await host.Anonymous.GetAsync($"api/{Routes.OpenApi}")).Content.ReadAsStringAsync();
+        string file = Path.Combine(RepositoryRoot.Path, "src", "FactFunctions.Core", "Http", "openapi.json");
+        if (Environment.GetEnvironmentVariable("FACT_UPDATE_OPENAPI") == "1")
+        {
+            var indented = System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(generated).RootElement, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+            await File.WriteAllTextAsync(file, indented + "\n");
+        }
+
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(generated), System.Text.Json.Nodes.JsonNode.Parse(OpenApiDocument.Json)),
+            "src/FactFunctions.Core/Http/openapi.json is not the document LocalHost generates; run the integration tests with FACT_UPDATE_OPENAPI=1 to rewrite it.");
+        Assert.Matches(@"\[Function\(nameof\(OpenApi\)\)\]\s*public IResult OpenApi\(\[HttpTrigger\(AuthorizationLevel\.Anonymous, ""get"", Route = Routes\.OpenApi\)\] HttpRequest request\) => OpenApiDocument\.Serve\(\);", FunctionsSource);
+    }
+
+    /// <summary>An unknown route is the same problem+json 404 in both hosts: LocalHost's fallback and the Functions app's catch-all both answer <see cref="Problems.NoSuchRoute"/>.</summary>
+    [Fact]
+    public async Task An_unknown_route_is_the_same_problem_in_both_hosts()
+    {
+        await using var azurite = await AzuriteProcess.StartAsync();
+        await using var host = await FactHost.StartAsync(azurite.ConnectionString);
+
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post, HttpMethod.Delete })
+        {
+            var problem = await (await host.Lead.SendAsync(new HttpRequestMessage(method, "api/no/such/route"))).ExpectAsync(404);
+            Assert.Equal("No such route.", problem.GetProperty("title").GetString());
+            Assert.Equal(Problems.NotFoundType, problem.GetProperty("type").GetString());
+        }
+
+        Assert.Matches(@"\[HttpTrigger\(AuthorizationLevel\.Anonymous(?:, ""\w+"")+, Route = Routes\.Fallback\)\] HttpRequest request\) => Problems\.NoSuchRoute\(\);", FunctionsSource);
+    }
+
+    /// <summary>One auth path: the host admits every request and Core's CallerAuthorizer decides, as in LocalHost.</summary>
+    [Fact]
+    public void Every_http_function_leaves_authorisation_to_core()
+    {
+        var levels = new Regex(@"AuthorizationLevel\.(\w+)").Matches(FunctionsSource).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.Equal(["Anonymous"], levels);
     }
 
     [GeneratedRegex("""\[HttpTrigger\(AuthorizationLevel\.\w+(?:,\s*"(?<method>\w+)")+,\s*Route\s*=\s*Routes\.(?<route>\w+)\)\]""")]

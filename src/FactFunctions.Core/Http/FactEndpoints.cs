@@ -79,8 +79,7 @@ public static class FactEndpoints
         api.MapGet(Routes.ReminderMessage, (HttpRequest r, string key, ReminderHandlers h) => h.Message(r, key))
             .WithTags(reminders).Produces<string>(StatusCodes.Status200OK, "message/rfc822").CommonProblems();
 
-        api.MapFallback(() => Http.Problems.Problem(StatusCodes.Status404NotFound, Problems.NotFoundType, "No such route.",
-            "See README.md or /api/openapi.json for the routes this API serves.")).ExcludeFromDescription();
+        api.MapFallback(Problems.NoSuchRoute).ExcludeFromDescription();
         return api;
     }
 

@@ -8,6 +8,12 @@ public static class Routes
 {
     public const string BasePath = "/api";
 
+    /// <summary>The OpenAPI document: generated from the endpoints in LocalHost, embedded in Core for the Functions app.</summary>
+    public const string OpenApi = "openapi.json";
+
+    /// <summary>Every other path under the base: one problem+json 404 in both hosts.</summary>
+    public const string Fallback = "{*path}";
+
     public const string Health = "health";
     public const string Projects = "projects";
     public const string Project = "projects/{projectId}";
