@@ -15,12 +15,12 @@ param location string = resourceGroup().location
 @maxLength(10)
 param namePrefix string = 'fact'
 
-@description('The programme lead\'s access key (at least 16 characters). Stored in Key Vault and as a function host key.')
+@description('The programme lead\'s access key (at least 16 characters). Stored in Key Vault; the app reads it through a Key Vault reference.')
 @secure()
 @minLength(16)
 param programmeLeadKey string
 
-@description('The officers\' access key (at least 16 characters). Stored in Key Vault and as a function host key.')
+@description('The officers\' access key (at least 16 characters). Stored in Key Vault; the app reads it through a Key Vault reference.')
 @secure()
 @minLength(16)
 param officerKey string
@@ -35,8 +35,8 @@ param reminderFromAddress string
 @description('Take roles from App Service Authentication (Entra ID) when it is configured on the app.')
 param trustAppServiceAuthentication bool = false
 
-@description('Maximum instances the Flex Consumption plan may scale out to.')
-@minValue(1)
+@description('Maximum instances the Flex Consumption plan may scale out to (40 to 1000).')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
@@ -89,8 +89,6 @@ module app 'modules/functionapp.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     vaultName: vault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
-    programmeLeadKey: programmeLeadKey
-    officerKey: officerKey
     sendGridConfigured: !empty(sendGridApiKey)
     reminderFromAddress: reminderFromAddress
     trustAppServiceAuthentication: trustAppServiceAuthentication

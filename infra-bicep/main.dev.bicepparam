@@ -9,4 +9,5 @@ param officerKey = readEnvironmentVariable('FACT_OFFICER_KEY')
 param sendGridApiKey = readEnvironmentVariable('FACT_SENDGRID_API_KEY', '')
 param reminderFromAddress = 'fact-programme@example.org'
 param trustAppServiceAuthentication = false
-param maximumInstanceCount = 10
+// Flex Consumption's lowest maximum instance count.
+param maximumInstanceCount = 40

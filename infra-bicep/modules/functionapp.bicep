@@ -1,5 +1,8 @@
-// The Flex Consumption function app: system-assigned identity, HTTPS only, TLS 1.2, identity-based storage for both
-// the runtime and the data, Key Vault references for every secret, host keys equal to the role keys.
+// The Flex Consumption function app. Its identity is user-assigned and created first, with every role it needs
+// (data and host storage, Key Vault secrets) granted before the app exists, so the app starts with its storage and its
+// Key Vault references reachable in a single deployment. HTTPS only, TLS 1.2, identity-based storage for the runtime
+// and the data, Key Vault references for every secret. Every function is anonymous at the host: Core checks the keys
+// (from Key Vault) or the App Service Authentication roles, so there are no host keys to keep in step.
 param name string
 param location string
 param tags object
@@ -9,15 +12,12 @@ param deploymentContainerName string
 param vaultName string
 param applicationInsightsName string
 
-@secure()
-param programmeLeadKey string
-
-@secure()
-param officerKey string
-
 param sendGridConfigured bool
 param reminderFromAddress string
 param trustAppServiceAuthentication bool
+@description('Flex Consumption accepts a maximum instance count from 40 to 1000.')
+@minValue(40)
+@maxValue(1000)
 param maximumInstanceCount int
 
 // Built-in role definition ids.
@@ -43,6 +43,12 @@ resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
 
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: '${name}-id'
+  location: location
+  tags: tags
+}
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: '${name}-plan'
   location: location
@@ -65,19 +71,32 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   tags: tags
   kind: 'functionapp,linux'
   identity: {
-    type: 'SystemAssigned'
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
   }
+  // The roles go first: storage for the runtime and the data, and the vault for the key references.
+  dependsOn: [
+    dataTables
+    dataBlobs
+    hostBlobs
+    hostQueues
+    hostTables
+    secrets
+  ]
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    keyVaultReferenceIdentity: 'SystemAssigned'
+    keyVaultReferenceIdentity: identity.id
     functionAppConfig: {
       deployment: {
         storage: {
           type: 'blobContainer'
           value: '${host.properties.primaryEndpoints.blob}${deploymentContainerName}'
           authentication: {
-            type: 'SystemAssignedIdentity'
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
           }
         }
       }
@@ -97,6 +116,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       appSettings: concat([
         { name: 'AzureWebJobsStorage__accountName', value: host.name }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+        // DefaultAzureCredential (the app's storage clients) picks the user-assigned identity by this id.
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'FactStorage__tableServiceUri', value: data.properties.primaryEndpoints.table }
         { name: 'FactStorage__blobServiceUri', value: data.properties.primaryEndpoints.blob }
@@ -112,82 +134,64 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   }
 }
 
-// Host keys equal to the role keys: the Functions host admits a caller by key, then Core checks the key's role.
-// (Bicep ships no type definitions for host/functionKeys, so it warns BCP081; ARM deploys it as usual.)
-resource leadHostKey 'Microsoft.Web/sites/host/functionKeys@2024-11-01' = {
-  name: '${site.name}/default/programmeLead'
-  properties: {
-    name: 'programmeLead'
-    value: programmeLeadKey
-  }
-}
-
-resource officerHostKey 'Microsoft.Web/sites/host/functionKeys@2024-11-01' = {
-  name: '${site.name}/default/officer'
-  properties: {
-    name: 'officer'
-    value: officerKey
-  }
-}
-
 func assignment(scope string, role string, principal string) string => guid(scope, role, principal)
 
 resource dataTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: assignment(data.id, storageTableDataContributor, site.id)
+  name: assignment(data.id, storageTableDataContributor, identity.id)
   scope: data
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
-    principalId: site.identity.principalId
+    principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource dataBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: assignment(data.id, storageBlobDataContributor, site.id)
+  name: assignment(data.id, storageBlobDataContributor, identity.id)
   scope: data
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
-    principalId: site.identity.principalId
+    principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource hostBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: assignment(host.id, storageBlobDataOwner, site.id)
+  name: assignment(host.id, storageBlobDataOwner, identity.id)
   scope: host
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
-    principalId: site.identity.principalId
+    principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource hostQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: assignment(host.id, storageQueueDataContributor, site.id)
+  name: assignment(host.id, storageQueueDataContributor, identity.id)
   scope: host
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
-    principalId: site.identity.principalId
+    principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource hostTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: assignment(host.id, storageTableDataContributor, site.id)
+  name: assignment(host.id, storageTableDataContributor, identity.id)
   scope: host
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
-    principalId: site.identity.principalId
+    principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource secrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: assignment(vault.id, keyVaultSecretsUser, site.id)
+  name: assignment(vault.id, keyVaultSecretsUser, identity.id)
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
-    principalId: site.identity.principalId
+    principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }

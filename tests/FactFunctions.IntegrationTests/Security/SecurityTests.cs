@@ -30,6 +30,26 @@ public sealed partial class SecurityTests(AzuriteFixture fixture)
 
     private static readonly string[] Anonymous = ["api/health", "api/openapi.json"];
 
+    /// <summary>
+    /// In Azure an unresolved Key Vault reference reaches the app as its own text, which would pass every other check
+    /// on a key; the host refuses to start instead, naming each such setting.
+    /// </summary>
+    [Fact]
+    public async Task A_setting_that_is_still_a_key_vault_reference_stops_start_up_naming_it()
+    {
+        var start = FactHost.StartAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Fact:Keys:ProgrammeLead"] = "@Microsoft.KeyVault(SecretUri=https://fact-kv.vault.azure.net/secrets/fact-keys-programme-lead)",
+            ["Fact:SendGrid:ApiKey"] = " @Microsoft.KeyVault(VaultName=fact-kv;SecretName=sendgrid-api-key)",
+        });
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => start);
+
+        Assert.Contains("Fact:Keys:ProgrammeLead is an unresolved Key Vault reference", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Fact:SendGrid:ApiKey is an unresolved Key Vault reference", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SecretUri", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Every_route_but_health_refuses_a_missing_or_unknown_key()
     {
