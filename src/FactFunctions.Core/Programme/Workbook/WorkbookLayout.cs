@@ -1,5 +1,3 @@
-using FactFunctions.Reminders;
-
 namespace FactFunctions.Programme.Workbook;
 
 /// <summary>What a column holds, which decides how a cell is written and read.</summary>
@@ -114,11 +112,6 @@ public static class WorkbookLayout
     /// <summary>In the order the workbook has them.</summary>
     public static readonly IReadOnlyList<WorkbookSheet> All = [Readme, Projects, Milestones, Indicators, IndicatorValues, Boards, Meetings];
 
-    /// <summary>The sheet of that name; throws for a name the workbook does not have.</summary>
-    public static WorkbookSheet Sheet(string name) =>
-        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentOutOfRangeException(nameof(name), name, "The programme workbook has no such sheet.");
-
     /// <summary>A1-style column letters for a zero-based column index.</summary>
     public static string ColumnName(int index)
     {
@@ -134,7 +127,4 @@ public static class WorkbookLayout
     /// <summary>A reference people read: <c>Milestones!D7</c>; sheet names with spaces are quoted as spreadsheets do.</summary>
     public static string Reference(WorkbookSheet sheet, int column, int row) =>
         $"{(sheet.Name.Contains(' ', StringComparison.Ordinal) ? $"'{sheet.Name}'" : sheet.Name)}!{ColumnName(column)}{row}";
-
-    /// <summary>Board ids offered for the Milestones sheet's Board column.</summary>
-    public static IReadOnlyList<string> BoardIds(IEnumerable<BoardDocument> boards) => boards.Select(b => b.Id!).Order(StringComparer.Ordinal).ToList();
 }
