@@ -3,12 +3,6 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
-using DocumentFormat.OpenXml.Wordprocessing;
-using FactFunctions.Http;
-using FactFunctions.Programme;
-using FactFunctions.Snapshots;
 using FactFunctions.Storage;
 
 namespace FactFunctions.Reports;
