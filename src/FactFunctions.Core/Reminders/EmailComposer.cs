@@ -93,8 +93,22 @@ public static class EmailComposer
     public static string Calendar(IEnumerable<(Board Board, Meeting Meeting, DateOnly Deadline)> entries)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Wiltshire Council//FactFunctions//EN", Method = "PUBLISH" };
-        calendar.AddTimeZone(LondonTime.Zone.Id);
-        foreach (var (board, meeting, deadline) in entries)
+        var list = entries.ToList();
+
+        // The VTIMEZONE must cover the earliest event: a parser that reads local times through it (ical.js, calendar
+        // web apps) otherwise puts a summer event before its first rule an hour out. Ical.Net's default starts a year
+        // before today.
+        if (list.Count == 0)
+        {
+            calendar.AddTimeZone(LondonTime.Zone.Id);
+        }
+        else
+        {
+            var earliest = list.Min(e => e.Deadline < e.Meeting.Date ? e.Deadline : e.Meeting.Date);
+            calendar.AddTimeZone(LondonTime.Zone.Id, earliest.AddYears(-1).ToDateTime(TimeOnly.MinValue), includeHistoricalData: true);
+        }
+
+        foreach (var (board, meeting, deadline) in list)
         {
             var start = new CalDateTime(meeting.Date, meeting.StartTime, LondonTime.Zone.Id);
             calendar.Events.Add(new CalendarEvent
