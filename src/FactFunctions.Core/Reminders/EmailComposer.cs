@@ -55,7 +55,7 @@ public static class EmailComposer
             Subject = subject,
             Html = Wrap(html),
             Text = text.ToString(),
-            Attachments = [new EmailAttachment("fact-meeting.ics", "text/calendar", Encoding.UTF8.GetBytes(Calendar([(board, meeting, deadline)])))],
+            Attachments = [new EmailAttachment("fact-meeting.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(Calendar([(board, meeting, deadline)])))],
         };
     }
 

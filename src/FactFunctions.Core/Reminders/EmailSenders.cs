@@ -133,8 +133,12 @@ public sealed class OutboxEmailSender(FactStorage storage, IOptions<ReminderOpti
         }
 
         mime.Body = body.ToMessageBody();
+
+        // As it would go over SMTP: every part encoded to 7-bit (quoted-printable or base64 as MimeKit judges best)
+        // and CRLF line endings, so strict parsers and mail clients read it as sent.
+        mime.Prepare(EncodingConstraint.SevenBit);
         using var stream = new MemoryStream();
-        await mime.WriteToAsync(stream, cancellationToken);
+        await mime.WriteToAsync(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, stream, cancellationToken);
 
         string name = $"{Dates.LondonTime.Today(time):yyyy-MM-dd}/{key}.eml";
         var container = await storage.ContainerAsync(Containers.Outbox, cancellationToken);

@@ -98,12 +98,46 @@ public sealed class ReminderApiTests(AzuriteFixture fixture) : IAsyncLifetime
 
         var eml = await host.Lead.GetAsync($"api/reminders/{key}/message");
         Assert.Equal("message/rfc822", eml.Content.Headers.ContentType?.MediaType);
-        string message = await eml.Content.ReadAsStringAsync();
+        byte[] raw = await eml.Content.ReadAsByteArrayAsync();
+        string message = System.Text.Encoding.UTF8.GetString(raw);
+        await AssertSendableAsync(raw);
         Assert.Contains("Subject: ", message, StringComparison.Ordinal);
         Assert.Contains("@example.org", message, StringComparison.Ordinal);
         Assert.Contains("text/calendar", message, StringComparison.Ordinal);
         await (await host.Lead.GetAsync($"api/reminders/{new string('0', 40)}/message")).ExpectAsync(404);
         await (await host.Lead.GetAsync("api/reminders/not-a-key/message")).ExpectAsync(400);
+    }
+
+    /// <summary>
+    /// An outbox .eml is what SMTP would carry: CRLF only, every text part transfer-encoded to 7 bits, strict MIME, and
+    /// its calendar part a PUBLISH in UTF-8 that ical.js reads at the meeting's London time.
+    /// </summary>
+    private static async Task AssertSendableAsync(byte[] raw)
+    {
+        for (int i = 0; i < raw.Length; i++)
+        {
+            Assert.True(raw[i] != (byte)'\n' || (i > 0 && raw[i - 1] == (byte)'\r'), $"bare LF at byte {i}");
+            Assert.True(raw[i] < 0x80, $"8-bit byte at {i}: every part should be transfer-encoded");
+        }
+
+        var strict = new MimeKit.ParserOptions
+        {
+            AddressParserComplianceMode = MimeKit.RfcComplianceMode.Strict,
+            ParameterComplianceMode = MimeKit.RfcComplianceMode.Strict,
+            Rfc2047ComplianceMode = MimeKit.RfcComplianceMode.Strict,
+        };
+        var parsed = await MimeKit.MimeMessage.LoadAsync(strict, new MemoryStream(raw));
+        var parts = parsed.BodyParts.OfType<MimeKit.MimePart>().ToList();
+        Assert.All(parts, p => Assert.True(p.ContentTransferEncoding is MimeKit.ContentEncoding.QuotedPrintable or MimeKit.ContentEncoding.Base64 or MimeKit.ContentEncoding.SevenBit,
+            $"{p.ContentType.MimeType} is {p.ContentTransferEncoding}"));
+        var calendar = Assert.Single(parts, p => p.ContentType.MimeType == "text/calendar");
+        Assert.Equal("PUBLISH", calendar.ContentType.Parameters["method"]);
+        Assert.Equal("utf-8", calendar.ContentType.Charset, ignoreCase: true);
+        using var ics = new MemoryStream();
+        await calendar.Content!.DecodeToAsync(ics);
+        var events = await IcalJs.EventsAsync(System.Text.Encoding.UTF8.GetString(ics.ToArray()));
+        var meeting = Assert.Single(events, e => e.Uid == "select-committee-20221108-meeting@factfunctions");
+        Assert.Equal(new DateTimeOffset(2022, 11, 8, 10, 30, 0, TimeSpan.Zero), meeting.StartUtc);
     }
 
     [Fact]
