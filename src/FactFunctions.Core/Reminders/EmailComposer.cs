@@ -114,7 +114,7 @@ public static class EmailComposer
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"{board.Id}-{meeting.Date:yyyyMMdd}-meeting@factfunctions",
-                Summary = $"{board.Name}: {meeting.Title}",
+                Summary = MeetingSummary(board, meeting),
                 DtStart = start,
                 DtEnd = start.AddHours(2),
             });
@@ -129,6 +129,19 @@ public static class EmailComposer
         }
 
         return new CalendarSerializer(calendar).SerializeToString() ?? string.Empty;
+    }
+
+    /// <summary>"Schools Forum" for a meeting titled as its board, not "Schools Forum: Schools Forum".</summary>
+    private static string MeetingSummary(Board board, Meeting meeting)
+    {
+        string? name = board.Name;
+        string? title = meeting.Title;
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return name ?? board.Id;
+        }
+
+        return string.IsNullOrWhiteSpace(name) || title.Contains(name, StringComparison.OrdinalIgnoreCase) ? title : $"{name}: {title}";
     }
 
     private static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);

@@ -108,7 +108,10 @@ public sealed class ReminderPlanner(ReminderCalendar calendar)
         return state.Milestones
             .Where(m => meeting.ReportKind is not null ? m.Window.Overlaps(from, to) : m.Board == board.Id)
             .Where(m => m.Status is MilestoneStatus.AtRisk or MilestoneStatus.OffTrack || Overdue(m, day))
-            .OrderBy(m => order.GetValueOrDefault(m.ProjectId, int.MaxValue)).ThenBy(m => m.Window.Earliest).ThenBy(m => m.Order);
+            .OrderBy(m => order.GetValueOrDefault(m.ProjectId, int.MaxValue)).ThenBy(m => m.Window.Earliest).ThenBy(m => m.Order)
+
+            // The e-mail says "overdue" as of the run's day, not as of whenever the programme was read.
+            .Select(m => m with { Overdue = Overdue(m, day) });
     }
 
     private static List<DigestGroup> Digest(Board board, ProgrammeState state, ProgrammeState? lastWeek, DateOnly day)

@@ -35,4 +35,22 @@ public sealed class CalendarThirdPartyTests
         var read = Assert.Single(events, e => e.Uid == $"select-committee-{meeting.Date:yyyyMMdd}-meeting@factfunctions");
         Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), read.StartUtc);
     }
+
+    [Fact]
+    public async Task A_meeting_titled_as_its_board_is_summarised_once()
+    {
+        var forum = new Board { Id = "schools-forum", Name = "Schools Forum" };
+        var committee = new Board { Id = "select-committee", Name = "Children's Select Committee" };
+        var day = new DateOnly(2023, 7, 4);
+        string ics = EmailComposer.Calendar(
+        [
+            (forum, new Meeting { BoardId = forum.Id, Date = day, Title = "Schools Forum" }, day.AddDays(-7)),
+            (committee, new Meeting { BoardId = committee.Id, Date = day.AddDays(1), Title = "Budget meeting" }, day.AddDays(-6)),
+        ]);
+
+        var events = await IcalJs.EventsAsync(ics);
+
+        Assert.Equal("Schools Forum", Assert.Single(events, e => e.Uid == "schools-forum-20230704-meeting@factfunctions").Summary);
+        Assert.Equal("Children's Select Committee: Budget meeting", Assert.Single(events, e => e.Uid == "select-committee-20230705-meeting@factfunctions").Summary);
+    }
 }
