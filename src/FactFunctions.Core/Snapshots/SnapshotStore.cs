@@ -89,39 +89,33 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
 
     /// <summary>
     /// The whole programme, read only when no import is under way or cut short, before and after the read, and no
-    /// import started while it was read: so a snapshot never holds a half-applied import.
+    /// import started while it was read: so a snapshot never holds a half-applied import. An import that started and
+    /// completed during the read makes it read once more rather than keep a mix.
     /// </summary>
     private async Task<ConsistentRead> ReadConsistentAsync(CancellationToken ct)
     {
         var before = await imports.StateAsync(ct);
-        if (before.Incomplete is { } incomplete)
+        for (int attempt = 0; ; attempt++)
         {
-            return new ConsistentRead(null, incomplete);
+            if (before.Incomplete is { } incomplete)
+            {
+                return new ConsistentRead(null, incomplete);
+            }
+
+            var state = await programme.ReadAllAsync(ct);
+            var after = await imports.StateAsync(ct);
+            if (after.Incomplete is null && after.LastStarted == before.LastStarted)
+            {
+                return new ConsistentRead(state, null);
+            }
+
+            if (after.Incomplete is null && attempt == 1)
+            {
+                return new ConsistentRead(null, new IncompleteImport(after.LastStarted ?? "unknown", time.GetUtcNow(), "started", 0));
+            }
+
+            before = after;
         }
-
-        var state = await programme.ReadAllAsync(ct);
-        var after = await imports.StateAsync(ct);
-        if (after.Incomplete is { } started)
-        {
-            return new ConsistentRead(null, started);
-        }
-
-        if (after.LastStarted != before.LastStarted)
-        {
-            // An import started and completed during the read: read again, once, rather than keep a mix.
-            return await ReadConsistentOnceMoreAsync(after, ct);
-        }
-
-        return new ConsistentRead(state, null);
-    }
-
-    private async Task<ConsistentRead> ReadConsistentOnceMoreAsync(ImportState before, CancellationToken ct)
-    {
-        var state = await programme.ReadAllAsync(ct);
-        var after = await imports.StateAsync(ct);
-        return after.Incomplete is null && after.LastStarted == before.LastStarted
-            ? new ConsistentRead(state, null)
-            : new ConsistentRead(null, after.Incomplete ?? new IncompleteImport(after.LastStarted ?? "unknown", time.GetUtcNow(), "started", 0));
     }
 
     private async Task<SnapshotOutcome> TakeAsync(string id, string kind, string? label, ConsistentRead? read, CancellationToken ct)

@@ -19,33 +19,34 @@ public static class WorkbookChanges
     public static (WorkbookResult Result, IReadOnlyList<(string ProjectId, string MilestoneId)> Removals) Compare(
         ProgrammeDocument stored, ProgrammeDocument upload, bool dryRun, bool removeMissing)
     {
-        var storedProjects = stored.Projects ?? [];
-        var uploadProjects = upload.Projects ?? [];
-        var projects = Count(
-            storedProjects.ToDictionary(p => p.Id!, Key, StringComparer.Ordinal),
-            uploadProjects.ToDictionary(p => p.Id!, Key, StringComparer.Ordinal),
-            removed: false);
-
-        var storedMilestones = storedProjects.SelectMany(p => (p.Milestones ?? []).Select(m => ($"{p.Id}/{m.Id}", Key(m)))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        var uploadMilestones = uploadProjects.SelectMany(p => (p.Milestones ?? []).Select(m => ($"{p.Id}/{m.Id}", Key(m)))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var projects = Count(Projects(stored), Projects(upload), removed: false);
+        var storedMilestones = Milestones(stored);
+        var uploadMilestones = Milestones(upload);
         var milestones = Count(storedMilestones, uploadMilestones, removeMissing);
         var removals = removeMissing
             ? storedMilestones.Keys.Where(k => !uploadMilestones.ContainsKey(k)).Select(k => (k[..k.IndexOf('/')], k[(k.IndexOf('/') + 1)..])).ToList()
             : [];
-
-        var storedIndicators = stored.Indicators ?? [];
-        var uploadIndicators = upload.Indicators ?? [];
-        var indicators = Count(
-            storedIndicators.ToDictionary(i => i.Id!, Key, StringComparer.Ordinal),
-            uploadIndicators.ToDictionary(i => i.Id!, Key, StringComparer.Ordinal),
-            removed: false);
-        var values = Count(
-            storedIndicators.SelectMany(i => (i.Values ?? []).Select(v => ($"{i.Id}/{v.Period}", Key(v)))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
-            uploadIndicators.SelectMany(i => (i.Values ?? []).Select(v => ($"{i.Id}/{v.Period}", Key(v)))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
-            removed: false);
+        var indicators = Count(Indicators(stored), Indicators(upload), removed: false);
+        var values = Count(IndicatorValues(stored), IndicatorValues(upload), removed: false);
 
         return (new WorkbookResult(dryRun, removeMissing, projects, milestones, indicators, values), removals);
     }
+
+    // Each kind of record by its id (milestones and values within their project or indicator), with its fields as a key.
+    private static Dictionary<string, string> Projects(ProgrammeDocument document) =>
+        Keyed((document.Projects ?? []).Select(p => (p.Id!, Key(p))));
+
+    private static Dictionary<string, string> Milestones(ProgrammeDocument document) =>
+        Keyed((document.Projects ?? []).SelectMany(p => (p.Milestones ?? []).Select(m => ($"{p.Id}/{m.Id}", Key(m)))));
+
+    private static Dictionary<string, string> Indicators(ProgrammeDocument document) =>
+        Keyed((document.Indicators ?? []).Select(i => (i.Id!, Key(i))));
+
+    private static Dictionary<string, string> IndicatorValues(ProgrammeDocument document) =>
+        Keyed((document.Indicators ?? []).SelectMany(i => (i.Values ?? []).Select(v => ($"{i.Id}/{v.Period}", Key(v)))));
+
+    private static Dictionary<string, string> Keyed(IEnumerable<(string Id, string Fields)> records) =>
+        records.ToDictionary(r => r.Id, r => r.Fields, StringComparer.Ordinal);
 
     private static RecordChanges Count(Dictionary<string, string> stored, Dictionary<string, string> upload, bool removed)
     {
