@@ -25,6 +25,11 @@ param programmeLeadKey string
 @minLength(16)
 param officerKey string
 
+@description('The key signed links in e-mails and calendars are signed with (at least 32 characters). Stored in Key Vault; replacing it revokes every link sent.')
+@secure()
+@minLength(32)
+param linkSigningKey string
+
 @description('SendGrid API key. Empty: reminders are written to the outbox container instead of sent.')
 @secure()
 param sendGridApiKey string = ''
@@ -74,6 +79,7 @@ module vault 'modules/keyvault.bicep' = {
     tags: tags
     programmeLeadKey: programmeLeadKey
     officerKey: officerKey
+    linkSigningKey: linkSigningKey
     sendGridApiKey: sendGridApiKey
   }
 }

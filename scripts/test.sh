@@ -41,6 +41,7 @@ chmod +x "$bicep"
 # rule depends on today's date.
 "$bicep" lint infra-bicep/main.bicep
 FACT_PROGRAMME_LEAD_KEY=lint-only-programme-lead-key FACT_OFFICER_KEY=lint-only-officer-key-00000 \
+  FACT_LINK_SIGNING_KEY=lint-only-link-signing-key-0000000000000 \
   "$bicep" build-params infra-bicep/main.dev.bicepparam --stdout > /dev/null
 
 step "dotnet build (FactFunctions.Ci.slnf: everything but the Functions app)"

@@ -388,6 +388,7 @@ static async Task<WebApplication> StartHostAsync(string connection, CallCounter?
             ["Fact:Storage:Prefix"] = "b" + Guid.NewGuid().ToString("N")[..10],
             ["Fact:Keys:ProgrammeLead"] = "bench-programme-lead-key-01",
             ["Fact:Keys:Officer"] = "bench-officer-key-000000001",
+            ["Fact:Links:SigningKey"] = "bench-link-signing-key-000000000000001",
             ["Fact:LocalHost:RunTimers"] = "false",
 
             // A 10,000-milestone JSON import is about 1.6 MB, past the 1 MiB default body limit.

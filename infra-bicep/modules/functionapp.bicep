@@ -125,7 +125,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Fact__Keys__ProgrammeLead', value: '@Microsoft.KeyVault(SecretUri=${secret}/fact-keys-programme-lead)' }
         { name: 'Fact__Keys__Officer', value: '@Microsoft.KeyVault(SecretUri=${secret}/fact-keys-officer)' }
         { name: 'Fact__Reminders__FromAddress', value: reminderFromAddress }
-        { name: 'Fact__Reminders__PapersUrl', value: 'https://${name}.azurewebsites.net/api/papers' }
+        { name: 'Fact__Links__SigningKey', value: '@Microsoft.KeyVault(SecretUri=${secret}/fact-links-signing-key)' }
+        { name: 'Fact__Links__PublicBaseUrl', value: 'https://${name}.azurewebsites.net' }
         { name: 'Fact__Http__TrustAppServiceAuthentication', value: string(trustAppServiceAuthentication) }
       ], sendGridConfigured ? [
         { name: 'Fact__SendGrid__ApiKey', value: '@Microsoft.KeyVault(SecretUri=${secret}/sendgrid-api-key)' }

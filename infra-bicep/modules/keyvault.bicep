@@ -1,4 +1,4 @@
-// Key Vault (RBAC) holding the access keys and the SendGrid key, referenced from app settings.
+// Key Vault (RBAC) holding the access keys, the link signing key and the SendGrid key, referenced from app settings.
 param name string
 param location string
 param tags object
@@ -8,6 +8,9 @@ param programmeLeadKey string
 
 @secure()
 param officerKey string
+
+@secure()
+param linkSigningKey string
 
 @secure()
 param sendGridApiKey string
@@ -43,6 +46,14 @@ resource officerSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   name: 'fact-keys-officer'
   properties: {
     value: officerKey
+  }
+}
+
+resource linkSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: 'fact-links-signing-key'
+  properties: {
+    value: linkSigningKey
   }
 }
 

@@ -7,6 +7,7 @@ using FactFunctions.Http;
 using FactFunctions.Jobs;
 using FactFunctions.Dates;
 using FactFunctions.Programme;
+using FactFunctions.Links;
 using FactFunctions.Reminders;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -76,6 +77,9 @@ public static class FactCoreServiceCollectionExtensions
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         services.AddSingleton<FactStorage>();
+        services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublicAddress>();
+        services.AddSingleton<SignedLinks>();
         services.AddSingleton<CallerAuthorizer>();
         services.AddSingleton<RequestPipeline>();
         services.AddSingleton<JsonBody>();
@@ -98,6 +102,7 @@ public static class FactCoreServiceCollectionExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<PublicationService>();
         services.AddSingleton<ReportHandlers>();
 
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateOnStart();
@@ -108,6 +113,7 @@ public static class FactCoreServiceCollectionExtensions
         services.AddSingleton<BoardStore>();
         services.AddSingleton<ReminderLog>();
         services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<EmailDelivery>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<ReminderHandlers>();
         services.AddSingleton<ReminderJob>();

@@ -32,15 +32,16 @@ public static class LocalHostApp
             {
                 document.Info.Title = "FactFunctions";
 
-                // The same document is served by every host at every address: no server URL of this process in it.
-                document.Servers?.Clear();
                 document.Info.Description = "The FACT programme's reporting and notification API. Send your key in the x-functions-key header " +
                     "(or ?code=): the programme lead's key reads and writes, an officer's key reads. Errors are RFC 9457 problem details.";
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer(OpenApiOperations.DocumentAsync);
             options.AddOperationTransformer(OpenApiRequestBodies.DescribeAsync);
+            options.AddOperationTransformer(OpenApiOperations.OperationAsync);
         });
         builder.Services.AddFactCore(builder.Configuration);
+        builder.Services.AddSingleton<FactFunctions.Links.IListeningAddress, ServerListeningAddress>();
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<SampleLoader>();
         builder.Services.AddHostedService<JobScheduler>();

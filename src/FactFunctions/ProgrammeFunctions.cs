@@ -58,7 +58,7 @@ public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandl
     public Task<IResult> Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Export)] HttpRequest request) => handlers.Export(request);
 
     [Function(nameof(GetProgrammeWorkbook))]
-    public Task<IResult> GetProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Get(request);
+    public Task<IResult> GetProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Get(request);
 
     [Function(nameof(PutProgrammeWorkbook))]
     public Task<IResult> PutProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Put(request);

@@ -27,7 +27,7 @@ public sealed class ReminderFunctions(ReminderHandlers handlers, ReminderJob rem
     public Task<IResult> ListMeetings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.BoardMeetings)] HttpRequest request, string boardId) => handlers.ListMeetings(request, boardId);
 
     [Function(nameof(CalendarFeed))]
-    public Task<IResult> CalendarFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Calendar)] HttpRequest request) => handlers.Calendar(request);
+    public Task<IResult> CalendarFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Calendar)] HttpRequest request) => handlers.Calendar(request);
 
     [Function(nameof(RunReminders))]
     public Task<IResult> RunReminders([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RemindersRun)] HttpRequest request) => handlers.Run(request);

@@ -17,13 +17,22 @@ public sealed class ReportFunctions(ReportHandlers handlers)
     public Task<IResult> GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Report)] HttpRequest request, string reportId) => handlers.Get(request, reportId);
 
     [Function(nameof(GetReportContent))]
-    public Task<IResult> GetReportContent([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReportContent)] HttpRequest request, string reportId) => handlers.Content(request, reportId);
+    public Task<IResult> GetReportContent([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReportContent)] HttpRequest request, string reportId) => handlers.Content(request, reportId);
+
+    [Function(nameof(GetReportHtml))]
+    public Task<IResult> GetReportHtml([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReportHtml)] HttpRequest request, string reportId) => handlers.Html(request, reportId);
+
+    [Function(nameof(ApproveReport))]
+    public Task<IResult> ApproveReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ReportApprove)] HttpRequest request, string reportId) => handlers.Approve(request, reportId);
+
+    [Function(nameof(PublishReport))]
+    public Task<IResult> PublishReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ReportPublish)] HttpRequest request, string reportId) => handlers.Publish(request, reportId);
 
     [Function(nameof(Papers))]
-    public Task<IResult> Papers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Papers)] HttpRequest request) => handlers.Papers(request);
+    public Task<IResult> Papers([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Papers)] HttpRequest request) => handlers.Papers(request);
 
     [Function(nameof(GetTemplate))]
-    public Task<IResult> GetTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Template)] HttpRequest request, string kind) => handlers.GetTemplate(request, kind);
+    public Task<IResult> GetTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Template)] HttpRequest request, string kind) => handlers.GetTemplate(request, kind);
 
     [Function(nameof(PutTemplate))]
     public Task<IResult> PutTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Template)] HttpRequest request, string kind) => handlers.PutTemplate(request, kind);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using FactFunctions.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +18,10 @@ public enum FactRole
 
 /// <summary>
 /// Decides who is calling: a key in <c>x-functions-key</c> or <c>?code=</c>, or (in Azure, when enabled) the
-/// App Service Authentication principal with app roles. A request that fails here never reaches storage.
+/// App Service Authentication principal with app roles, or a signed link (<see cref="SignedLinks"/>), which reads its own
+/// path as an officer. A request that fails here never reaches storage; a browser that fails gets a page, not JSON.
 /// </summary>
-public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<FactHttpOptions> http)
+public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<FactHttpOptions> http, SignedLinks links)
 {
     public const string KeyHeader = "x-functions-key";
     public const string KeyQuery = "code";
@@ -28,27 +30,39 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
     /// <summary>Null when the caller holds <paramref name="required"/>; otherwise the 401 or 403 to answer.</summary>
     public IResult? Authorize(HttpRequest request, FactRole required)
     {
-        var role = RoleOf(request, out bool presentedCredentials);
+        var role = RoleOf(request, out bool presentedCredentials, out var link);
         if (role is null)
         {
-            return presentedCredentials
-                ? Problems.Problem(StatusCodes.Status401Unauthorized, Problems.UnauthorizedType, "The key is not recognised.",
-                    $"Send a valid key in the {KeyHeader} header.")
-                : Problems.Problem(StatusCodes.Status401Unauthorized, Problems.UnauthorizedType, "A key is required.",
-                    $"Send your key in the {KeyHeader} header (or the '{KeyQuery}' query parameter).");
+            var (title, detail) = link switch
+            {
+                LinkCheck.Expired => ("This link has expired.",
+                    "Links in FACT e-mails and calendars work for a limited time. Open the newest e-mail about this paper, or ask the FACT programme lead for a new link."),
+                LinkCheck.Invalid => ("This link is not valid.",
+                    "It may have been cut short or changed when it was copied, or FACT links have been reset. Open the newest e-mail about this paper, or ask the FACT programme lead for a new link."),
+                _ when presentedCredentials => ("The key is not recognised.", $"Send a valid key in the {KeyHeader} header."),
+                _ => ("A key is required.",
+                    $"Send your key in the {KeyHeader} header (or the '{KeyQuery}' query parameter). In a browser, open the link from a FACT e-mail or ask the FACT programme lead for one."),
+            };
+            return Refuse(request, StatusCodes.Status401Unauthorized, Problems.UnauthorizedType, title, detail);
         }
 
         if (role < required)
         {
-            return Problems.Problem(StatusCodes.Status403Forbidden, Problems.ForbiddenType, "Your role cannot do this.",
-                $"This needs the {required} role; the key you sent is for the {role} role.");
+            return Refuse(request, StatusCodes.Status403Forbidden, Problems.ForbiddenType, "Your role cannot do this.",
+                link == LinkCheck.Valid
+                    ? "A link from an e-mail or a calendar only opens the page it was made for."
+                    : $"This needs the {required} role; the key you sent is for the {role} role.");
         }
 
         return null;
     }
 
     /// <summary>The caller's role (after <see cref="Authorize"/> has let it through), to shape what it may see.</summary>
-    public FactRole? Role(HttpRequest request) => RoleOf(request, out _);
+    public FactRole? Role(HttpRequest request) => RoleOf(request, out _, out _);
+
+    /// <summary>When the caller came through a valid signed link, when that link expires (pages sign their own links no longer).</summary>
+    public DateTimeOffset? SignedLinkExpiry(HttpRequest request) =>
+        !HasKey(request) && links.Check(request, out var expires) == LinkCheck.Valid ? expires : null;
 
     /// <summary>Who to record as the author of a change: the signed-in name in Azure, otherwise the role of the key.</summary>
     public string Describe(HttpRequest request)
@@ -58,13 +72,36 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
             return name;
         }
 
-        return RoleOf(request, out _) is { } role ? $"{role} key" : "unknown";
+        return RoleOf(request, out _, out var link) switch
+        {
+            not null when link == LinkCheck.Valid => "signed link",
+            { } role => $"{role} key",
+            null => "unknown",
+        };
     }
 
-    private FactRole? RoleOf(HttpRequest request, out bool presentedCredentials)
+    private static IResult Refuse(HttpRequest request, int status, string type, string title, string detail)
     {
-        string? key = request.Headers[KeyHeader].FirstOrDefault() ?? request.Query[KeyQuery].FirstOrDefault();
+        if (!HtmlPage.Wanted(request))
+        {
+            return Problems.Problem(status, type, title, detail);
+        }
+
+        string body = $"<h1>{HtmlPage.Encode(title)}</h1>\n<p>{HtmlPage.Encode(detail)}</p>\n" +
+            "<p>FACT papers are shared with board members and officers through links in FACT e-mails. " +
+            "If you should have access and no link works, contact the FACT programme lead.</p>\n";
+        return HtmlPage.Result(request, HtmlPage.Document(title, body), status);
+    }
+
+    private static string? Key(HttpRequest request) => request.Headers[KeyHeader].FirstOrDefault() ?? request.Query[KeyQuery].FirstOrDefault();
+
+    private static bool HasKey(HttpRequest request) => !string.IsNullOrEmpty(Key(request));
+
+    private FactRole? RoleOf(HttpRequest request, out bool presentedCredentials, out LinkCheck link)
+    {
+        string? key = Key(request);
         presentedCredentials = !string.IsNullOrEmpty(key);
+        link = LinkCheck.Unsigned;
         if (presentedCredentials)
         {
             if (Matches(key!, keys.Value.ProgrammeLead))
@@ -82,6 +119,13 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
         {
             presentedCredentials = true;
             return RoleFromPrincipal(principal);
+        }
+
+        if (!presentedCredentials)
+        {
+            link = links.Check(request, out _);
+            presentedCredentials = link != LinkCheck.Unsigned;
+            return link == LinkCheck.Valid ? FactRole.Officer : null;
         }
 
         return null;

@@ -18,6 +18,7 @@ public static class Problems
     public const string NotFoundType = TypeBase + "not-found";
     public const string ConflictType = TypeBase + "conflict";
     public const string ImportIncompleteType = TypeBase + "import-incomplete";
+    public const string PaperStatusType = TypeBase + "paper-status";
     public const string PreconditionFailedType = TypeBase + "precondition-failed";
     public const string StorageUnavailableType = TypeBase + "storage-unavailable";
     public const string InternalType = TypeBase + "internal";

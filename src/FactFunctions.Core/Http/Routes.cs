@@ -34,6 +34,9 @@ public static class Routes
     public const string Reports = "reports";
     public const string Report = "reports/{reportId}";
     public const string ReportContent = "reports/{reportId}/content";
+    public const string ReportHtml = "reports/{reportId}/html";
+    public const string ReportApprove = "reports/{reportId}/approve";
+    public const string ReportPublish = "reports/{reportId}/publish";
     public const string Papers = "papers";
     public const string Template = "templates/{kind}";
 

@@ -62,6 +62,9 @@ public record MeetingFields
     public DateOnly? PaperDeadline { get; init; }
 
     public string? ReportKind { get; init; }
+
+    /// <summary>Where the meeting is held, for the calendar entry (a room, or "Online").</summary>
+    public string? Location { get; init; }
 }
 
 public sealed record BoardDocument : BoardFields
@@ -117,6 +120,8 @@ public sealed record MeetingView
     public TimeOnly Time { get; init; }
 
     public string? ReportKind { get; init; }
+
+    public string? Location { get; init; }
 
     public DateOnly PaperDeadline { get; init; }
 
@@ -181,6 +186,7 @@ public static class BoardValidation
     public static void Meeting(ValidationErrors errors, string prefix, MeetingFields meeting, DateOnly? date)
     {
         errors.RequiredText(ValidationErrors.Field(prefix, "title"), meeting.Title, 200);
+        errors.Text(ValidationErrors.Field(prefix, "location"), meeting.Location, 200);
         errors.OneOf(ValidationErrors.Field(prefix, "reportKind"), meeting.ReportKind, Reports.PaperKinds.All, required: false);
         errors.Date(ValidationErrors.Field(prefix, "date"), date);
         errors.Date(ValidationErrors.Field(prefix, "paperDeadline"), meeting.PaperDeadline);

@@ -31,6 +31,7 @@ public sealed class BoardStore(FactStorage storage)
         ["Time"] = meeting.Time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         ["PaperDeadline"] = meeting.PaperDeadline is { } deadline ? EntityText.Date(deadline) : null,
         ["ReportKind"] = meeting.ReportKind,
+        ["Location"] = meeting.Location,
     };
 
     public async Task<WriteResult> PutBoardAsync(string id, BoardFields board, Precondition precondition, CancellationToken ct)
@@ -112,6 +113,7 @@ public sealed class BoardStore(FactStorage storage)
                 Time = m.Time,
                 PaperDeadline = m.PaperDeadline,
                 ReportKind = m.ReportKind,
+                Location = m.Location,
             }).ToList(),
         }).ToList();
     }
@@ -136,6 +138,7 @@ public sealed class BoardStore(FactStorage storage)
         Time = e.GetString("Time") is { } time ? TimeOnly.ParseExact(time, "HH:mm", System.Globalization.CultureInfo.InvariantCulture) : null,
         PaperDeadline = EntityText.GetDate(e, "PaperDeadline"),
         ReportKind = e.GetString("ReportKind"),
+        Location = e.GetString("Location"),
         ETag = e.ETag.ToString(),
     };
 }
@@ -162,6 +165,7 @@ public sealed class ReminderCalendar(UkWorkingDays workingDays)
             Title = meeting.Title,
             Time = meeting.StartTime,
             ReportKind = meeting.ReportKind,
+            Location = meeting.Location,
             PaperDeadline = PaperDeadline(board, meeting),
             DeadlineIsExplicit = meeting.PaperDeadline is not null,
             Reminders = ReminderDays(board, meeting).Select(r => new ScheduledReminder(r.Date, r.Offset, recipients)).ToList(),

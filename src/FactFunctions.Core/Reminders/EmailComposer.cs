@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using FactFunctions.Dates;
 using FactFunctions.Programme;
+using FactFunctions.Reports;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -55,7 +56,34 @@ public static class EmailComposer
             Subject = subject,
             Html = Wrap(html),
             Text = text.ToString(),
-            Attachments = [new EmailAttachment("fact-meeting.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(Calendar([(board, meeting, deadline)])))],
+            Attachments = [new EmailAttachment("fact-meeting.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(Calendar([new CalendarEntry(board, meeting, deadline, new Uri(papersUrl))])))],
+        };
+    }
+
+    /// <summary>The e-mail that tells a board member a paper is published, with signed links that need no key.</summary>
+    public static EmailMessage Publication(string boardName, ReportMetadata report, Member recipient, PaperLinks links, ReportMetadata? replaced)
+    {
+        var html = new StringBuilder();
+        var text = new StringBuilder();
+        Line(html, text, $"Dear {recipient.Name},");
+        Line(html, text, $"The FACT paper for {boardName} on {LongDate(report.MeetingDate)} has been published.");
+        if (replaced is not null)
+        {
+            string when = replaced.PublishedAt is { } at ? $" on {LongDate(LondonTime.DateOf(at))}" : string.Empty;
+            Line(html, text, $"It replaces the version published{when}. The reason given: {report.SupersedeReason}");
+        }
+
+        Link(html, text, "Read the paper in your browser", links.Html);
+        Link(html, text, "Download the paper as a Word document", links.Content);
+        Link(html, text, "See every FACT paper", links.Papers);
+        Line(html, text, $"These links work without a password until {LongDate(LondonTime.DateOf(links.Expires))}. After that, ask the FACT programme lead for a new link.");
+        return new EmailMessage
+        {
+            To = recipient.Email!,
+            ToName = recipient.Name,
+            Subject = Subject($"FACT paper published for {boardName} on {report.MeetingDate.ToString("d MMM yyyy", English)}"),
+            Html = Wrap(html),
+            Text = text.ToString(),
         };
     }
 
@@ -87,10 +115,11 @@ public static class EmailComposer
             : Snapshots.SnapshotDiff.Words(milestone.Status) + (milestone.Overdue ? ", overdue" : string.Empty);
 
     /// <summary>
-    /// An iCalendar with the meeting and its paper deadline for each entry. UIDs depend only on the board and the
-    /// meeting date, so a calendar client updates the entries it already has instead of adding new ones.
+    /// An iCalendar with the meeting and its paper deadline for each entry: summary, location, a description in plain
+    /// sentences and the entry's link. UIDs depend only on the board and the meeting date, so a calendar client updates
+    /// the entries it already has instead of adding new ones.
     /// </summary>
-    public static string Calendar(IEnumerable<(Board Board, Meeting Meeting, DateOnly Deadline)> entries)
+    public static string Calendar(IEnumerable<CalendarEntry> entries)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Wiltshire Council//FactFunctions//EN", Method = "PUBLISH" };
         var list = entries.ToList();
@@ -108,21 +137,33 @@ public static class EmailComposer
             calendar.AddTimeZone(LondonTime.Zone.Id, earliest.AddYears(-1).ToDateTime(TimeOnly.MinValue), includeHistoricalData: true);
         }
 
-        foreach (var (board, meeting, deadline) in list)
+        foreach (var entry in list)
         {
+            var (board, meeting, deadline) = (entry.Board, entry.Meeting, entry.Deadline);
+            string paper = meeting.ReportKind is { } kind ? $"the {Reports.PaperKinds.Committee(kind)} paper" : "the paper";
+            string where = string.IsNullOrWhiteSpace(meeting.Location) ? string.Empty : $" at {meeting.Location}";
+            string state = entry.PaperPublished
+                ? $"The meeting’s paper is published; the link opens it."
+                : $"Papers are due by 5pm on {LongDate(deadline)}; the link opens the FACT papers page.";
             var start = new CalDateTime(meeting.Date, meeting.StartTime, LondonTime.Zone.Id);
-            calendar.Events.Add(new CalendarEvent
+            var meetingEvent = new CalendarEvent
             {
                 Uid = $"{board.Id}-{meeting.Date:yyyyMMdd}-meeting@factfunctions",
                 Summary = MeetingSummary(board, meeting),
+                Description = $"{board.Name} meets on {LongDate(meeting.Date)}{where}. {state}",
+                Location = string.IsNullOrWhiteSpace(meeting.Location) ? null : meeting.Location,
+                Url = entry.Link,
                 DtStart = start,
                 DtEnd = start.AddHours(2),
-            });
+            };
+            calendar.Events.Add(meetingEvent);
             var due = new CalDateTime(deadline, new TimeOnly(17, 0), LondonTime.Zone.Id);
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"{board.Id}-{meeting.Date:yyyyMMdd}-deadline@factfunctions",
                 Summary = $"Paper deadline: {board.Name} on {LongDate(meeting.Date)}",
+                Description = $"Last day to send {paper} for {board.Name} on {LongDate(meeting.Date)}.",
+                Url = entry.Link,
                 DtStart = due,
                 DtEnd = due.AddMinutes(30),
             });
@@ -158,6 +199,13 @@ public static class EmailComposer
 
         html.Append("</p>\n");
         text.Append("\n\n");
+    }
+
+    /// <summary>A link whose text says where it goes (the plain-text part prints the address after it).</summary>
+    private static void Link(StringBuilder html, StringBuilder text, string label, Uri link)
+    {
+        html.Append("<p><a href=\"").Append(HtmlEncoder.Default.Encode(link.AbsoluteUri)).Append("\">").Append(HtmlEncoder.Default.Encode(label)).Append("</a></p>\n");
+        text.Append(label).Append(": ").Append(link.AbsoluteUri).Append("\n\n");
     }
 
     private static void Heading(StringBuilder html, StringBuilder text, string heading)

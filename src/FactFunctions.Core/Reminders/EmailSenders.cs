@@ -23,9 +23,9 @@ public sealed class ReminderOptions
     /// <summary>London wall-clock time from which the day's reminders and digests go out.</summary>
     public TimeOnly SendAt { get; set; } = new(7, 0);
 
-    /// <summary>Where officers find the papers, for links in emails.</summary>
-    [Required(ErrorMessage = "Fact:Reminders:PapersUrl is required.")]
-    public string PapersUrl { get; set; } = "http://127.0.0.1:7071/api/papers";
+    /// <summary>How far back the calendar feed shows meetings, so a meeting just held keeps its entry and its paper's link.</summary>
+    [Range(0, 731, ErrorMessage = "Fact:Reminders:CalendarPastDays must be between 0 and 731.")]
+    public int CalendarPastDays { get; set; } = 92;
 
     /// <summary>A claim older than this whose sender never reported back is taken over by the next run.</summary>
     [Range(1, 1440, ErrorMessage = "Fact:Reminders:ClaimTimeoutMinutes must be between 1 and 1440.")]

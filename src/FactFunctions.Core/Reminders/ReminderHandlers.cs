@@ -1,8 +1,11 @@
 using System.Globalization;
 using FactFunctions.Dates;
 using FactFunctions.Http;
+using FactFunctions.Links;
+using FactFunctions.Reports;
 using FactFunctions.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace FactFunctions.Reminders;
 
@@ -16,7 +19,8 @@ public sealed record RunRemindersRequest
 
 /// <summary>The board, meeting, calendar and reminder endpoints of api.md.</summary>
 public sealed class ReminderHandlers(
-    RequestPipeline pipeline, CallerAuthorizer authorizer, JsonBody body, BoardStore boards, ReminderCalendar calendar, ReminderService reminders, ReminderLog log, FactStorage storage, TimeProvider time)
+    RequestPipeline pipeline, CallerAuthorizer authorizer, JsonBody body, BoardStore boards, ReminderCalendar calendar, ReminderService reminders, ReminderLog log,
+    FactStorage storage, TimeProvider time, ReportStore reports, SignedLinks links, IOptions<ReminderOptions> options)
 {
     public Task<IResult> PutBoard(HttpRequest request, string boardId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
@@ -166,15 +170,26 @@ public sealed class ReminderHandlers(
             return TypedResults.Ok(meetings.Select(m => calendar.View(board, m)).ToList());
         });
 
-    /// <summary>Upcoming meetings and paper deadlines of every board as an iCalendar feed.</summary>
+    /// <summary>
+    /// Recent (<see cref="ReminderOptions.CalendarPastDays"/>) and upcoming meetings and paper deadlines of every board as
+    /// an iCalendar feed; each meeting links (signed) to its published paper, or to the papers page.
+    /// </summary>
     public Task<IResult> Calendar(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            var today = LondonTime.Today(time);
+            var since = LondonTime.Today(time).AddDays(-options.Value.CalendarPastDays);
             var byId = (await boards.ListBoardsAsync(ct)).ToDictionary(b => b.Id, StringComparer.Ordinal);
+            var published = (await reports.ListAsync(null, null, ct))
+                .Where(r => r.Status == PaperStatus.Published)
+                .GroupBy(r => (r.Kind, r.MeetingDate))
+                .ToDictionary(g => g.Key, g => g.First().Id);
+            var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
+            var papersPage = links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires);
             var entries = (await boards.ListMeetingsAsync(null, ct))
-                .Where(m => m.Date >= today && byId.ContainsKey(m.BoardId))
-                .Select(m => (byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m)));
+                .Where(m => m.Date >= since && byId.ContainsKey(m.BoardId))
+                .Select(m => m.ReportKind is { } kind && published.TryGetValue((kind, m.Date), out string? reportId)
+                    ? new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), links.Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires), PaperPublished: true)
+                    : new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), papersPage));
             return TypedResults.Text(EmailComposer.Calendar(entries), "text/calendar; charset=utf-8");
         });
 

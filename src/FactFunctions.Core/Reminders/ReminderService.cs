@@ -1,5 +1,7 @@
 using System.Globalization;
 using FactFunctions.Dates;
+using FactFunctions.Http;
+using FactFunctions.Links;
 using FactFunctions.Programme;
 using FactFunctions.Snapshots;
 using Microsoft.Extensions.Logging;
@@ -59,7 +61,7 @@ public sealed class ReminderPlanner(ReminderCalendar calendar)
                     foreach (var member in (board.Members ?? []).Where(m => MemberRoles.WritesPapers(m.Role) && m.Email is not null))
                     {
                         var message = EmailComposer.DeadlineReminder(board, meeting, deadline, offset, member, concerns, papersUrl);
-                        planned.Add(new PlannedEmail(Entry($"deadline-{offset}", board.Id, scope, day, member, message), message));
+                        planned.Add(EmailDelivery.Plan($"deadline-{offset}", board.Id, scope, day, member, message));
                     }
                 }
             }
@@ -74,7 +76,7 @@ public sealed class ReminderPlanner(ReminderCalendar calendar)
                     foreach (var member in (board.Members ?? []).Where(m => m.Email is not null))
                     {
                         var message = EmailComposer.Digest(board, day, member, groups);
-                        planned.Add(new PlannedEmail(Entry("digest", board.Id, scope, day, member, message), message));
+                        planned.Add(EmailDelivery.Plan("digest", board.Id, scope, day, member, message));
                     }
                 }
             }
@@ -82,18 +84,6 @@ public sealed class ReminderPlanner(ReminderCalendar calendar)
 
         return planned;
     }
-
-    private static ReminderLogEntry Entry(string kind, string boardId, string scope, DateOnly day, Member member, EmailMessage message) => new()
-    {
-        Key = ReminderLog.KeyOf(kind, scope, member.Email!),
-        Kind = kind,
-        BoardId = boardId,
-        Scope = scope,
-        DueDate = day,
-        Recipient = member.Email,
-        Subject = message.Subject,
-        Status = ReminderStatus.Sending,
-    };
 
     private static bool Open(MilestoneView m) => !MilestoneStatus.IsClosed(m.Status);
 
@@ -142,16 +132,14 @@ public sealed class ReminderPlanner(ReminderCalendar calendar)
     }
 }
 
-/// <summary>Runs the reminders of a day: plan, then for each email claim, send and record (or release).</summary>
-public sealed partial class ReminderService(
+/// <summary>Runs the reminders of a day: plan, then deliver each email once (<see cref="EmailDelivery"/>).</summary>
+public sealed class ReminderService(
     BoardStore boards,
     ProgrammeStore programme,
     SnapshotStore snapshots,
     ReminderPlanner planner,
-    ReminderLog log,
-    IEmailSender sender,
-    IOptions<ReminderOptions> options,
-    ILogger<ReminderService> logger)
+    EmailDelivery delivery,
+    SignedLinks links)
 {
     public async Task<ReminderRun> RunAsync(DateTimeOffset asOf, bool dryRun, CancellationToken ct)
     {
@@ -160,64 +148,7 @@ public sealed partial class ReminderService(
         var meetings = await boards.ListMeetingsAsync(null, ct);
         var state = await programme.ReadAllAsync(ct);
         var lastWeek = day.DayOfWeek == DayOfWeek.Monday ? (await snapshots.GetAsync(SnapshotStore.DailyId(day.AddDays(-7)), ct))?.State : null;
-        var plan = planner.Plan(day, boardList, meetings, state, lastWeek, options.Value.PapersUrl);
-        if (dryRun)
-        {
-            return new ReminderRun(day, true, plan.Select(p => Outcome(p, "would-send")).ToList());
-        }
-
-        var outcomes = new List<ReminderOutcome>();
-        var timeout = TimeSpan.FromMinutes(options.Value.ClaimTimeoutMinutes);
-        foreach (var email in plan)
-        {
-            var (claim, etag) = await log.ClaimAsync(email.Entry, timeout, ct);
-            if (claim != ClaimOutcome.Claimed)
-            {
-                outcomes.Add(Outcome(email, claim == ClaimOutcome.AlreadySent ? "already-sent" : "in-progress"));
-                continue;
-            }
-
-            SendResult result;
-            try
-            {
-                result = await sender.SendAsync(email.Message, email.Entry.Key, ct);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                result = new SendResult(false, null, sender.Channel, e.GetType().Name);
-            }
-
-            if (result.Accepted)
-            {
-                await log.MarkSentAsync(email.Entry, etag, result, ct);
-                LogSent(logger, email.Entry.Key, email.Entry.Kind, email.Entry.BoardId, result.Channel);
-                outcomes.Add(Outcome(email, "sent") with { Channel = result.Channel, MessageId = result.MessageId });
-            }
-            else
-            {
-                await log.ReleaseAsync(email.Entry.Key, etag, ct);
-                LogNotSent(logger, email.Entry.Key, email.Entry.Kind, email.Entry.BoardId);
-                outcomes.Add(Outcome(email, "failed") with { Channel = result.Channel, Error = result.Error });
-            }
-        }
-
-        return new ReminderRun(day, false, outcomes);
+        var plan = planner.Plan(day, boardList, meetings, state, lastWeek, links.Absolute($"{Routes.BasePath}/{Routes.Papers}").ToString());
+        return new ReminderRun(day, dryRun, dryRun ? plan.Select(p => EmailDelivery.Outcome(p, "would-send")).ToList() : await delivery.DeliverAsync(plan, ct));
     }
-
-    private static ReminderOutcome Outcome(PlannedEmail email, string status) => new()
-    {
-        Kind = email.Entry.Kind,
-        BoardId = email.Entry.BoardId,
-        Scope = email.Entry.Scope,
-        Recipient = email.Message.To,
-        RecipientName = email.Message.ToName,
-        Subject = email.Message.Subject,
-        Status = status,
-    };
-
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Reminder {ReminderKey} ({Kind}, board {BoardId}) sent via {Channel}")]
-    private static partial void LogSent(ILogger logger, string reminderKey, string kind, string boardId, string channel);
-
-    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Reminder {ReminderKey} ({Kind}, board {BoardId}) not accepted; released for the next run")]
-    private static partial void LogNotSent(ILogger logger, string reminderKey, string kind, string boardId);
 }

@@ -1,8 +1,7 @@
 using FactFunctions.Dates;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using FactFunctions.Http;
+using FactFunctions.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -19,8 +18,16 @@ public sealed record GenerateReportRequest
     public DateOnly? ReportDate { get; init; }
 }
 
+public sealed record PublishRequest
+{
+    /// <summary>Why this paper replaces the meeting's published one; required only when one is published.</summary>
+    public string? Reason { get; init; }
+}
+
 /// <summary>The report, paper and template endpoints of api.md.</summary>
-public sealed class ReportHandlers(RequestPipeline pipeline, JsonBody body, CallerAuthorizer authorizer, ReportService service, ReportStore reports, TemplateStore templates)
+public sealed class ReportHandlers(
+    RequestPipeline pipeline, JsonBody body, CallerAuthorizer authorizer, ReportService service, ReportStore reports, TemplateStore templates,
+    PublicationService publication, SignedLinks links)
 {
     public Task<IResult> Generate(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
@@ -115,60 +122,109 @@ public sealed class ReportHandlers(RequestPipeline pipeline, JsonBody body, Call
                 lastModified: content.Value.LastModified, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}\""));
         });
 
-    /// <summary>A plain page for officers: the latest paper for each board, then recent ones, with download links.</summary>
+    /// <summary>The paper as accessible HTML, read from the published bytes.</summary>
+    public Task<IResult> Html(HttpRequest request, string reportId) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (!Ids.IsSlug(reportId))
+            {
+                return Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
+            }
+
+            var report = await reports.GetAsync(reportId, ct);
+            var content = report is null ? null : await reports.ContentAsync(reportId, ct);
+            if (report is null || content is null)
+            {
+                return Problems.NotFound($"Report '{reportId}'");
+            }
+
+            string title = $"{PaperKinds.Committee(report.Kind)} paper for {PaperComposer.LongDate(report.MeetingDate)}";
+            return HtmlPage.Result(request, PaperHtml.Render(content.Value.Content, title));
+        });
+
+    public Task<IResult> Approve(HttpRequest request, string reportId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (!Ids.IsSlug(reportId))
+            {
+                return Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
+            }
+
+            var (report, failure) = await publication.ApproveAsync(reportId, authorizer.Describe(request), ct);
+            return failure switch
+            {
+                PublicationFailure.None => TypedResults.Ok(report),
+                PublicationFailure.NotFound => Problems.NotFound($"Report '{reportId}'"),
+                PublicationFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, $"The paper is {report!.Status}.",
+                    "Only a draft can be approved; a published or superseded paper stays as it is."),
+                _ => Problems.Conflict("The paper kept changing while it was being approved; send the request again."),
+            };
+        });
+
+    public Task<IResult> Publish(HttpRequest request, string reportId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (!Ids.IsSlug(reportId))
+            {
+                return Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
+            }
+
+            string? reason = null;
+            if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+            {
+                var input = await body.ReadAsync<PublishRequest>(request, ct);
+                if (input.Problem is not null)
+                {
+                    return input.Problem;
+                }
+
+                reason = input.Value!.Reason;
+                var errors = new ValidationErrors();
+                errors.Text("reason", reason);
+                if (!errors.IsEmpty)
+                {
+                    return Problems.Validation(errors);
+                }
+            }
+
+            var (result, failure, current) = await publication.PublishAsync(reportId, authorizer.Describe(request), reason, ct);
+            return failure switch
+            {
+                PublicationFailure.None => TypedResults.Ok(result),
+                PublicationFailure.NotFound => Problems.NotFound($"Report '{reportId}'"),
+                PublicationFailure.NotApproved => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper is not approved.",
+                    $"Approve it first (POST {Routes.BasePath}/reports/{reportId}/approve); only an approved paper can be published."),
+                PublicationFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper has been superseded.",
+                    "A superseded paper cannot be published again; generate, approve and publish a new one."),
+                PublicationFailure.ReasonRequired => Problems.Invalid("reason",
+                    $"is required: the paper generated {PapersPage.When(current?.CreatedAt ?? default)} is already published for this meeting; say why this one replaces it."),
+                _ => Problems.Conflict("Other publications for this meeting kept changing it; send the request again."),
+            };
+        });
+
+    /// <summary>The papers page for officers and members, reached with a key or through a signed link.</summary>
     public Task<IResult> Papers(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
+            int page = 1;
+            if (request.Query["page"].FirstOrDefault() is { } text &&
+                (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+            {
+                return Problems.BadParameter("page", "must be a whole number from 1.");
+            }
+
             var all = await reports.ListAsync(null, null, ct);
-            string? code = request.Query[CallerAuthorizer.KeyQuery].FirstOrDefault();
-            string Link(ReportMetadata r) =>
-                $"{Routes.BasePath}/reports/{Uri.EscapeDataString(r.Id)}/content" + (code is null ? string.Empty : $"?{CallerAuthorizer.KeyQuery}={Uri.EscapeDataString(code)}");
-
-            var html = HtmlEncoder.Default;
-            var page = new StringBuilder();
-            page.Append("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .Append("<title>FACT papers</title>\n<style>body{font-family:Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:.4rem;text-align:left}th{background:#d9e2f3}</style>\n</head>\n<body>\n<main>\n")
-                .Append("<h1>Families and Children’s Transformation (FACT) papers</h1>\n");
-            foreach (string kind in PaperKinds.All)
+            int pages = PapersPage.PageCount(all.GroupBy(r => (r.Kind, r.MeetingDate)).Count());
+            if (page > pages)
             {
-                page.Append("<section>\n<h2>").Append(html.Encode(PaperKinds.Committee(kind))).Append("</h2>\n");
-                var latest = all.FirstOrDefault(r => r.Kind == kind);
-                if (latest is null)
-                {
-                    page.Append("<p>No paper has been generated yet.</p>\n");
-                }
-                else
-                {
-                    page.Append("<p>Latest: <a href=\"").Append(html.Encode(Link(latest))).Append("\" download>")
-                        .Append(html.Encode(latest.FileName)).Append("</a> for the meeting on ")
-                        .Append(html.Encode(PaperComposer.LongDate(latest.MeetingDate))).Append(" (").Append(latest.Size.ToString("N0", CultureInfo.InvariantCulture)).Append(" bytes).</p>\n");
-                }
-
-                page.Append("</section>\n");
+                return Problems.BadParameter("page", $"must be from 1 to {pages}.");
             }
 
-            page.Append("<section>\n<h2>All papers</h2>\n");
-            if (all.Count == 0)
-            {
-                page.Append("<p>None yet.</p>\n");
-            }
-            else
-            {
-                page.Append("<table>\n<caption>Generated papers, newest meeting first</caption>\n<thead><tr><th scope=\"col\">Board</th><th scope=\"col\">Meeting</th><th scope=\"col\">Paper</th><th scope=\"col\">Generated</th><th scope=\"col\">Snapshot</th></tr></thead>\n<tbody>\n");
-                foreach (var report in all.Take(50))
-                {
-                    page.Append("<tr><td>").Append(html.Encode(PaperKinds.Committee(report.Kind)))
-                        .Append("</td><td>").Append(html.Encode(PaperComposer.LongDate(report.MeetingDate)))
-                        .Append("</td><td><a href=\"").Append(html.Encode(Link(report))).Append("\" download>").Append(html.Encode(report.FileName)).Append("</a>")
-                        .Append("</td><td>").Append(html.Encode(report.CreatedAt.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)))
-                        .Append("</td><td>").Append(html.Encode(report.SnapshotId)).Append("</td></tr>\n");
-                }
-
-                page.Append("</tbody>\n</table>\n");
-            }
-
-            page.Append("</section>\n</main>\n</body>\n</html>\n");
-            return TypedResults.Content(page.ToString(), "text/html; charset=utf-8");
+            // Links on the page expire with the link that opened it, so following them never extends access.
+            var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
+            string Link(string path, int? number) => links.Relative(path, expires,
+                number is { } n ? new Dictionary<string, string> { ["page"] = n.ToString(CultureInfo.InvariantCulture) } : null);
+            return HtmlPage.Result(request, PapersPage.Render(all, page, Link));
         });
 
     public Task<IResult> GetTemplate(HttpRequest request, string kind) =>

@@ -5,38 +5,12 @@ using FactFunctions.Storage;
 
 namespace FactFunctions.Reports;
 
-public sealed record ReportMetadata
-{
-    public required string Id { get; init; }
-
-    public required string Kind { get; init; }
-
-    public DateOnly MeetingDate { get; init; }
-
-    public DateOnly ReportDate { get; init; }
-
-    public required string SnapshotId { get; init; }
-
-    public required string TemplateVersion { get; init; }
-
-    public long Size { get; init; }
-
-    public required string Sha256 { get; init; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public string? CreatedBy { get; init; }
-
-    public string? PreviousReportId { get; init; }
-
-    public string FileName => $"FACT-{Kind}-{MeetingDate:yyyy-MM-dd}.docx";
-}
-
 /// <summary>Generated papers: the .docx in the <c>reports</c> container (written once, never replaced), metadata in <c>Reports</c>.</summary>
 public sealed class ReportStore(FactStorage storage)
 {
     public const string ReportsTable = "Reports";
     private const string Partition = "report";
+    private const string RecordPartition = "record";
 
     /// <summary>Writes the paper, then its metadata, so a listed paper always has its content.</summary>
     public async Task SaveAsync(ReportMetadata metadata, byte[] content, CancellationToken ct)
@@ -68,11 +42,86 @@ public sealed class ReportStore(FactStorage storage)
         }, ct);
     }
 
-    public async Task<ReportMetadata?> GetAsync(string reportId, CancellationToken ct)
+    public async Task<ReportMetadata?> GetAsync(string reportId, CancellationToken ct) => (await GetVersionAsync(reportId, ct))?.Report;
+
+    /// <summary>The paper's metadata with the ETag a change of its status must match.</summary>
+    public async Task<(ReportMetadata Report, ETag ETag)?> GetVersionAsync(string reportId, CancellationToken ct)
     {
         var table = await storage.TableAsync(ReportsTable, ct);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, reportId, cancellationToken: ct);
-        return found.HasValue ? Read(found.Value!) : null;
+        return found.HasValue ? (Read(found.Value!), found.Value!.ETag) : null;
+    }
+
+    /// <summary>
+    /// Records a change of the paper's life (status, who, when); never its content. False when the paper changed since
+    /// <paramref name="etag"/> was read.
+    /// </summary>
+    public async Task<bool> UpdateLifeAsync(ReportMetadata report, ETag etag, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(Partition, report.Id)
+            {
+                ["Status"] = report.Status,
+                ["ApprovedBy"] = report.ApprovedBy,
+                ["ApprovedAt"] = report.ApprovedAt,
+                ["PublishedBy"] = report.PublishedBy,
+                ["PublishedAt"] = report.PublishedAt,
+                ["Supersedes"] = report.Supersedes,
+                ["SupersedeReason"] = report.SupersedeReason,
+                ["SupersededBy"] = report.SupersededBy,
+                ["SupersededAt"] = report.SupersededAt,
+            }, etag, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The meeting's paper of record: which paper is published for this kind and meeting, and the one it replaced.</summary>
+    public async Task<PaperOfRecord?> PaperOfRecordAsync(string kind, DateOnly meetingDate, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(RecordPartition, RecordKey(kind, meetingDate), cancellationToken: ct);
+        return found.HasValue
+            ? new PaperOfRecord(found.Value!.GetString("ReportId")!, found.Value.GetString("Replaced"), found.Value.GetString("Reason"), found.Value.ETag)
+            : null;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="reportId"/> the meeting's paper of record, if the record is still <paramref name="current"/>
+    /// (absent when null). False when another publication changed it first: the one conditional write that decides
+    /// which of two concurrent publications wins.
+    /// </summary>
+    public async Task<bool> ClaimRecordAsync(string kind, DateOnly meetingDate, string reportId, PaperOfRecord? current, string? reason, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        var entity = new TableEntity(RecordPartition, RecordKey(kind, meetingDate))
+        {
+            ["ReportId"] = reportId,
+            ["Replaced"] = current?.ReportId,
+            ["Reason"] = current is null ? null : reason,
+        };
+        try
+        {
+            if (current is null)
+            {
+                await table.AddEntityAsync(entity, ct);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, ct);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            return false;
+        }
     }
 
     /// <summary>Whether any paper was made from the snapshot: one query that stops at the first match.</summary>
@@ -133,6 +182,8 @@ public sealed class ReportStore(FactStorage storage)
 
     private static string BlobName(string reportId) => $"{reportId}.docx";
 
+    private static string RecordKey(string kind, DateOnly meetingDate) => $"{kind}-{EntityText.Date(meetingDate)}";
+
     private static ReportMetadata Read(TableEntity e) => new()
     {
         Id = e.RowKey,
@@ -146,5 +197,14 @@ public sealed class ReportStore(FactStorage storage)
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         CreatedBy = e.GetString("CreatedBy"),
         PreviousReportId = e.GetString("PreviousReportId"),
+        Status = e.GetString("Status") ?? PaperStatus.Draft,
+        ApprovedBy = e.GetString("ApprovedBy"),
+        ApprovedAt = e.GetDateTimeOffset("ApprovedAt"),
+        PublishedBy = e.GetString("PublishedBy"),
+        PublishedAt = e.GetDateTimeOffset("PublishedAt"),
+        Supersedes = e.GetString("Supersedes"),
+        SupersedeReason = e.GetString("SupersedeReason"),
+        SupersededBy = e.GetString("SupersededBy"),
+        SupersededAt = e.GetDateTimeOffset("SupersededAt"),
     };
 }

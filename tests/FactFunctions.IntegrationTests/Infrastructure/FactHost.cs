@@ -17,6 +17,7 @@ public sealed class FactHost : IAsyncDisposable
 {
     public const string LeadKey = "test-programme-lead-key-0001";
     public const string OfficerKey = "test-officer-key-000000001";
+    public const string SigningKey = "test-link-signing-key-0000000000000001";
 
     private FactHost(WebApplication app, Uri baseAddress, string prefix)
     {
@@ -55,6 +56,7 @@ public sealed class FactHost : IAsyncDisposable
                 ["Fact:Storage:Prefix"] = prefix,
                 ["Fact:Keys:ProgrammeLead"] = LeadKey,
                 ["Fact:Keys:Officer"] = OfficerKey,
+                ["Fact:Links:SigningKey"] = SigningKey,
                 ["Fact:LocalHost:RunTimers"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Azure"] = "Error",

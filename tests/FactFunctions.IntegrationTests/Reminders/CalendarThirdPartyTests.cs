@@ -28,7 +28,7 @@ public sealed class CalendarThirdPartyTests
 
         // An early meeting beside it, so the one under test is not the only (or the earliest) event in the document.
         var early = meeting with { Date = new DateOnly(2022, 11, 8) };
-        string ics = EmailComposer.Calendar([(board, early, early.Date.AddDays(-7)), (board, meeting, meeting.Date.AddDays(-7))]);
+        string ics = EmailComposer.Calendar([new CalendarEntry(board, early, early.Date.AddDays(-7)), new CalendarEntry(board, meeting, meeting.Date.AddDays(-7))]);
 
         var events = await IcalJs.EventsAsync(ics);
 
@@ -44,8 +44,8 @@ public sealed class CalendarThirdPartyTests
         var day = new DateOnly(2023, 7, 4);
         string ics = EmailComposer.Calendar(
         [
-            (forum, new Meeting { BoardId = forum.Id, Date = day, Title = "Schools Forum" }, day.AddDays(-7)),
-            (committee, new Meeting { BoardId = committee.Id, Date = day.AddDays(1), Title = "Budget meeting" }, day.AddDays(-6)),
+            new CalendarEntry(forum, new Meeting { BoardId = forum.Id, Date = day, Title = "Schools Forum" }, day.AddDays(-7)),
+            new CalendarEntry(committee, new Meeting { BoardId = committee.Id, Date = day.AddDays(1), Title = "Budget meeting" }, day.AddDays(-6)),
         ]);
 
         var events = await IcalJs.EventsAsync(ics);

@@ -1,4 +1,5 @@
-// Reads an iCalendar document on stdin and prints, as JSON, each event's UID, summary and start as a UTC instant,
+// Reads an iCalendar document on stdin and prints, as JSON, each event's UID, summary, location, description, URL and
+// start as a UTC instant,
 // as ical.js (the parser calendar web apps use) resolves it from the VTIMEZONE the document carries.
 const ICAL = require('ical.js');
 
@@ -13,7 +14,14 @@ process.stdin.on('end', () => {
 
   const events = calendar.getAllSubcomponents('vevent').map(component => {
     const event = new ICAL.Event(component);
-    return { uid: event.uid, summary: event.summary, startUtc: event.startDate.toJSDate().toISOString() };
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      location: event.location,
+      description: event.description,
+      url: component.getFirstPropertyValue('url'),
+      startUtc: event.startDate.toJSDate().toISOString(),
+    };
   });
   process.stdout.write(JSON.stringify(events));
 });

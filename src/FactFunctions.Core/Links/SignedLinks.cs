@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace FactFunctions.Links;
+
+/// <summary>
+/// Expiring links that need no key: <c>?expires=&lt;unix seconds&gt;&amp;sig=&lt;HMAC-SHA256 of path and expiry&gt;</c>. A
+/// signature covers one path and grants reading it (GET or HEAD) as an officer would, until it expires; other query
+/// parameters (a page number) are not covered, so they cannot widen what the link reads. Rotating the key revokes
+/// every link.
+/// </summary>
+public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress address, TimeProvider time)
+{
+    public const string ExpiresParameter = "expires";
+    public const string SignatureParameter = "sig";
+
+    /// <summary>The expiry a new link gets: now plus the configured lifetime, to the second.</summary>
+    public DateTimeOffset DefaultExpiry() =>
+        DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().AddDays(options.Value.LifetimeDays).ToUnixTimeSeconds());
+
+    /// <summary>An absolute link to <paramref name="path"/> (which starts with <c>/api/</c>) at the public address.</summary>
+    public Uri Absolute(string path, DateTimeOffset? expires = null) => new(address.BaseUrl, Relative(path, expires));
+
+    /// <summary>A link relative to this host, for pages that link to each other.</summary>
+    public string Relative(string path, DateTimeOffset? expires = null, IReadOnlyDictionary<string, string>? query = null)
+    {
+        long seconds = (expires ?? DefaultExpiry()).ToUnixTimeSeconds();
+        var parameters = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, value) in query ?? new Dictionary<string, string>())
+        {
+            parameters[name] = value;
+        }
+
+        parameters[ExpiresParameter] = seconds.ToString(CultureInfo.InvariantCulture);
+        parameters[SignatureParameter] = Sign(path, seconds);
+        return QueryHelpers.AddQueryString(path, parameters);
+    }
+
+    /// <summary>Whether the request carries a valid signature for its own path.</summary>
+    public LinkCheck Check(HttpRequest request, out DateTimeOffset expires)
+    {
+        expires = default;
+        string? signature = request.Query[SignatureParameter].FirstOrDefault();
+        string? expiry = request.Query[ExpiresParameter].FirstOrDefault();
+        if (signature is null && expiry is null)
+        {
+            return LinkCheck.Unsigned;
+        }
+
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return LinkCheck.Invalid;
+        }
+
+        if (signature is null || !long.TryParse(expiry, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds) ||
+            seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return LinkCheck.Invalid;
+        }
+
+        byte[] expected = Encoding.ASCII.GetBytes(Sign(request.PathBase.Add(request.Path).Value ?? string.Empty, seconds));
+        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)))
+        {
+            return LinkCheck.Invalid;
+        }
+
+        expires = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return expires > time.GetUtcNow() ? LinkCheck.Valid : LinkCheck.Expired;
+    }
+
+    private string Sign(string path, long expires)
+    {
+        byte[] key = Encoding.UTF8.GetBytes(options.Value.SigningKey);
+        byte[] mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{path}\n{expires.ToString(CultureInfo.InvariantCulture)}"));
+        return WebEncoders.Base64UrlEncode(mac);
+    }
+}

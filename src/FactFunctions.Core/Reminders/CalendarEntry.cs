@@ -1,0 +1,7 @@
+namespace FactFunctions.Reminders;
+
+/// <summary>
+/// A meeting in a calendar, with its paper deadline and a link (signed) to the meeting's published paper, or to the
+/// papers page while none is published.
+/// </summary>
+public sealed record CalendarEntry(Board Board, Meeting Meeting, DateOnly Deadline, Uri? Link = null, bool PaperPublished = false);
