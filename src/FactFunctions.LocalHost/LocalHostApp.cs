@@ -39,6 +39,7 @@ public static class LocalHostApp
             options.AddDocumentTransformer(OpenApiOperations.DocumentAsync);
             options.AddOperationTransformer(OpenApiRequestBodies.DescribeAsync);
             options.AddOperationTransformer(OpenApiOperations.OperationAsync);
+            options.AddSchemaTransformer(OpenApiOperations.SchemaAsync);
         });
         builder.Services.AddFactCore(builder.Configuration);
         builder.Services.AddSingleton<FactFunctions.Links.IListeningAddress, ServerListeningAddress>();

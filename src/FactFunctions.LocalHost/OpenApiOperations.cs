@@ -60,6 +60,23 @@ internal static class OpenApiOperations
         return Task.CompletedTask;
     }
 
+    /// <summary>An enum for each string property marked <see cref="OneOfAttribute"/>, from the list validation checks.</summary>
+    public static Task SchemaAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(OneOfAttribute), inherit: true).FirstOrDefault() is OneOfAttribute oneOf)
+        {
+            var values = oneOf.Values.Select(v => (JsonNode?)JsonValue.Create(v)).ToList();
+            if (schema.Type is { } type && type.HasFlag(JsonSchemaType.Null))
+            {
+                values.Add(null);
+            }
+
+            schema.Enum = values!;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public static Task OperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace FactFunctions.Http;
@@ -25,9 +26,10 @@ public static class HtmlPage
     public static string ContentSecurityPolicy { get; } =
         $"default-src 'none'; style-src 'sha256-{StyleHash}'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    public static HtmlEncoder Encoder => HtmlEncoder.Default;
+    /// <summary>Encodes what HTML needs encoded (markup characters, controls) and leaves letters and punctuation readable.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
+    public static string Encode(string? text) => Encoder.Encode(text ?? string.Empty);
 
     /// <summary>A whole page: <paramref name="body"/> is HTML the caller has already encoded.</summary>
     public static string Document(string title, string body) =>

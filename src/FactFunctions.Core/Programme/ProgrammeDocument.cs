@@ -1,4 +1,5 @@
 using FactFunctions.Dates;
+using FactFunctions.Http;
 
 namespace FactFunctions.Programme;
 
@@ -74,6 +75,7 @@ public sealed record ProjectView
 
     public string? Aim { get; init; }
 
+    [OneOf(typeof(ProjectStatus))]
     public string? Status { get; init; }
 
     public int Order { get; init; }
@@ -103,6 +105,7 @@ public sealed record MilestoneView
 
     public MilestoneWindow Window { get; init; }
 
+    [OneOf(typeof(MilestoneStatus))]
     public string? Status { get; init; }
 
     public string? Board { get; init; }
@@ -124,6 +127,7 @@ public sealed record UpdateView
 
     public IReadOnlyList<Paragraph>? Paragraphs { get; init; }
 
+    [OneOf(typeof(Audience))]
     public string? Audience { get; init; }
 }
 
@@ -137,6 +141,7 @@ public sealed record IndicatorView
 
     public string? Unit { get; init; }
 
+    [OneOf(typeof(Polarity))]
     public string? Polarity { get; init; }
 
     public string? ProjectId { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FactFunctions.Http;
 
 namespace FactFunctions.Programme;
 
@@ -202,6 +203,7 @@ public record ProjectFields
 
     public string? Aim { get; init; }
 
+    [OneOf(typeof(ProjectStatus))]
     public string? Status { get; init; }
 
     public int? Order { get; init; }
@@ -214,6 +216,7 @@ public record MilestoneFields
     /// <summary>The date as the paper prints it ("October – December 2022"); its window is derived.</summary>
     public string? Due { get; init; }
 
+    [OneOf(typeof(MilestoneStatus))]
     public string? Status { get; init; }
 
     public string? Board { get; init; }
@@ -227,6 +230,7 @@ public record UpdateFields
 
     public IReadOnlyList<Paragraph>? Paragraphs { get; init; }
 
+    [OneOf(typeof(Audience))]
     public string? Audience { get; init; }
 }
 
@@ -239,6 +243,7 @@ public record IndicatorFields
 
     public string? Unit { get; init; }
 
+    [OneOf(typeof(Polarity))]
     public string? Polarity { get; init; }
 
     public string? ProjectId { get; init; }

@@ -32,6 +32,7 @@ public sealed record Member
 
     public string? Email { get; init; }
 
+    [OneOf(typeof(MemberRoles))]
     public string? Role { get; init; }
 }
 
@@ -39,6 +40,7 @@ public record BoardFields
 {
     public string? Name { get; init; }
 
+    [OneOf(typeof(BoardKinds))]
     public string? Kind { get; init; }
 
     public IReadOnlyList<Member>? Members { get; init; }
@@ -49,6 +51,7 @@ public record BoardFields
     /// <summary>Working days between the paper deadline and the meeting, when the meeting names no deadline.</summary>
     public int? PaperLeadWorkingDays { get; init; }
 
+    [OneOf(typeof(DigestFrequencies))]
     public string? Digest { get; init; }
 }
 
@@ -61,6 +64,7 @@ public record MeetingFields
 
     public DateOnly? PaperDeadline { get; init; }
 
+    [OneOf(typeof(Reports.PaperKinds))]
     public string? ReportKind { get; init; }
 
     /// <summary>Where the meeting is held, for the calendar entry (a room, or "Online").</summary>
@@ -119,6 +123,7 @@ public sealed record MeetingView
 
     public TimeOnly Time { get; init; }
 
+    [OneOf(typeof(Reports.PaperKinds))]
     public string? ReportKind { get; init; }
 
     public string? Location { get; init; }

@@ -30,6 +30,8 @@ public static class PapersPage
 
         var html = new StringBuilder();
         html.Append("<h1>Families and Children’s Transformation (FACT) papers</h1>\n");
+        html.Append("<p><a href=\"").Append(HtmlPage.Encode(link($"{Routes.BasePath}/{Routes.Calendar}")))
+            .Append("\">Subscribe to the FACT meetings calendar</a> (meetings and paper deadlines, for Outlook or any calendar app).</p>\n");
         if (meetings.Count == 0)
         {
             html.Append("<p>No paper has been generated yet.</p>\n");

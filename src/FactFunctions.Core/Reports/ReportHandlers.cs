@@ -9,6 +9,7 @@ namespace FactFunctions.Reports;
 
 public sealed record GenerateReportRequest
 {
+    [OneOf(typeof(PaperKinds))]
     public string? Kind { get; init; }
 
     public DateOnly? MeetingDate { get; init; }

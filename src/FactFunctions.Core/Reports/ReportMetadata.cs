@@ -1,3 +1,5 @@
+using FactFunctions.Http;
+
 namespace FactFunctions.Reports;
 
 /// <summary>A generated paper: what it was made from, and where it is in its life (<see cref="PaperStatus"/>).</summary>
@@ -5,6 +7,7 @@ public sealed record ReportMetadata
 {
     public required string Id { get; init; }
 
+    [OneOf(typeof(PaperKinds))]
     public required string Kind { get; init; }
 
     public DateOnly MeetingDate { get; init; }
@@ -26,6 +29,7 @@ public sealed record ReportMetadata
     public string? PreviousReportId { get; init; }
 
     /// <summary>draft, approved, published or superseded.</summary>
+    [OneOf(typeof(PaperStatus))]
     public string Status { get; init; } = PaperStatus.Draft;
 
     public string? ApprovedBy { get; init; }

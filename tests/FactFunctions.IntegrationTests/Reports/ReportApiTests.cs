@@ -113,7 +113,7 @@ public sealed class ReportApiTests(AzuriteFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_papers_page_links_the_latest_paper_of_each_board()
+    public async Task The_papers_page_lists_each_meetings_versions_with_signed_links_and_never_the_callers_key()
     {
         var (id, _, _) = await GenerateAsync("select-committee", "2022-11-08");
 
@@ -122,10 +122,34 @@ public sealed class ReportApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         string html = await page.Content.ReadAsStringAsync();
-        Assert.Contains($"/api/reports/{id}/content?code={FactHost.OfficerKey}", html, StringComparison.Ordinal);
-        Assert.Contains("No paper has been generated yet.", html, StringComparison.Ordinal);
+        Assert.Contains($"/api/reports/{id}/content?expires=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(FactHost.OfficerKey, html, StringComparison.Ordinal);
+        Assert.Contains("Children’s Select Committee, Tuesday 8 November 2022", html, StringComparison.Ordinal);
+        Assert.Contains("No paper has been published for this meeting yet.", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Draft</td>", html, StringComparison.Ordinal);
+        Assert.Contains("Generated 14 October 2022, 10:00 by the programme lead.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         await (await host.Anonymous.GetAsync("api/papers")).ExpectAsync(401);
+    }
+
+    [Fact]
+    public async Task The_papers_page_pages_by_meeting_and_says_how_many()
+    {
+        for (int i = 0; i < 12; i++)
+        {
+            await GenerateAsync("schools-forum", new DateOnly(2023, 1, 5).AddDays(7 * i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        string first = await (await host.Officer.GetAsync("api/papers")).Content.ReadAsStringAsync();
+        Assert.Contains("12 meetings with papers, 12 papers in all. Showing meetings 1 to 10 (page 1 of 2)", first, StringComparison.Ordinal);
+        var older = System.Text.RegularExpressions.Regex.Match(first, "href=\"([^\"]+)\">Older meetings \\(page 2\\)");
+        Assert.True(older.Success);
+        using var browser = new HttpClient();
+        string second = await (await browser.GetAsync(new Uri(host.BaseAddress, System.Net.WebUtility.HtmlDecode(older.Groups[1].Value)))).Content.ReadAsStringAsync();
+        Assert.Contains("Showing meetings 11 to 12 (page 2 of 2)", second, StringComparison.Ordinal);
+        Assert.Contains("Thursday 5 January 2023", second, StringComparison.Ordinal);
+        await (await host.Officer.GetAsync("api/papers?page=3")).ExpectAsync(400);
+        await (await host.Officer.GetAsync("api/papers?page=0")).ExpectAsync(400);
     }
 
     [LibreOfficeFact]

@@ -77,7 +77,7 @@ public sealed partial class SecurityTests(AzuriteFixture fixture)
         await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
         string before = await (await host.Officer.GetAsync("api/export")).Content.ReadAsStringAsync();
 
-        foreach (var (method, path) in AllRoutes(host).Where(r => r.Method != HttpMethod.Get))
+        foreach (var (method, path) in AllRoutes(host).Where(r => r.Method != HttpMethod.Get && r.Method != HttpMethod.Head))
         {
             var response = await host.Officer.SendAsync(new HttpRequestMessage(method, path) { Content = FactHost.Json("{}") });
             Assert.True((int)response.StatusCode == 403, $"{method} {path} answered {(int)response.StatusCode} to an officer");

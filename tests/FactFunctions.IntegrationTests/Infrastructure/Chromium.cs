@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FactFunctions.TestSupport;
+
+namespace FactFunctions.IntegrationTests.Infrastructure;
+
+/// <summary>An axe-core violation: the rule, its impact and the elements it found.</summary>
+public sealed record AxeViolation(string Id, string? Impact, string Help, IReadOnlyList<string> Targets);
+
+public sealed record BrowserPage(int Status, string Title, string Heading, string PublishedMeeting, string FirstInMeeting, string PublishedSection, IReadOnlyList<AxeViolation> Violations);
+
+public sealed record BrowserDownload(string FileName, string Sha256);
+
+public sealed record BrowserPaper(string Url, string Title, string Heading, string Text, IReadOnlyList<AxeViolation> Violations);
+
+public sealed record BrowserRefusal(int Status, string Heading, IReadOnlyList<AxeViolation> Violations);
+
+public sealed record BrowserReport(BrowserPage? Papers, BrowserDownload? Download, BrowserPaper? Html, IReadOnlyList<BrowserRefusal> Refused);
+
+/// <summary>Runs <c>tools/browser-check.cjs</c>: headless Chromium (Debian's package) through the pinned playwright-core, with axe-core.</summary>
+public static class Chromium
+{
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public static bool Available => File.Exists(ExecutablePath);
+
+    /// <summary>What a browser shows for a link that is refused.</summary>
+    public static async Task<BrowserRefusal> VisitRefusedAsync(Uri link) => (await RunAsync("-", [link])).Refused.Single();
+
+    public static Task<BrowserReport> VisitAsync(Uri papersPage, params Uri[] refused) => RunAsync(papersPage.AbsoluteUri, refused);
+
+    private static async Task<BrowserReport> RunAsync(string papersPage, Uri[] refused)
+    {
+        string script = Path.Combine(RepositoryRoot.Path, "tests", "FactFunctions.IntegrationTests", "tools", "browser-check.cjs");
+        var start = new ProcessStartInfo("node", [script, papersPage, .. refused.Select(u => u.AbsoluteUri)])
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["CHROMIUM_PATH"] = ExecutablePath;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("Chromium did not finish within three minutes.");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The browser check failed (exit {process.ExitCode}): {await error}");
+        }
+
+        return JsonSerializer.Deserialize<BrowserReport>(await output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+}
+
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (!Chromium.Available)
+        {
+            Skip = $"Chromium is not installed at {Chromium.ExecutablePath}; scripts/test.sh installs Debian's chromium package with apt-get.";
+        }
+    }
+}
