@@ -54,7 +54,13 @@ done
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export FactStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 export ASPNETCORE_ENVIRONMENT=Development
-export Fact__LocalHost__LoadSampleWhenEmpty=true
+export Fact__LocalHost__LoadSampleWhenEmpty=true Fact__LocalHost__PrintLinks=true
+# The sample's meetings are in 2022 and 2023: let the calendar feed reach back to them (the default is 92 days).
+export Fact__Reminders__CalendarPastDays=${Fact__Reminders__CalendarPastDays:-3660}
+# Where LocalHost listens: ASPNETCORE_URLS when set (e.g. http://127.0.0.1:8080), otherwise http://127.0.0.1:7071.
+# Links in e-mails and calendars use this address unless Fact__Links__PublicBaseUrl says otherwise.
+url=${ASPNETCORE_URLS:-http://127.0.0.1:7071}
+url=${url%%;*}
 lead_key=${Fact__Keys__ProgrammeLead:-local-programme-lead-key}
 officer_key=${Fact__Keys__Officer:-local-officer-key-0001}
 export Fact__Keys__ProgrammeLead="$lead_key" Fact__Keys__Officer="$officer_key"
@@ -64,12 +70,12 @@ dotnet build src/FactFunctions.LocalHost -c Debug --nologo -v quiet
 
 cat <<INFO
 
-FactFunctions is starting on http://127.0.0.1:7071 (the FACT sample loads if storage is empty).
+FactFunctions is starting on $url (the FACT sample loads if storage is empty).
   programme lead key:  $lead_key
   officer key:         $officer_key
 Try:
-  curl -s http://127.0.0.1:7071/api/health
-  curl -s -H "x-functions-key: $officer_key" "http://127.0.0.1:7071/api/milestones?dueFrom=2022-10-01&dueTo=2023-03-31"
+  curl -s $url/api/health
+  curl -s -H "x-functions-key: $officer_key" "$url/api/milestones?dueFrom=2022-10-01&dueTo=2023-03-31"
 Ctrl-C stops everything.
 
 INFO

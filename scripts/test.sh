@@ -7,13 +7,13 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "npm ci (Azurite, pinned in package.json)"
+step "npm ci (Azurite, ical.js, playwright-core, axe-core, @redocly/cli, markdownlint-cli2: pinned in package-lock.json)"
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-step "LibreOffice Writer and Calc (papers and workbooks are converted in the tests)"
-packages=(libreoffice-writer libreoffice-calc poppler-utils fonts-liberation2)
+step "LibreOffice Writer and Calc (papers and workbooks are converted in the tests), Chromium (pages are opened in it)"
+packages=(libreoffice-writer libreoffice-calc poppler-utils fonts-liberation2 chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -26,10 +26,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
     sudo apt-get update -qq
     sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "warning: cannot install ${missing[*]} here (not root, no sudo); the LibreOffice tests will be skipped and say so." >&2
+    echo "warning: cannot install ${missing[*]} here (not root, no sudo); the LibreOffice and Chromium tests will be skipped and say so." >&2
   fi
 fi
 command -v soffice >/dev/null 2>&1 && echo "soffice: $(command -v soffice)"
+command -v chromium >/dev/null 2>&1 && echo "chromium: $(command -v chromium)"
+
+step "Markdown lint (markdownlint-cli2 over every *.md; rules in .markdownlint-cli2.jsonc)"
+lint_status=0
+node_modules/.bin/markdownlint-cli2 || lint_status=$?
+
+step "OpenAPI lint (@redocly/cli, recommended rules, on the document both hosts serve)"
+node_modules/.bin/redocly lint src/FactFunctions.Core/Http/openapi.json --format=summary || lint_status=$?
 
 step "bicep build and lint (infra-bicep/, with the Bicep CLI from NuGet)"
 dotnet restore tools/bicep/bicep.csproj --nologo -v quiet
@@ -57,6 +65,7 @@ step "benchmark smoke pass (bench/ is built above; one tiny pass of each so they
 bench_status=0
 dotnet bench/FactFunctions.Benchmarks/bin/Release/net10.0/FactFunctions.Benchmarks.dll --smoke || bench_status=$?
 [ "$bench_status" -eq 0 ] || { echo "the benchmark smoke pass failed ($bench_status)" >&2; status=1; }
+[ "$lint_status" -eq 0 ] || { echo "the Markdown or OpenAPI lint failed (see above)" >&2; status=1; }
 
 # One plain closing line over all test projects, summed from the TRX files.
 passed=0; failed=0; skipped=0

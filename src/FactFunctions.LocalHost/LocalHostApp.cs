@@ -46,6 +46,7 @@ public static class LocalHostApp
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<SampleLoader>();
         builder.Services.AddHostedService<JobScheduler>();
+        builder.Services.AddHostedService<LinkBanner>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

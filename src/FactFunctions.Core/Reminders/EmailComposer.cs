@@ -66,7 +66,7 @@ public static class EmailComposer
         var html = new StringBuilder();
         var text = new StringBuilder();
         Line(html, text, $"Dear {recipient.Name},");
-        Line(html, text, $"The FACT paper for {boardName} on {LongDate(report.MeetingDate)} has been published.");
+        Line(html, text, $"The FACT paper for the {boardName} meeting on {LongDate(report.MeetingDate)} has been published.");
         if (replaced is not null)
         {
             string when = replaced.PublishedAt is { } at ? $" on {LongDate(LondonTime.DateOf(at))}" : string.Empty;
@@ -81,7 +81,7 @@ public static class EmailComposer
         {
             To = recipient.Email!,
             ToName = recipient.Name,
-            Subject = Subject($"FACT paper published for {boardName} on {report.MeetingDate.ToString("d MMM yyyy", English)}"),
+            Subject = Subject($"FACT paper published: {boardName}, {report.MeetingDate.ToString("d MMM yyyy", English)}"),
             Html = Wrap(html),
             Text = text.ToString(),
         };

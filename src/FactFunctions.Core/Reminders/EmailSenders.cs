@@ -24,7 +24,7 @@ public sealed class ReminderOptions
     public TimeOnly SendAt { get; set; } = new(7, 0);
 
     /// <summary>How far back the calendar feed shows meetings, so a meeting just held keeps its entry and its paper's link.</summary>
-    [Range(0, 731, ErrorMessage = "Fact:Reminders:CalendarPastDays must be between 0 and 731.")]
+    [Range(0, 3_660, ErrorMessage = "Fact:Reminders:CalendarPastDays must be between 0 and 3660.")]
     public int CalendarPastDays { get; set; } = 92;
 
     /// <summary>A claim older than this whose sender never reported back is taken over by the next run.</summary>
