@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine that has only the .NET SDK, Node.js and apt:
 # installs what is missing (Azurite via npm ci), builds Core, LocalHost and the tests, and runs them.
-# The Azure Functions project is left out: its worker packages are not on this package source (see README).
+# The Azure Functions project is left out: its worker packages are not on this package source (see docs/development.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

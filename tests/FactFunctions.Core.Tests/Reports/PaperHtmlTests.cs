@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Programme;
+using FactFunctions.Reports;
+
+namespace FactFunctions.Core.Tests.Reports;
+
+public sealed partial class PaperHtmlTests
+{
+    [Theory]
+    [InlineData(PaperKinds.SelectCommittee)]
+    [InlineData(PaperKinds.SchoolsForum)]
+    public void A_paper_reads_as_html_with_its_headings_in_order_and_its_tables_marked(string kind)
+    {
+        string html = PaperHtml.Render(SamplePapers.Render(kind), "fallback");
+
+        var levels = Heading().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(levels);
+        Assert.Equal(1, levels[0]);
+        for (int i = 1; i < levels.Count; i++)
+        {
+            Assert.True(levels[i] <= levels[i - 1] + 1, $"heading {i} jumps from h{levels[i - 1]} to h{levels[i]}");
+        }
+
+        Assert.Contains("<th scope=\"col\">", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en-GB\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Numbers_and_letters_are_the_ones_word_shows()
+    {
+        string html = PaperHtml.Render(SamplePapers.Render(PaperKinds.SelectCommittee), "fallback");
+
+        // Paragraph numbers run on across sections, as one Word list numbers them; letters restart under each paragraph.
+        var numbers = Number().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(numbers.Count > 30, $"only {numbers.Count} numbered paragraphs");
+        Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
+        Assert.Contains("<ol type=\"a\" start=\"1\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hostile_text_is_encoded_and_only_web_and_mail_links_are_links()
+    {
+        var sample = SampleProgramme.Load();
+        var hostile = sample with
+        {
+            Projects = [.. sample.Projects!.Select((p, i) => i == 0 ? p with { Name = "<script>alert(1)</script> & \"quoted\"" } : p)],
+        };
+        string html = PaperHtml.Render(SamplePapers.Render(PaperKinds.SelectCommittee, hostile), "fallback");
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;", html, StringComparison.Ordinal);
+
+        string links = PaperHtml.Render(DocumentWithLinks("javascript:alert(1)", "https://www.wiltshire.gov.uk/", "mailto:fact@example.org"), "Links");
+        Assert.DoesNotContain("href=\"javascript", links, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<p>link to javascript:alert(1)</p>", links, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://www.wiltshire.gov.uk/\">", links, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"mailto:fact@example.org\">", links, StringComparison.Ordinal);
+    }
+
+    private static byte[] DocumentWithLinks(params string[] targets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body();
+            foreach (string target in targets)
+            {
+                var relationship = main.AddHyperlinkRelationship(new Uri(target), true);
+                body.AppendChild(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new Hyperlink(new Run(new Text($"link to {target}"))) { Id = relationship.Id }));
+            }
+
+            main.Document = new Document(body);
+        }
+
+        return stream.ToArray();
+    }
+
+    [GeneratedRegex("<span class=\"number\">([0-9]+)\\.</span>")]
+    private static partial Regex Number();
+
+    [GeneratedRegex("<h([1-6])>")]
+    private static partial Regex Heading();
+}
