@@ -35,30 +35,19 @@ internal static class OpenApiOperations
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
         {
-            [HeaderKey] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = CallerAuthorizer.KeyHeader,
-                Description = "The programme lead's key (read and write) or an officer's key (read).",
-            },
-            [QueryKey] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = CallerAuthorizer.KeyQuery,
-                Description = "The same key as a query parameter, for clients that cannot set headers. Prefer the header: URLs end up in logs.",
-            },
-            [LinkSignature] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = SignedLinks.SignatureParameter,
-                Description = "The signature of a signed link from an e-mail or a calendar (sent with its expiry); it opens only the path it was made for.",
-            },
-            [LinkExpiry] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = SignedLinks.ExpiresParameter,
-                Description = "The expiry of a signed link, in Unix seconds, covered by its signature.",
-            },
+            [HeaderKey] = ApiKey(ParameterLocation.Header, CallerAuthorizer.KeyHeader, "The programme lead's key (read and write) or an officer's key (read)."),
+            [QueryKey] = ApiKey(ParameterLocation.Query, CallerAuthorizer.KeyQuery,
+                "The same key as a query parameter, for clients that cannot set headers. Prefer the header: URLs end up in logs."),
+            [LinkSignature] = ApiKey(ParameterLocation.Query, SignedLinks.SignatureParameter,
+                "The signature of a signed link from an e-mail or a calendar (sent with its expiry); it opens only the path it was made for."),
+            [LinkExpiry] = ApiKey(ParameterLocation.Query, SignedLinks.ExpiresParameter, "The expiry of a signed link, in Unix seconds, covered by its signature."),
         };
         document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
         return Task.CompletedTask;
     }
+
+    private static OpenApiSecurityScheme ApiKey(ParameterLocation where, string name, string description) =>
+        new() { Type = SecuritySchemeType.ApiKey, In = where, Name = name, Description = description };
 
     /// <summary>An enum for each string property marked <see cref="OneOfAttribute"/>, from the list validation checks.</summary>
     public static Task SchemaAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)

@@ -49,15 +49,7 @@ public static class EmailComposer
         }
 
         Line(html, text, "The meeting and the deadline are attached as calendar entries.");
-        return new EmailMessage
-        {
-            To = recipient.Email!,
-            ToName = recipient.Name,
-            Subject = subject,
-            Html = Wrap(html),
-            Text = text.ToString(),
-            Attachments = [new EmailAttachment("fact-meeting.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(Calendar([new CalendarEntry(board, meeting, deadline, new Uri(papersUrl))])))],
-        };
+        return Message(recipient, subject, html, text, [new EmailAttachment("fact-meeting.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(Calendar([new CalendarEntry(board, meeting, deadline, new Uri(papersUrl))])))]);
     }
 
     /// <summary>The e-mail that tells a board member a paper is published, with signed links that need no key.</summary>
@@ -77,14 +69,7 @@ public static class EmailComposer
         Link(html, text, "Download the paper as a Word document", links.Content);
         Link(html, text, "See every FACT paper", links.Papers);
         Line(html, text, $"These links work without a password until {LongDate(LondonTime.DateOf(links.Expires))}. After that, ask the FACT programme lead for a new link.");
-        return new EmailMessage
-        {
-            To = recipient.Email!,
-            ToName = recipient.Name,
-            Subject = Subject($"FACT paper published: {boardName}, {report.MeetingDate.ToString("d MMM yyyy", English)}"),
-            Html = Wrap(html),
-            Text = text.ToString(),
-        };
+        return Message(recipient, Subject($"FACT paper published: {boardName}, {report.MeetingDate.ToString("d MMM yyyy", English)}"), html, text);
     }
 
     public static EmailMessage Digest(Board board, DateOnly weekOf, Member recipient, IReadOnlyList<DigestGroup> groups)
@@ -99,14 +84,7 @@ public static class EmailComposer
             List(html, text, group.Lines);
         }
 
-        return new EmailMessage
-        {
-            To = recipient.Email!,
-            ToName = recipient.Name,
-            Subject = Subject($"FACT milestones for {board.Name}: week of {weekOf.ToString("d MMM yyyy", English)}"),
-            Html = Wrap(html),
-            Text = text.ToString(),
-        };
+        return Message(recipient, Subject($"FACT milestones for {board.Name}: week of {weekOf.ToString("d MMM yyyy", English)}"), html, text);
     }
 
     public static string Describe(MilestoneView milestone) =>
@@ -226,6 +204,16 @@ public static class EmailComposer
         html.Append("</ul>\n");
         text.Append('\n');
     }
+
+    private static EmailMessage Message(Member recipient, string subject, StringBuilder html, StringBuilder text, IReadOnlyList<EmailAttachment>? attachments = null) => new()
+    {
+        To = recipient.Email!,
+        ToName = recipient.Name,
+        Subject = subject,
+        Html = Wrap(html),
+        Text = text.ToString(),
+        Attachments = attachments ?? [],
+    };
 
     private static string Wrap(StringBuilder body) =>
         "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:Arial,sans-serif\">\n" + body + "</body></html>";

@@ -94,9 +94,9 @@ public sealed class ReportHandlers(
     public Task<IResult> Get(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (!Ids.IsSlug(reportId))
+            if (BadReportId(reportId) is { } bad)
             {
-                return Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
+                return bad;
             }
 
             var report = await reports.GetAsync(reportId, ct);
@@ -104,51 +104,23 @@ public sealed class ReportHandlers(
         });
 
     public Task<IResult> Content(HttpRequest request, string reportId) =>
-        pipeline.RunAsync(request, FactRole.Officer, async ct =>
-        {
-            if (!Ids.IsSlug(reportId))
-            {
-                return Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
-            }
-
-            var report = await reports.GetAsync(reportId, ct);
-            var content = report is null ? null : await reports.ContentAsync(reportId, ct);
-            if (report is null || content is null)
-            {
-                return Problems.NotFound($"Report '{reportId}'");
-            }
+        WithPaper(request, reportId, (report, content, lastModified) =>
 
             // The content never changes, so its hash is a strong ETag.
-            return TypedResults.File(content.Value.Content, DocxPackage.ContentType, report.FileName, enableRangeProcessing: true,
-                lastModified: content.Value.LastModified, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}\""));
-        });
+            TypedResults.File(content, DocxPackage.ContentType, report.FileName, enableRangeProcessing: true,
+                lastModified: lastModified, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}\"")));
 
     /// <summary>The paper as accessible HTML, read from the published bytes.</summary>
     public Task<IResult> Html(HttpRequest request, string reportId) =>
-        pipeline.RunAsync(request, FactRole.Officer, async ct =>
-        {
-            if (!Ids.IsSlug(reportId))
-            {
-                return Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
-            }
-
-            var report = await reports.GetAsync(reportId, ct);
-            var content = report is null ? null : await reports.ContentAsync(reportId, ct);
-            if (report is null || content is null)
-            {
-                return Problems.NotFound($"Report '{reportId}'");
-            }
-
-            string title = $"{PaperKinds.Committee(report.Kind)} paper for {PaperComposer.LongDate(report.MeetingDate)}";
-            return HtmlPage.Result(request, PaperHtml.Render(content.Value.Content, title));
-        });
+        WithPaper(request, reportId, (report, content, _) => HtmlPage.Result(request,
+            PaperHtml.Render(content, $"{PaperKinds.Committee(report.Kind)} paper for {PaperComposer.LongDate(report.MeetingDate)}")));
 
     public Task<IResult> Approve(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (!Ids.IsSlug(reportId))
+            if (BadReportId(reportId) is { } bad)
             {
-                return Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
+                return bad;
             }
 
             var (report, failure) = await publication.ApproveAsync(reportId, authorizer.Describe(request), ct);
@@ -165,9 +137,9 @@ public sealed class ReportHandlers(
     public Task<IResult> Publish(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (!Ids.IsSlug(reportId))
+            if (BadReportId(reportId) is { } bad)
             {
-                return Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
+                return bad;
             }
 
             string? reason = null;
@@ -282,6 +254,25 @@ public sealed class ReportHandlers(
             await templates.RevertAsync(kind, ct);
             return TypedResults.NoContent();
         });
+
+    /// <summary>Reads a stored paper (officer role, or a signed link) and answers from its metadata and bytes.</summary>
+    private Task<IResult> WithPaper(HttpRequest request, string reportId, Func<ReportMetadata, byte[], DateTimeOffset, IResult> answer) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (BadReportId(reportId) is { } bad)
+            {
+                return bad;
+            }
+
+            var report = await reports.GetAsync(reportId, ct);
+            var content = report is null ? null : await reports.ContentAsync(reportId, ct);
+            return report is null || content is null
+                ? Problems.NotFound($"Report '{reportId}'")
+                : answer(report, content.Value.Content, content.Value.LastModified);
+        });
+
+    private static IResult? BadReportId(string reportId) =>
+        Ids.IsSlug(reportId) ? null : Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
 
     private static IResult? BadKind(string kind) =>
         PaperKinds.All.Contains(kind, StringComparer.Ordinal) ? null : Problems.BadParameter("kind", $"must be one of {string.Join(", ", PaperKinds.All)}.");

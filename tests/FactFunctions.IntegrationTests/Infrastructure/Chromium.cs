@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using FactFunctions.TestSupport;
-
 namespace FactFunctions.IntegrationTests.Infrastructure;
 
 /// <summary>An axe-core violation: the rule, its impact and the elements it found.</summary>
@@ -29,38 +25,9 @@ public static class Chromium
 
     public static Task<BrowserReport> VisitAsync(Uri papersPage, params Uri[] refused) => RunAsync(papersPage.AbsoluteUri, refused);
 
-    private static async Task<BrowserReport> RunAsync(string papersPage, Uri[] refused)
-    {
-        string script = Path.Combine(RepositoryRoot.Path, "tests", "FactFunctions.IntegrationTests", "tools", "browser-check.cjs");
-        var start = new ProcessStartInfo("node", [script, papersPage, .. refused.Select(u => u.AbsoluteUri)])
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["CHROMIUM_PATH"] = ExecutablePath;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("Chromium did not finish within three minutes.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"The browser check failed (exit {process.ExitCode}): {await error}");
-        }
-
-        return JsonSerializer.Deserialize<BrowserReport>(await output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-    }
+    private static Task<BrowserReport> RunAsync(string papersPage, Uri[] refused) =>
+        NodeScript.RunAsync<BrowserReport>("browser-check.cjs", [papersPage, .. refused.Select(u => u.AbsoluteUri)], TimeSpan.FromMinutes(3),
+            environment: new Dictionary<string, string> { ["CHROMIUM_PATH"] = ExecutablePath });
 }
 
 public sealed class ChromiumFactAttribute : FactAttribute
