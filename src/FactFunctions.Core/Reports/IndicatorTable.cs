@@ -1,0 +1,102 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Programme;
+using FactFunctions.Snapshots;
+using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+
+namespace FactFunctions.Reports;
+
+/// <summary>Word elements for a project's outcomes: made in code because its columns depend on the data.</summary>
+public static class IndicatorTable
+{
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// The outcomes table under a project, laid out like the seed's exclusions table: a header row of categories
+    /// ("Permanent exclusion"), a row of indicator names ("Primary Schools"), and a row of the latest figure of each.
+    /// </summary>
+    public static IReadOnlyList<OpenXmlElement> For(IReadOnlyList<IndicatorView> indicators)
+    {
+        var shown = indicators.Where(i => i.Values?.Count > 0).ToList();
+        if (shown.Count == 0)
+        {
+            return [];
+        }
+
+        const int total = 9638;
+        int width = total / shown.Count;
+        var widths = Enumerable.Repeat(width, shown.Count).ToArray();
+        var table = new Table(
+            new TableProperties(
+                new TableStyle { Val = DocumentBuilder.TableStyle },
+                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                new TableLook { Val = "04A0", FirstRow = true }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(English) })));
+
+        if (shown.Any(i => !string.IsNullOrEmpty(i.Category)))
+        {
+            var categoryRow = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+            foreach (var group in Runs(shown, i => i.Category ?? string.Empty))
+            {
+                categoryRow.AppendChild(DocumentBuilder.SpanningCell(width * group.Count, group.Count, "D9E2F3", HeadingLine(group.Key)));
+            }
+
+            table.AppendChild(categoryRow);
+        }
+
+        var nameRow = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+        foreach (var indicator in shown)
+        {
+            nameRow.AppendChild(DocumentBuilder.Cell(width, HeadingLine(indicator.Name)));
+        }
+
+        table.AppendChild(nameRow);
+        var valueRow = new TableRow();
+        foreach (var indicator in shown)
+        {
+            var latest = indicator.Values!.OrderBy(v => v.Period, StringComparer.Ordinal).Last();
+            string figure = !string.IsNullOrWhiteSpace(latest.Note) ? latest.Note! : $"{latest.Period}: {SnapshotDiff.Figure(latest)}";
+            valueRow.AppendChild(DocumentBuilder.Cell(width, TextLine(DocumentBuilder.TableTextStyle, figure)));
+        }
+
+        table.AppendChild(valueRow);
+        var source = string.Join("; ", shown.Select(i => i.Source).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal));
+        return source.Length == 0
+            ? [table, new WordParagraph()]
+            : [table, TextLine("Normal", $"Source: {source}")];
+    }
+
+    private static WordParagraph HeadingLine(string? text) => TextLine(DocumentBuilder.TableHeadingStyle, text);
+
+    private static WordParagraph TextLine(string style, string? text)
+    {
+        var run = new Run();
+        TemplateFiller.AppendText(run, text);
+        return new WordParagraph(new ParagraphProperties(new ParagraphStyleId { Val = style }), run);
+    }
+
+    /// <summary>Consecutive items with the same key, in order (categories span adjacent columns only).</summary>
+    private static IEnumerable<(string Key, int Count)> Runs<TItem>(IEnumerable<TItem> items, Func<TItem, string> key)
+    {
+        string? current = null;
+        int count = 0;
+        foreach (var item in items)
+        {
+            string k = key(item);
+            if (count > 0 && k != current)
+            {
+                yield return (current!, count);
+                count = 0;
+            }
+
+            current = k;
+            count++;
+        }
+
+        if (count > 0)
+        {
+            yield return (current!, count);
+        }
+    }
+}

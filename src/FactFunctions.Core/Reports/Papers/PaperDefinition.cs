@@ -1,0 +1,26 @@
+namespace FactFunctions.Reports;
+
+/// <summary>
+/// One kind of paper, whole: its kind, the board it is for, which updates it prints, the tags its template must carry,
+/// its built-in template and how its fields are composed from a snapshot. Every kind is listed once in
+/// <see cref="Papers.All"/>; adding a paper is one file and one line there.
+/// </summary>
+public abstract class PaperDefinition
+{
+    public abstract string Kind { get; }
+
+    /// <summary>The board the paper is written for, as the paper names it.</summary>
+    public abstract string Committee { get; }
+
+    /// <summary>The update audience whose updates the paper prints (updates for "both" are printed too).</summary>
+    public abstract string Audience { get; }
+
+    /// <summary>The content-control tags a template of this kind must contain.</summary>
+    public abstract IReadOnlySet<string> RequiredTags { get; }
+
+    /// <summary>The built-in template, made in code.</summary>
+    public abstract byte[] BuildTemplate();
+
+    /// <summary>The paper's field values from a frozen programme. Pure: the same request gives the same fields.</summary>
+    public abstract FieldSet Compose(PaperRequest request);
+}

@@ -1,0 +1,117 @@
+using DocumentFormat.OpenXml;
+using FactFunctions.Programme;
+using FactFunctions.Snapshots;
+using T = FactFunctions.Reports.TemplateTags;
+
+namespace FactFunctions.Reports;
+
+/// <summary>The Schools Forum paper, modelled on the 2020 seed: purpose, background, achievements, the update since the last report, priority projects, next steps.</summary>
+public sealed class SchoolsForumPaper : PaperDefinition
+{
+    private static readonly int[] PriorityWidths = [2000, 2938, 1200, 2000, 1500];
+
+    public override string Kind => PaperKinds.SchoolsForum;
+
+    public override string Committee => "Schools Forum";
+
+    public override string Audience => Programme.Audience.SchoolsForum;
+
+    public override IReadOnlySet<string> RequiredTags { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        T.CommitteeName, T.MeetingDate, T.PreviousReport, T.AuthorName, T.AuthorRole, T.AuthorEmail, T.ReportDate,
+        T.ForumPurpose, T.ForumBackground, T.Principles, T.KindnessAndCare, T.Achievements, T.ForumUpdate, T.ForumPriorityProjects, T.ForumNextSteps,
+        T.PriorityProjects, T.PriorityName, T.PriorityAim, T.PriorityStatus, T.PriorityNextMilestone, T.PriorityNextDue,
+        T.Projects, T.ProjectName, T.ProjectParagraphs,
+    };
+
+    public override byte[] BuildTemplate()
+    {
+        var b = new DocumentBuilder();
+        const string S = DocumentBuilder.SectionStyle;
+        const string Bullet = DocumentBuilder.BulletStyle;
+
+        b.Add(BuiltInTemplates.Masthead(b));
+        b.Add(
+            b.Styled("Title", "FACT: Ambitious Transformation Through Partnership"),
+            b.Styled(S, "Purpose of the report"),
+            b.ParagraphsControl(T.ForumPurpose, "Normal", Bullet),
+            b.Styled(S, "Background"),
+            b.ParagraphsControl(T.ForumBackground, "Normal", Bullet),
+            b.ParagraphsControl(T.Principles, Bullet),
+            b.Styled("Normal", string.Empty),
+            b.Plain("Kindness and care manifests in all the little things we do as part of our daily work with children and families. After listening to vulnerable children and families and understanding how it feels to be supported by our partnership of services, we see that kindness and care means:"),
+            b.ParagraphsControl(T.KindnessAndCare, Bullet),
+            b.Styled(S, "Achievements to date"),
+            b.Plain("Some examples of achievements to date for FACT projects:"),
+            b.ParagraphsControl(T.Achievements, Bullet),
+            b.Line(S, "Update since last report to Schools Forum ", b.TextControl(T.PreviousReport)),
+            b.ParagraphsControl(T.ForumUpdate, "Normal", Bullet),
+            b.BlockControl(T.Projects,
+                b.Line("Heading2", b.TextControl(T.ProjectName)),
+                b.ParagraphsControl(T.ProjectParagraphs, "Normal", Bullet)),
+            b.Styled(S, "Priority projects"),
+            b.ParagraphsControl(T.ForumPriorityProjects, "Normal", Bullet),
+            b.Table(PriorityWidths, DocumentBuilder.HeaderRow(PriorityWidths, "Project", "Aim", "Status", "Next milestone", "Date"),
+                b.RowControl(T.PriorityProjects, DocumentBuilder.Row(
+                    DocumentBuilder.Cell(PriorityWidths[0], DocumentBuilder.CellLine(b.TextControl(T.PriorityName, bold: true))),
+                    DocumentBuilder.Cell(PriorityWidths[1], DocumentBuilder.CellLine(b.TextControl(T.PriorityAim))),
+                    DocumentBuilder.Cell(PriorityWidths[2], DocumentBuilder.CellLine(b.TextControl(T.PriorityStatus))),
+                    DocumentBuilder.Cell(PriorityWidths[3], DocumentBuilder.CellLine(b.TextControl(T.PriorityNextMilestone))),
+                    DocumentBuilder.Cell(PriorityWidths[4], DocumentBuilder.CellLine(b.TextControl(T.PriorityNextDue)))))),
+            b.Styled(S, "Next steps and recommendation"),
+            b.ParagraphsControl(T.ForumNextSteps, "Normal", Bullet),
+            b.Plain("Schools Forum is asked to note the update."),
+            b.Line("Normal", "Report author: ", b.TextControl(T.AuthorName), ", ", b.TextControl(T.AuthorRole), " (", b.TextControl(T.AuthorEmail), ")"),
+            b.Line("Normal", "Date of report: ", b.TextControl(T.ReportDate)));
+
+        return b.Save();
+    }
+
+    public override FieldSet Compose(PaperRequest request)
+    {
+        var state = request.Snapshot.State;
+        var text = state.Text ?? new ProgrammeText();
+        var forum = text.SchoolsForum ?? new SchoolsForumText();
+        var fields = PaperComposer.Common(request, text.PreviousReports?.SchoolsForum)
+            .Set(T.ForumPurpose, ParagraphsField.Of(forum.Purpose))
+            .Set(T.ForumBackground, ParagraphsField.Of(forum.Background))
+            .Set(T.ForumUpdate, ParagraphsField.Of(forum.Update, whenEmpty: null))
+            .Set(T.ForumPriorityProjects, ParagraphsField.Of(forum.PriorityProjects, whenEmpty: null))
+            .Set(T.ForumNextSteps, ParagraphsField.Of(forum.NextSteps));
+
+        var projectNames = state.Projects.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        var completed = state.Milestones
+            .Where(m => m.Status == MilestoneStatus.Complete)
+            .OrderBy(m => m.Window.Latest).ThenBy(m => m.Id, StringComparer.Ordinal)
+            .Select(m => $"{m.Activity} ({projectNames.GetValueOrDefault(m.ProjectId) ?? m.ProjectId}, {m.Due})");
+        fields.Set(T.Achievements, ParagraphsField.Lines((text.Achievements ?? []).Concat(completed)));
+
+        var updates = PaperComposer.UpdatesFor(request, Audience);
+        fields.Set(T.Projects, new RepeatField(state.Projects
+            .Where(p => updates[p.Id].Any())
+            .Select(p => new FieldSet(fields)
+                .Text(T.ProjectName, p.Name)
+                .Set(T.ProjectParagraphs, new ParagraphsField(updates[p.Id].SelectMany(u => u.Paragraphs ?? []).ToList(), WhenEmpty: null)))
+            .ToList()));
+
+        var (from, _) = PaperComposer.MilestoneWindow(request);
+        var milestones = state.Milestones.ToLookup(m => m.ProjectId, StringComparer.Ordinal);
+        fields.Set(T.PriorityProjects, new RepeatField(state.Projects
+            .Where(p => p.Status == "active")
+            .Select(p =>
+            {
+                var next = milestones[p.Id]
+                    .Where(m => !MilestoneStatus.IsClosed(m.Status) && m.Window.Latest >= from)
+                    .OrderBy(m => m.Window.Earliest).ThenBy(m => m.Order)
+                    .FirstOrDefault();
+                return new FieldSet(fields)
+                    .Text(T.PriorityName, p.Name)
+                    .Text(T.PriorityAim, p.Aim)
+                    .Text(T.PriorityStatus, SnapshotDiff.Words(p.Status))
+                    .Text(T.PriorityNextMilestone, next?.Activity ?? "No open milestone")
+                    .Text(T.PriorityNextDue, next?.Due ?? "–");
+            })
+            .ToList()));
+        return fields;
+    }
+}
