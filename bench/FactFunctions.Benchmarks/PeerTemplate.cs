@@ -62,7 +62,7 @@ internal static class PeerTemplate
         var text = document.Programme!;
         static string[] Texts(IReadOnlyList<FactFunctions.Programme.Paragraph>? paragraphs) => (paragraphs ?? []).Select(p => p.Text ?? string.Empty).ToArray();
         var rows = FactFunctions.Reports.PaperComposer.KeyMilestones(request)
-            .SelectMany(g => new[] { new RowData(g.Project.Name, string.Empty) }.Concat(g.Milestones.Select(m => new RowData(m.Activity, m.Due))))
+            .SelectMany(g => new[] { new RowData(g.Project.Name, string.Empty) }.Concat(g.Rows.Select(r => new RowData(r.Milestone.Activity, r.Milestone.Due))))
             .ToArray();
         return new PaperData(
             "Children’s Select Committee",

@@ -2,36 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactFunctions.Dates;
 
-/// <summary>A one-off change to the bank holidays of a year: a day added, a day removed, or (both) a day moved.</summary>
-public sealed class BankHolidayChange
-{
-    public DateOnly? Add { get; set; }
-
-    public DateOnly? Remove { get; set; }
-
-    public string? Reason { get; set; }
-}
-
-public sealed class CalendarOptions
-{
-    public const string Section = "Fact:Calendar";
-
-    /// <summary>
-    /// One-off changes on top of the rules, as proclaimed. Configuration adds to these; the defaults are the changes
-    /// GOV.UK lists since 2019.
-    /// </summary>
-    public List<BankHolidayChange> Changes { get; set; } = [];
-
-    public static readonly IReadOnlyList<BankHolidayChange> KnownChanges =
-    [
-        new() { Remove = new DateOnly(2020, 5, 4), Add = new DateOnly(2020, 5, 8), Reason = "Early May bank holiday moved for VE Day 75" },
-        new() { Remove = new DateOnly(2022, 5, 30), Add = new DateOnly(2022, 6, 2), Reason = "Spring bank holiday moved for the Platinum Jubilee" },
-        new() { Add = new DateOnly(2022, 6, 3), Reason = "Platinum Jubilee bank holiday" },
-        new() { Add = new DateOnly(2022, 9, 19), Reason = "State Funeral of Queen Elizabeth II" },
-        new() { Add = new DateOnly(2023, 5, 8), Reason = "Coronation of King Charles III" },
-    ];
-}
-
 /// <summary>
 /// Working days in England and Wales: Monday to Friday less bank holidays, which are computed from the standing
 /// rules (Easter by the Gregorian computus, substitute days for weekends) plus one-off changes.

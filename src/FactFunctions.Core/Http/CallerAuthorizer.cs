@@ -7,15 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactFunctions.Http;
 
-public enum FactRole
-{
-    /// <summary>Reads programme data and downloads papers.</summary>
-    Officer,
-
-    /// <summary>Everything an officer can do, plus writes and report generation.</summary>
-    ProgrammeLead,
-}
-
 /// <summary>
 /// Decides who is calling: a key in <c>x-functions-key</c> or <c>?code=</c>, or (in Azure, when enabled) the
 /// App Service Authentication principal with app roles, or a signed link (<see cref="SignedLinks"/>), which reads its own

@@ -1,5 +1,4 @@
 using FactFunctions.Dates;
-using System.Globalization;
 using FactFunctions.Http;
 using FactFunctions.Storage;
 using Microsoft.AspNetCore.Http;

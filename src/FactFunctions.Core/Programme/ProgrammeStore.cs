@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using FactFunctions.Dates;
-using FactFunctions.Http;
 using FactFunctions.Storage;
 
 namespace FactFunctions.Programme;

@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using FactFunctions.Dates;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
-using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -218,5 +217,3 @@ public static class EmailComposer
     private static string Wrap(StringBuilder body) =>
         "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:Arial,sans-serif\">\n" + body + "</body></html>";
 }
-
-public sealed record DigestGroup(string Project, IReadOnlyList<string> Lines);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FactFunctions.Programme;
-using FactFunctions.Snapshots;
 using T = FactFunctions.Reports.TemplateTags;
 
 namespace FactFunctions.Reports;
@@ -18,31 +17,15 @@ public static class PaperComposer
 
     public static string MonthYear(DateOnly date) => date.ToString("MMMM yyyy", English);
 
-    /// <summary>
-    /// The Key milestones window: from the first day of the month before the meeting (a paper is written a few weeks
-    /// ahead, and lists what falls due from then) to <see cref="PaperRequest.LookAheadMonths"/> after the meeting.
-    /// The seed paper's last row falls 20 months after its meeting, so 18 months would be too short a default.
-    /// </summary>
-    public static (DateOnly From, DateOnly To) MilestoneWindow(PaperRequest request)
-    {
-        var from = new DateOnly(request.MeetingDate.Year, request.MeetingDate.Month, 1).AddMonths(-1);
-        return (from, request.MeetingDate.AddMonths(request.LookAheadMonths));
-    }
+    /// <summary>The Key milestones window of the request's meeting (<see cref="Reports.KeyMilestones.Window"/>).</summary>
+    public static (DateOnly From, DateOnly To) MilestoneWindow(PaperRequest request) => Reports.KeyMilestones.Window(request.MeetingDate, request.LookAheadMonths);
 
-    /// <summary>The milestones a paper's table shows, grouped by project in project order, each group in window order.</summary>
-    public static IReadOnlyList<(ProjectView Project, IReadOnlyList<MilestoneView> Milestones)> KeyMilestones(PaperRequest request)
-    {
-        var (from, to) = MilestoneWindow(request);
-        var byProject = request.Snapshot.State.Milestones
-            .Where(m => m.Status != MilestoneStatus.Cancelled && m.Window.Overlaps(from, to))
-            .ToLookup(m => m.ProjectId, StringComparer.Ordinal);
-        return request.Snapshot.State.Projects
-            .Where(p => byProject[p.Id].Any())
-            .Select(p => (p, (IReadOnlyList<MilestoneView>)byProject[p.Id]
-                .OrderBy(m => m.Window.Earliest).ThenBy(m => m.Order).ThenBy(m => m.Window.Latest).ThenBy(m => m.Id, StringComparer.Ordinal)
-                .ToList()))
-            .ToList();
-    }
+    /// <summary>The date the paper speaks as of: the report date when given, otherwise the snapshot's.</summary>
+    public static DateOnly AsOf(PaperRequest request) => request.ReportDate ?? request.Snapshot.Header.AsOf;
+
+    /// <summary>The Key milestones rows of the request's paper (<see cref="Reports.KeyMilestones"/>).</summary>
+    public static IReadOnlyList<(ProjectView Project, IReadOnlyList<KeyMilestoneRow> Rows)> KeyMilestones(PaperRequest request) =>
+        Reports.KeyMilestones.For(request.Snapshot.State, request.MeetingDate, AsOf(request), request.LookAheadMonths);
 
     /// <summary>The fields of the paper the request names, composed by that paper's definition.</summary>
     public static FieldSet Compose(PaperRequest request) => Papers.Get(request.Kind).Compose(request);
@@ -61,7 +44,7 @@ public static class PaperComposer
             .Text(T.AuthorEmail, text.Author?.Email)
             .Text(T.DirectorName, text.Director?.Name)
             .Text(T.DirectorRole, text.Director?.Role)
-            .Text(T.ReportDate, LongDate(request.ReportDate ?? request.Snapshot.Header.AsOf))
+            .Text(T.ReportDate, LongDate(AsOf(request)))
             .Set(T.Principles, ParagraphsField.Lines(text.Principles, whenEmpty: null))
             .Set(T.KindnessAndCare, ParagraphsField.Lines(text.KindnessAndCare, whenEmpty: null));
         return fields;

@@ -6,35 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace FactFunctions.Reports;
 
-public enum PublicationFailure
-{
-    None,
-    NotFound,
-
-    /// <summary>Only an approved paper can be published.</summary>
-    NotApproved,
-
-    /// <summary>A published paper cannot be approved again, nor a superseded one published.</summary>
-    WrongStatus,
-
-    /// <summary>Another paper is the meeting's published paper; replacing it needs a reason.</summary>
-    ReasonRequired,
-
-    /// <summary>Other publications kept changing the meeting's record; nothing more was changed by this one.</summary>
-    Busy,
-}
-
-public sealed record PublicationResult
-{
-    public required ReportMetadata Report { get; init; }
-
-    /// <summary>The paper this publication replaced, when it replaced one.</summary>
-    public string? Superseded { get; init; }
-
-    /// <summary>One per board member: sent now, already sent by an earlier or concurrent call, or failed (resend to retry).</summary>
-    public required IReadOnlyList<ReminderOutcome> Emails { get; init; }
-}
-
 /// <summary>
 /// Approves and publishes papers. Publishing claims the meeting's paper of record with one conditional write (so of two
 /// concurrent publications one wins), then records the statuses, then e-mails the board's members once each through

@@ -7,24 +7,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace FactFunctions.Reports;
 
-public sealed record GenerateReportRequest
-{
-    [OneOf(typeof(PaperKinds))]
-    public string? Kind { get; init; }
-
-    public DateOnly? MeetingDate { get; init; }
-
-    public string? SnapshotId { get; init; }
-
-    public DateOnly? ReportDate { get; init; }
-}
-
-public sealed record PublishRequest
-{
-    /// <summary>Why this paper replaces the meeting's published one; required only when one is published.</summary>
-    public string? Reason { get; init; }
-}
-
 /// <summary>The report, paper and template endpoints of api.md.</summary>
 public sealed class ReportHandlers(
     RequestPipeline pipeline, JsonBody body, CallerAuthorizer authorizer, ReportService service, ReportStore reports, TemplateStore templates,

@@ -5,26 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactFunctions.Reports;
 
-public sealed class ReportOptions
-{
-    public const string Section = "Fact:Reports";
-
-    /// <summary>How far past the meeting the Key milestones table looks.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 60, ErrorMessage = "Fact:Reports:MilestoneLookAheadMonths must be between 1 and 60.")]
-    public int MilestoneLookAheadMonths { get; set; } = 24;
-}
-
-public sealed record ReportRequest(string Kind, DateOnly MeetingDate, string? SnapshotId, DateOnly? ReportDate, string? CreatedBy);
-
-public enum ReportFailure
-{
-    None,
-    UnknownSnapshot,
-
-    /// <summary>No snapshot was named and an import is incomplete, so no snapshot can be taken now.</summary>
-    ImportIncomplete,
-}
-
 /// <summary>Generates a paper: snapshot (taken now unless named), template in use, the previous paper's changes, render, store.</summary>
 public sealed partial class ReportService(
     SnapshotStore snapshots,

@@ -1,5 +1,4 @@
 using FactFunctions.Http;
-using FactFunctions.Programme;
 using Microsoft.AspNetCore.Http;
 
 namespace FactFunctions.Snapshots;

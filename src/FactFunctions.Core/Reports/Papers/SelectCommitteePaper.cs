@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml;
 using FactFunctions.Programme;
-using FactFunctions.Snapshots;
 using T = FactFunctions.Reports.TemplateTags;
 
 namespace FactFunctions.Reports;
@@ -166,8 +165,10 @@ private static readonly int[] MilestoneWidths = [6400, 3238];
         fields.Set(T.MilestoneGroups, new RepeatField(PaperComposer.KeyMilestones(request)
             .Select(group => new FieldSet(fields)
                 .Text(T.GroupName, group.Project.Name)
-                .Set(T.GroupMilestones, new RepeatField(group.Milestones
-                    .Select(m => new FieldSet(fields).Text(T.MilestoneActivity, m.Activity).Text(T.MilestoneDue, m.Due))
+                .Set(T.GroupMilestones, new RepeatField(group.Rows
+                    .Select(row => new FieldSet(fields)
+                        .Text(T.MilestoneActivity, row.Milestone.Activity)
+                        .Text(T.MilestoneDue, row.Overdue ? $"{row.Milestone.Due} (overdue)" : row.Milestone.Due))
                     .ToList())))
             .ToList()));
 

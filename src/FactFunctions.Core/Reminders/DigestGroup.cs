@@ -1,0 +1,3 @@
+namespace FactFunctions.Reminders;
+
+public sealed record DigestGroup(string Project, IReadOnlyList<string> Lines);

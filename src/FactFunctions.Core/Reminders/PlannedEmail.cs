@@ -1,0 +1,3 @@
+namespace FactFunctions.Reminders;
+
+public sealed record PlannedEmail(ReminderLogEntry Entry, EmailMessage Message);

@@ -1,0 +1,3 @@
+namespace FactFunctions.Reminders;
+
+public sealed record ReminderRun(DateOnly Day, bool DryRun, IReadOnlyList<ReminderOutcome> Emails);

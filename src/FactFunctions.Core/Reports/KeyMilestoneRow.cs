@@ -1,0 +1,6 @@
+using FactFunctions.Programme;
+
+namespace FactFunctions.Reports;
+
+/// <summary>A row of the Key milestones table: the milestone, and whether it is overdue on the paper's date.</summary>
+public sealed record KeyMilestoneRow(MilestoneView Milestone, bool Overdue);

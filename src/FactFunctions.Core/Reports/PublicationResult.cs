@@ -1,0 +1,14 @@
+using FactFunctions.Reminders;
+
+namespace FactFunctions.Reports;
+
+public sealed record PublicationResult
+{
+    public required ReportMetadata Report { get; init; }
+
+    /// <summary>The paper this publication replaced, when it replaced one.</summary>
+    public string? Superseded { get; init; }
+
+    /// <summary>One per board member: sent now, already sent by an earlier or concurrent call, or failed (resend to retry).</summary>
+    public required IReadOnlyList<ReminderOutcome> Emails { get; init; }
+}

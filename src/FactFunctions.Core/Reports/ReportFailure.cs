@@ -1,0 +1,10 @@
+namespace FactFunctions.Reports;
+
+public enum ReportFailure
+{
+    None,
+    UnknownSnapshot,
+
+    /// <summary>No snapshot was named and an import is incomplete, so no snapshot can be taken now.</summary>
+    ImportIncomplete,
+}

@@ -1,0 +1,3 @@
+namespace FactFunctions.Reports;
+
+public sealed record ReportRequest(string Kind, DateOnly MeetingDate, string? SnapshotId, DateOnly? ReportDate, string? CreatedBy);
