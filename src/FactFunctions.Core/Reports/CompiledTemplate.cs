@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -25,13 +26,25 @@ public sealed class CompiledTemplate
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    private const string ContentTypesName = "[Content_Types].xml";
+    private const string PackageRelsName = "_rels/.rels";
+    private const string CorePartName = "docProps/core.xml";
+    private const string CoreType = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+    private const string CoreContentType = "application/vnd.openxmlformats-package.core-properties+xml";
+    private static readonly XNamespace ContentTypesNs = "http://schemas.openxmlformats.org/package/2006/content-types";
+    private static readonly XNamespace RelationshipsNs = "http://schemas.openxmlformats.org/package/2006/relationships";
+
     private readonly IReadOnlyList<Entry> entries;
     private readonly int templateLength;
+    private readonly string? corePart;
+    private readonly string documentRels;
 
-    private CompiledTemplate(IReadOnlyList<Entry> entries, int templateLength, long approximateBytes)
+    private CompiledTemplate(IReadOnlyList<Entry> entries, int templateLength, long approximateBytes, string? corePart, string documentRels)
     {
         this.entries = entries;
         this.templateLength = templateLength;
+        this.corePart = corePart;
+        this.documentRels = documentRels;
         ApproximateBytes = approximateBytes;
     }
 
@@ -46,9 +59,15 @@ public sealed class CompiledTemplate
     {
         var compiler = new Compiler();
         var filled = new Dictionary<string, Block>(StringComparer.Ordinal);
+        string? corePart;
+        string documentRels;
         using (var document = WordprocessingDocument.Open(new MemoryStream(template, writable: false), isEditable: false))
         {
             var main = document.MainDocumentPart ?? throw new InvalidOperationException("The template has no main document part.");
+            corePart = document.CoreFilePropertiesPart?.Uri.OriginalString.TrimStart('/');
+            string mainName = main.Uri.OriginalString.TrimStart('/');
+            int slash = mainName.LastIndexOf('/');
+            documentRels = $"{mainName[..(slash + 1)]}_rels/{mainName[(slash + 1)..]}.rels";
             foreach (var part in TemplateFiller.FilledParts(main))
             {
                 var root = part.RootElement ?? throw new InvalidOperationException($"The part {part.Uri} has no content.");
@@ -77,7 +96,7 @@ public sealed class CompiledTemplate
             }
         }
 
-        return new CompiledTemplate(entries, template.Length, approximateBytes);
+        return new CompiledTemplate(entries, template.Length, approximateBytes, corePart, documentRels);
     }
 
     /// <summary>
@@ -87,6 +106,9 @@ public sealed class CompiledTemplate
     public byte[] Render(FieldSet fields)
     {
         using var output = new MemoryStream(templateLength * 2);
+        var package = fields.Package;
+        bool addCore = package.HasProperties && corePart is null;
+        bool hasDocumentRels = entries.Any(e => e.Name == documentRels);
         using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var entry in entries)
@@ -98,10 +120,58 @@ public sealed class CompiledTemplate
                     writer.Text.Write(Declaration);
                     block.Write(writer, fields);
                 }
+                else if (entry.Name == corePart && package.HasProperties)
+                {
+                    WriteXml(to, CoreProperties(package));
+                }
+                else if (entry.Name == ContentTypesName && (addCore || package.Media.Count > 0))
+                {
+                    WriteXml(to, ContentTypes(XDocument.Load(new MemoryStream(entry.Bytes!)), package, addCore));
+                }
+                else if (entry.Name == PackageRelsName && addCore)
+                {
+                    var rels = XDocument.Load(new MemoryStream(entry.Bytes!));
+                    AddRelationship(rels, new PaperRelationship(UniqueId(rels, "factCore"), CoreType, CorePartName, External: false));
+                    WriteXml(to, rels);
+                }
+                else if (entry.Name == documentRels && package.Relationships.Count > 0)
+                {
+                    var rels = XDocument.Load(new MemoryStream(entry.Bytes!));
+                    foreach (var relationship in package.Relationships)
+                    {
+                        AddRelationship(rels, relationship);
+                    }
+
+                    WriteXml(to, rels);
+                }
                 else
                 {
                     to.Write(entry.Bytes);
                 }
+            }
+
+            if (addCore)
+            {
+                using var to = DocxPackage.OpenNewEntry(archive, CorePartName);
+                WriteXml(to, CoreProperties(package));
+            }
+
+            if (!hasDocumentRels && package.Relationships.Count > 0)
+            {
+                var rels = new XDocument(new XElement(RelationshipsNs + "Relationships"));
+                foreach (var relationship in package.Relationships)
+                {
+                    AddRelationship(rels, relationship);
+                }
+
+                using var to = DocxPackage.OpenNewEntry(archive, documentRels);
+                WriteXml(to, rels);
+            }
+
+            foreach (var media in package.Media)
+            {
+                using var to = DocxPackage.OpenNewEntry(archive, media.PartName);
+                to.Write(media.Content);
             }
         }
 
@@ -109,6 +179,94 @@ public sealed class CompiledTemplate
     }
 
     private sealed record Entry(string Name, Block? Content, byte[]? Bytes);
+
+    private static void WriteXml(Stream to, XDocument document)
+    {
+        using var writer = XmlWriter.Create(to, new XmlWriterSettings { Encoding = Utf8, Indent = false, CloseOutput = false });
+        document.Declaration = new XDeclaration("1.0", "utf-8", "yes");
+        document.Save(writer);
+    }
+
+    /// <summary>
+    /// The paper's document properties: title, author, the date it speaks as of, and its language. Fixed by the fields,
+    /// so the same fields still give the same bytes.
+    /// </summary>
+    private static XDocument CoreProperties(PaperPackage package)
+    {
+        XNamespace cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        XNamespace dc = "http://purl.org/dc/elements/1.1/";
+        XNamespace dcterms = "http://purl.org/dc/terms/";
+        XNamespace xsi = "http://www.w3.org/2001/XMLSchema-instance";
+        var root = new XElement(cp + "coreProperties",
+            new XAttribute(XNamespace.Xmlns + "cp", cp), new XAttribute(XNamespace.Xmlns + "dc", dc),
+            new XAttribute(XNamespace.Xmlns + "dcterms", dcterms), new XAttribute(XNamespace.Xmlns + "xsi", xsi));
+        if (package.Title is { } title)
+        {
+            root.Add(new XElement(dc + "title", SafeText.Clean(title)));
+        }
+
+        if (package.Creator is { } creator)
+        {
+            root.Add(new XElement(dc + "creator", SafeText.Clean(creator)));
+        }
+
+        root.Add(new XElement(dc + "language", package.Language));
+        if (package.Created is { } created)
+        {
+            root.Add(new XElement(dcterms + "created", new XAttribute(xsi + "type", "dcterms:W3CDTF"),
+                created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new XDocument(root);
+    }
+
+    private static XDocument ContentTypes(XDocument types, PaperPackage package, bool addCore)
+    {
+        var root = types.Root!;
+        foreach (var media in package.Media.DistinctBy(m => m.Extension))
+        {
+            if (!root.Elements(ContentTypesNs + "Default").Any(d => string.Equals((string?)d.Attribute("Extension"), media.Extension, StringComparison.OrdinalIgnoreCase)))
+            {
+                root.AddFirst(new XElement(ContentTypesNs + "Default", new XAttribute("Extension", media.Extension), new XAttribute("ContentType", media.ContentType)));
+            }
+        }
+
+        if (addCore)
+        {
+            root.Add(new XElement(ContentTypesNs + "Override", new XAttribute("PartName", "/" + CorePartName), new XAttribute("ContentType", CoreContentType)));
+        }
+
+        return types;
+    }
+
+    private static void AddRelationship(XDocument rels, PaperRelationship relationship)
+    {
+        if (rels.Root!.Elements(RelationshipsNs + "Relationship").Any(r => (string?)r.Attribute("Id") == relationship.Id))
+        {
+            throw new InvalidOperationException($"The template already has a relationship '{relationship.Id}'.");
+        }
+
+        var element = new XElement(RelationshipsNs + "Relationship",
+            new XAttribute("Id", relationship.Id), new XAttribute("Type", relationship.Type), new XAttribute("Target", relationship.Target));
+        if (relationship.External)
+        {
+            element.Add(new XAttribute("TargetMode", "External"));
+        }
+
+        rels.Root.Add(element);
+    }
+
+    private static string UniqueId(XDocument rels, string stem)
+    {
+        var taken = rels.Root!.Elements(RelationshipsNs + "Relationship").Select(r => (string?)r.Attribute("Id")).ToHashSet(StringComparer.Ordinal);
+        string id = stem;
+        for (int n = 2; taken.Contains(id); n++)
+        {
+            id = stem + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return id;
+    }
 
     /// <summary>
     /// Where a part is written: text, and for elements made in code (<see cref="ElementsField"/>) one XmlWriter per

@@ -10,7 +10,7 @@ namespace FactFunctions.Reports;
 /// continuously numbered paragraphs, lettered and bulleted lists, a table style, a footer with page numbers, and
 /// content controls tagged with field names. Part ids are fixed so the same code always makes the same bytes.
 /// </summary>
-internal sealed class DocumentBuilder
+internal sealed class DocumentBuilder(string title)
 {
     public const string NumberedStyle = "FactNumbered";
     public const string LetteredStyle = "FactLettered";
@@ -194,6 +194,16 @@ internal sealed class DocumentBuilder
                 new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 1134, Right = 1134, Bottom = 1134, Left = 1134, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new Document(body);
+
+            // A template is a document too: titled, authored and dated (fixed, so its bytes and version stay put).
+            var core = document.AddCoreFilePropertiesPart();
+            using var writer = new StreamWriter(core.GetStream(FileMode.Create), new System.Text.UTF8Encoding(false));
+            writer.Write(
+                "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>" +
+                "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" " +
+                "xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">" +
+                $"<dc:title>{System.Security.SecurityElement.Escape(title)}</dc:title><dc:creator>Wiltshire Council</dc:creator><dc:language>en-GB</dc:language>" +
+                "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2022-01-01T00:00:00Z</dcterms:created></cp:coreProperties>");
         }
 
         return DocxPackage.Normalise(stream.ToArray());

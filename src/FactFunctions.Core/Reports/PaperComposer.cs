@@ -47,6 +47,12 @@ public static class PaperComposer
             .Text(T.ReportDate, LongDate(AsOf(request)))
             .Set(T.Principles, ParagraphsField.Lines(text.Principles, whenEmpty: null))
             .Set(T.KindnessAndCare, ParagraphsField.Lines(text.KindnessAndCare, whenEmpty: null));
+
+        // What a screen reader announces and a document library lists: the paper's title, who wrote it, and when.
+        string committee = PaperKinds.Committee(request.Kind);
+        fields.Package.Title = $"{(string.IsNullOrWhiteSpace(text.Title) ? "FACT programme update" : text.Title)}: {committee}, {LongDate(request.MeetingDate)}";
+        fields.Package.Creator = string.IsNullOrWhiteSpace(text.Author?.Name) ? "Wiltshire Council" : text.Author.Name;
+        fields.Package.Created = new DateTimeOffset(AsOf(request).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         return fields;
     }
 

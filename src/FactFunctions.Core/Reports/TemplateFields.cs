@@ -32,6 +32,9 @@ public sealed class FieldSet(FieldSet? outer = null)
 {
     private readonly Dictionary<string, TemplateField> values = new(StringComparer.Ordinal);
 
+    /// <summary>The paper's package additions, shared by every item of every repeat.</summary>
+    public PaperPackage Package { get; } = outer?.Package ?? new PaperPackage();
+
     public TemplateField? this[string tag]
     {
         get => values.TryGetValue(tag, out var value) ? value : outer?[tag];

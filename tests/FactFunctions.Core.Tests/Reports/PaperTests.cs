@@ -244,6 +244,10 @@ public class PaperTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")));
         var inspection = TemplateInspector.Inspect(docx);
         Assert.True(inspection.Safe, string.Join("\n", inspection.Problems));
+
+        // And the accessibility rules published council documents must meet.
+        var accessibility = FactFunctions.TestSupport.PaperAccessibility.Problems(docx);
+        Assert.True(accessibility.Count == 0, string.Join("\n", accessibility));
     }
 
     internal static WordprocessingDocument Open(byte[] docx) => WordprocessingDocument.Open(new MemoryStream(docx), false);

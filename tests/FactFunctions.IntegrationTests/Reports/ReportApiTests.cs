@@ -175,6 +175,10 @@ public sealed class ReportApiTests(AzuriteFixture fixture) : IAsyncLifetime
         // Every paper passes the inspection an uploaded template must pass: nothing in it reaches outside the file.
         var inspection = FactFunctions.Reports.TemplateInspector.Inspect(docx);
         Assert.True(inspection.Safe, string.Join("\n", inspection.Problems));
+
+        // And the accessibility rules published council documents must meet.
+        var accessibility = FactFunctions.TestSupport.PaperAccessibility.Problems(docx);
+        Assert.True(accessibility.Count == 0, string.Join("\n", accessibility));
     }
 
     internal static string Text(byte[] docx)

@@ -26,7 +26,7 @@ public sealed class SchoolsForumPaper : PaperDefinition
 
     public override byte[] BuildTemplate()
     {
-        var b = new DocumentBuilder();
+        var b = new DocumentBuilder($"Template for the FACT paper to the {Committee}");
         const string S = DocumentBuilder.SectionStyle;
         const string Bullet = DocumentBuilder.BulletStyle;
 

@@ -34,7 +34,7 @@ private static readonly int[] MilestoneWidths = [6400, 3238];
 
     public override byte[] BuildTemplate()
     {
-        var b = new DocumentBuilder();
+        var b = new DocumentBuilder($"Template for the FACT paper to the {Committee}");
         const string N = DocumentBuilder.NumberedStyle;
         const string L = DocumentBuilder.LetteredStyle;
         const string Bullet = DocumentBuilder.BulletStyle;

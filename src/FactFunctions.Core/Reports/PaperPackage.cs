@@ -1,0 +1,61 @@
+namespace FactFunctions.Reports;
+
+/// <summary>
+/// What a paper adds to its package beyond filling content controls: its document properties (title, author, date,
+/// language: what accessibility checkers and screen readers announce), and the hyperlinks and images its blocks
+/// refer to by relationship id. Ids and part names are numbered in the order they are added, so the same fields give
+/// the same package.
+/// </summary>
+public sealed class PaperPackage
+{
+    public const string HyperlinkType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+    public const string ImageType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+
+    private readonly List<PaperRelationship> relationships = [];
+    private readonly List<PaperMedia> media = [];
+
+    public string? Title { get; set; }
+
+    public string? Creator { get; set; }
+
+    public DateTimeOffset? Created { get; set; }
+
+    public string Language { get; set; } = "en-GB";
+
+    public bool HasProperties => Title is not null || Creator is not null || Created is not null;
+
+    public IReadOnlyList<PaperRelationship> Relationships => relationships;
+
+    public IReadOnlyList<PaperMedia> Media => media;
+
+    /// <summary>The relationship id of an external hyperlink to <paramref name="target"/> (one per distinct target).</summary>
+    public string Hyperlink(Uri target)
+    {
+        var existing = relationships.FirstOrDefault(r => r.External && r.Target == target.AbsoluteUri);
+        if (existing is not null)
+        {
+            return existing.Id;
+        }
+
+        string id = $"factLink{relationships.Count(r => r.External) + 1}";
+        relationships.Add(new PaperRelationship(id, HyperlinkType, target.AbsoluteUri, External: true));
+        return id;
+    }
+
+    /// <summary>The relationship id of an image part holding <paramref name="content"/> (one per distinct key).</summary>
+    public string Image(string key, byte[] content, string contentType)
+    {
+        var existing = media.FirstOrDefault(m => m.Key == key);
+        if (existing is not null)
+        {
+            return existing.RelationshipId;
+        }
+
+        int n = media.Count + 1;
+        string extension = contentType == "image/png" ? "png" : "jpeg";
+        var item = new PaperMedia(key, $"factImage{n}", $"word/media/fact-image-{n}.{extension}", extension, contentType, content);
+        media.Add(item);
+        relationships.Add(new PaperRelationship(item.RelationshipId, ImageType, $"media/fact-image-{n}.{extension}", External: false));
+        return item.RelationshipId;
+    }
+}
