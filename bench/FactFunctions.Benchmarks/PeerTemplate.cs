@@ -60,7 +60,7 @@ internal static class PeerTemplate
     {
         var request = Workloads.Paper(document);
         var text = document.Programme!;
-        static string[] Texts(IReadOnlyList<FactFunctions.Programme.Paragraph>? paragraphs) => (paragraphs ?? []).Select(p => p.Text ?? string.Empty).ToArray();
+        static string[] Texts(IReadOnlyList<FactFunctions.Programme.Block>? paragraphs) => (paragraphs ?? []).Select(p => p.Text ?? string.Empty).ToArray();
         var rows = FactFunctions.Reports.PaperComposer.KeyMilestones(request)
             .SelectMany(g => new[] { new RowData(g.Project.Name, string.Empty) }.Concat(g.Rows.Select(r => new RowData(r.Milestone.Activity, r.Milestone.Due))))
             .ToArray();
@@ -70,7 +70,7 @@ internal static class PeerTemplate
             text.Title,
             Texts(text.ExecutiveSummary),
             Texts(text.Background),
-            (document.Projects ?? []).Select(p => new ProjectData(p.Name, (p.Updates ?? []).SelectMany(u => Texts(u.Paragraphs)).ToArray())).ToArray(),
+            (document.Projects ?? []).Select(p => new ProjectData(p.Name, (p.Updates ?? []).SelectMany(u => Texts(u.Content)).ToArray())).ToArray(),
             rows,
             Texts(text.Safeguarding),
             (text.Risks?.IfTaken ?? []).Select(r => new RiskData(r.Description)).ToArray(),

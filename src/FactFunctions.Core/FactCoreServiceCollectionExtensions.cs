@@ -6,6 +6,7 @@ using FactFunctions.Http;
 using FactFunctions.Jobs;
 using FactFunctions.Dates;
 using FactFunctions.Programme;
+using FactFunctions.Images;
 using FactFunctions.Links;
 using FactFunctions.Reminders;
 using Microsoft.Extensions.Http.Resilience;
@@ -100,6 +101,8 @@ public static class FactCoreServiceCollectionExtensions
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<ReportStore>();
+        services.AddSingleton<ImageStore>();
+        services.AddSingleton<ImageHandlers>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<PublicationService>();
         services.AddSingleton<ReportHandlers>();

@@ -1,3 +1,4 @@
+using FactFunctions.Images;
 using FactFunctions.Programme;
 using FactFunctions.Programme.Workbook;
 using FactFunctions.Reminders;
@@ -54,6 +55,12 @@ public static class FactEndpoints
             .WithTags(programme).WithMetadata(new RequestBodyDescription(typeof(byte[]), WorkbookLayout.ContentType)).Produces<WorkbookResult>()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).CommonProblems();
+
+        api.MapPut(Routes.Image, (HttpRequest r, string imageId, ImageHandlers h) => h.Put(r, imageId)).Describe("putImage", "Store a diagram (PNG or JPEG) for image blocks; an image never changes once stored")
+            .WithTags(programme).WithMetadata(new RequestBodyDescription(typeof(byte[]), ImageFile.Png)).Produces<ImageInfo>().Produces<ImageInfo>(StatusCodes.Status201Created)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).CommonProblems();
+        api.MapContent(Routes.Image, (HttpRequest r, string imageId, ImageHandlers h) => h.Get(r, imageId), "getImage", "Download a stored diagram", programme, ImageFile.Png);
 
         const string snapshots = "Snapshots";
         api.MapPost(Routes.Snapshots, (HttpRequest r, SnapshotHandlers h) => h.Take(r)).Describe("takeSnapshot", "Take a snapshot of the programme now").Write<SnapshotRequest, SnapshotHeader>(snapshots, bodyRequired: false);

@@ -26,6 +26,7 @@ public static class Routes
     public const string Import = "import";
     public const string Export = "export";
     public const string ProgrammeWorkbook = "programme.xlsx";
+    public const string Image = "images/{imageId}";
 
     public const string Snapshots = "snapshots";
     public const string Snapshot = "snapshots/{snapshotId}";

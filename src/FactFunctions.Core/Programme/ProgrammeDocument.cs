@@ -125,7 +125,7 @@ public sealed record UpdateView
 
     public DateOnly AsOf { get; init; }
 
-    public IReadOnlyList<Paragraph>? Paragraphs { get; init; }
+    public IReadOnlyList<Block>? Blocks { get; init; }
 
     [OneOf(typeof(Audience))]
     public string? Audience { get; init; }

@@ -75,7 +75,7 @@ internal static class ProgrammeEntities
             ["AsOf"] = EntityText.Date(update.AsOf!.Value),
             ["Audience"] = update.Audience,
         };
-        EntityText.Set(entity, "Paragraphs", JsonSerializer.Serialize(update.Paragraphs ?? [], Json));
+        EntityText.Set(entity, "Paragraphs", JsonSerializer.Serialize(update.Content, Json));
         return entity;
     }
 
@@ -85,7 +85,7 @@ internal static class ProgrammeEntities
         Id = e.RowKey,
         AsOf = EntityText.GetDate(e, "AsOf") ?? DateOnly.MinValue,
         Audience = e.GetString("Audience"),
-        Paragraphs = JsonSerializer.Deserialize<List<Paragraph>>(EntityText.Get(e, "Paragraphs") ?? "[]", Json),
+        Blocks = JsonSerializer.Deserialize<List<Block>>(EntityText.Get(e, "Paragraphs") ?? "[]", Json),
     };
 
     public static TableEntity Indicator(string id, IndicatorFields indicator) => new(IndicatorPartition, id)

@@ -180,6 +180,12 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
 
             var errors = new ValidationErrors();
             ProgrammeValidation.Update(errors, string.Empty, input.Value!);
+            if (errors.IsEmpty)
+            {
+                string field = input.Value!.Blocks is null && input.Value.Paragraphs is not null ? "paragraphs" : "blocks";
+                await importer.CheckImagesAsync(errors, input.Value.Content.Select((b, i) => ($"{field}[{i}]", b)), ct);
+            }
+
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
@@ -309,6 +315,12 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
 
             var errors = new ValidationErrors();
             ProgrammeValidation.Text(errors, string.Empty, input.Value!);
+            if (errors.IsEmpty)
+            {
+                await importer.CheckImagesAsync(errors, ProgrammeValidation.AllBlocks(new ProgrammeDocument { Programme = input.Value })
+                    .Select(b => (b.Field["programme.".Length..], b.Block)), ct);
+            }
+
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);

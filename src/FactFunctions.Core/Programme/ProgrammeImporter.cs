@@ -3,7 +3,7 @@ using FactFunctions.Http;
 namespace FactFunctions.Programme;
 
 /// <summary>Validates a whole programme document before anything is written, so a bad import changes nothing.</summary>
-public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore boards, ImportJournal journal)
+public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore boards, ImportJournal journal, Images.ImageStore images)
 {
     /// <summary>
     /// Writes an already validated document: programme records, then boards and meetings, journalled so that an import
@@ -62,7 +62,27 @@ public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore
             }
         }
 
+        await CheckImagesAsync(errors, ProgrammeValidation.AllBlocks(document), ct);
         return errors;
+    }
+
+    /// <summary>Every image block names an image that is stored (422 naming the block's <c>imageId</c> otherwise).</summary>
+    public async Task CheckImagesAsync(ValidationErrors errors, IEnumerable<(string Field, Block Block)> blocks, CancellationToken ct)
+    {
+        var named = blocks.Where(b => b.Block.Type == BlockTypes.Image && b.Block.ImageId is { } id && Ids.IsSlug(id)).ToList();
+        var stored = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (field, block) in named)
+        {
+            if (!stored.TryGetValue(block.ImageId!, out bool exists))
+            {
+                stored[block.ImageId!] = exists = await images.ExistsAsync(block.ImageId!, ct);
+            }
+
+            if (!exists)
+            {
+                errors.Add(ValidationErrors.Field(field, "imageId"), $"names image '{block.ImageId}', which has not been uploaded (PUT {Routes.BasePath}/images/{block.ImageId}).");
+            }
+        }
     }
 
     /// <summary>Every rule that needs no storage: field rules, ids, and uniqueness within the document.</summary>
@@ -198,6 +218,15 @@ public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore
                 }
 
                 Reminders.BoardValidation.Meeting(errors, item, meetings[m], meetings[m].Date);
+            }
+        }
+
+        ProgrammeValidation.References(errors, document);
+        for (int s = 0; s < (document.Programme?.FreeSections?.Count ?? 0); s++)
+        {
+            if (document.Programme!.FreeSections![s]?.After is { } after && !projectIds.Contains(after))
+            {
+                errors.Add($"programme.freeSections[{s}].after", $"names project '{after}', which the document does not hold.");
             }
         }
 

@@ -4,105 +4,18 @@ using FactFunctions.Http;
 
 namespace FactFunctions.Programme;
 
-/// <summary>A numbered paragraph of a paper, optionally followed by a lettered or bulleted list.</summary>
-[JsonConverter(typeof(ParagraphJsonConverter))]
-public sealed record Paragraph
-{
-    public string? Text { get; init; }
-
-    public IReadOnlyList<string>? Items { get; init; }
-
-    public static implicit operator Paragraph(string text) => new() { Text = text };
-}
-
-/// <summary>Reads a paragraph written either as a plain string or as <c>{ "text": ..., "items": [...] }</c>.</summary>
-public sealed class ParagraphJsonConverter : JsonConverter<Paragraph>
-{
-    public override Paragraph? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return new Paragraph { Text = reader.GetString() };
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("A paragraph is a string or an object with 'text' and 'items'.");
-        }
-
-        string? text = null;
-        List<string>? items = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            string name = reader.GetString() ?? string.Empty;
-            reader.Read();
-            switch (name)
-            {
-                case "text":
-                    text = reader.TokenType == JsonTokenType.Null ? null : ReadString(ref reader);
-                    break;
-                case "items":
-                    items = reader.TokenType == JsonTokenType.Null ? null : ReadStrings(ref reader);
-                    break;
-                default:
-                    throw new JsonException($"A paragraph has no member '{name}'.");
-            }
-        }
-
-        return new Paragraph { Text = text, Items = items };
-    }
-
-    public override void Write(Utf8JsonWriter writer, Paragraph value, JsonSerializerOptions options)
-    {
-        if (value.Items is null || value.Items.Count == 0)
-        {
-            writer.WriteStringValue(value.Text);
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString("text", value.Text);
-        writer.WriteStartArray("items");
-        foreach (string item in value.Items)
-        {
-            writer.WriteStringValue(item);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static string ReadString(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("Expected a string.");
-
-    private static List<string> ReadStrings(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException("Expected an array of strings.");
-        }
-
-        var list = new List<string>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            list.Add(ReadString(ref reader));
-        }
-
-        return list;
-    }
-}
 
 public sealed record SchoolsForumText
 {
-    public IReadOnlyList<Paragraph>? Purpose { get; init; }
+    public IReadOnlyList<Block>? Purpose { get; init; }
 
-    public IReadOnlyList<Paragraph>? Background { get; init; }
+    public IReadOnlyList<Block>? Background { get; init; }
 
-    public IReadOnlyList<Paragraph>? Update { get; init; }
+    public IReadOnlyList<Block>? Update { get; init; }
 
-    public IReadOnlyList<Paragraph>? PriorityProjects { get; init; }
+    public IReadOnlyList<Block>? PriorityProjects { get; init; }
 
-    public IReadOnlyList<Paragraph>? NextSteps { get; init; }
+    public IReadOnlyList<Block>? NextSteps { get; init; }
 }
 
 public sealed record PreviousReports
@@ -141,39 +54,45 @@ public sealed record ProgrammeText
 {
     public string? Title { get; init; }
 
-    public IReadOnlyList<Paragraph>? ExecutiveSummary { get; init; }
+    public IReadOnlyList<Block>? ExecutiveSummary { get; init; }
 
-    public IReadOnlyList<Paragraph>? ReasonForProposal { get; init; }
+    public IReadOnlyList<Block>? ReasonForProposal { get; init; }
 
-    public IReadOnlyList<Paragraph>? Purpose { get; init; }
+    public IReadOnlyList<Block>? Purpose { get; init; }
 
     public IReadOnlyList<string>? Principles { get; init; }
 
     public IReadOnlyList<string>? KindnessAndCare { get; init; }
 
-    public IReadOnlyList<Paragraph>? Background { get; init; }
+    public IReadOnlyList<Block>? Background { get; init; }
 
-    public IReadOnlyList<Paragraph>? Governance { get; init; }
+    /// <summary>What a paper says under "Main considerations" before the project updates.</summary>
+    public IReadOnlyList<Block>? MainConsiderations { get; init; }
+
+    /// <summary>Sections that belong to no project, placed after a project's update or after all of them.</summary>
+    public IReadOnlyList<FreeSection>? FreeSections { get; init; }
+
+    public IReadOnlyList<Block>? Governance { get; init; }
 
     public RiskRegisters? Risks { get; init; }
 
-    public IReadOnlyList<Paragraph>? Safeguarding { get; init; }
+    public IReadOnlyList<Block>? Safeguarding { get; init; }
 
-    public IReadOnlyList<Paragraph>? PublicHealth { get; init; }
+    public IReadOnlyList<Block>? PublicHealth { get; init; }
 
-    public IReadOnlyList<Paragraph>? Procurement { get; init; }
+    public IReadOnlyList<Block>? Procurement { get; init; }
 
-    public IReadOnlyList<Paragraph>? Equalities { get; init; }
+    public IReadOnlyList<Block>? Equalities { get; init; }
 
-    public IReadOnlyList<Paragraph>? Environmental { get; init; }
+    public IReadOnlyList<Block>? Environmental { get; init; }
 
-    public IReadOnlyList<Paragraph>? Financial { get; init; }
+    public IReadOnlyList<Block>? Financial { get; init; }
 
-    public IReadOnlyList<Paragraph>? Legal { get; init; }
+    public IReadOnlyList<Block>? Legal { get; init; }
 
-    public IReadOnlyList<Paragraph>? Options { get; init; }
+    public IReadOnlyList<Block>? Options { get; init; }
 
-    public IReadOnlyList<Paragraph>? Conclusion { get; init; }
+    public IReadOnlyList<Block>? Conclusion { get; init; }
 
     /// <summary>The wording specific to the Schools Forum paper.</summary>
     public SchoolsForumText? SchoolsForum { get; init; }
@@ -185,7 +104,7 @@ public sealed record ProgrammeText
 
     public IReadOnlyList<string>? BackgroundPapers { get; init; }
 
-    public IReadOnlyList<string>? Appendices { get; init; }
+    public IReadOnlyList<Block>? Appendices { get; init; }
 
     public Person? Author { get; init; }
 
@@ -228,10 +147,18 @@ public record UpdateFields
 {
     public DateOnly? AsOf { get; init; }
 
-    public IReadOnlyList<Paragraph>? Paragraphs { get; init; }
+    /// <summary>The update's content: paragraphs, sub-headings, lists, images, tables.</summary>
+    public IReadOnlyList<Block>? Blocks { get; init; }
+
+    /// <summary>The earlier name of <see cref="Blocks"/>, still accepted on input (a request may send one or the other).</summary>
+    public IReadOnlyList<Block>? Paragraphs { get; init; }
 
     [OneOf(typeof(Audience))]
     public string? Audience { get; init; }
+
+    /// <summary>What the update says, whichever name the request used.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Block> Content => Blocks ?? Paragraphs ?? [];
 }
 
 public record IndicatorFields

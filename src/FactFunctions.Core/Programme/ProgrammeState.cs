@@ -49,7 +49,7 @@ public sealed record ProgrammeState(
                 ProjectId = p.Id!,
                 Id = ProgrammeStore.ImportedUpdateId(u, i),
                 AsOf = u.AsOf!.Value,
-                Paragraphs = u.Paragraphs,
+                Blocks = u.Content,
                 Audience = u.Audience,
             })).OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
             (document.Indicators ?? []).Select(i => new IndicatorView
@@ -93,7 +93,7 @@ public sealed record ProgrammeState(
                 Id = u.Id,
                 AsOf = u.AsOf,
                 Audience = u.Audience,
-                Paragraphs = u.Paragraphs,
+                Blocks = u.Blocks,
             }).ToList(),
         }).ToList(),
         Indicators = Indicators.Select(i => new IndicatorDocument

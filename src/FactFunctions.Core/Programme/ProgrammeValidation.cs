@@ -55,13 +55,18 @@ public static class ProgrammeValidation
         errors.Required(ValidationErrors.Field(prefix, "asOf"), update.AsOf);
         errors.Date(ValidationErrors.Field(prefix, "asOf"), update.AsOf);
         errors.OneOf(ValidationErrors.Field(prefix, "audience"), update.Audience, Audience.All);
-        string paragraphs = ValidationErrors.Field(prefix, "paragraphs");
-        if (update.Paragraphs is null || update.Paragraphs.Count == 0)
+        string blocks = ValidationErrors.Field(prefix, update.Blocks is null && update.Paragraphs is not null ? "paragraphs" : "blocks");
+        if (update.Blocks is not null && update.Paragraphs is not null)
         {
-            errors.Add(paragraphs, "needs at least one paragraph.");
+            errors.Add(blocks, "is given twice: send 'blocks' ('paragraphs' is its earlier name), not both.");
         }
 
-        Paragraphs(errors, paragraphs, update.Paragraphs);
+        if (update.Content.Count == 0)
+        {
+            errors.Add(blocks, "needs at least one block.");
+        }
+
+        Paragraphs(errors, blocks, update.Content);
     }
 
     public static void Indicator(ValidationErrors errors, string prefix, IndicatorFields indicator)
@@ -113,6 +118,31 @@ public static class ProgrammeValidation
         errors.TextList(ValidationErrors.Field(prefix, "principles"), text.Principles, 50, 1_000);
         errors.TextList(ValidationErrors.Field(prefix, "kindnessAndCare"), text.KindnessAndCare, 50, 1_000);
         Paragraphs(errors, ValidationErrors.Field(prefix, "background"), text.Background);
+        Paragraphs(errors, ValidationErrors.Field(prefix, "mainConsiderations"), text.MainConsiderations);
+        for (int i = 0; i < (text.FreeSections?.Count ?? 0); i++)
+        {
+            string section = $"{ValidationErrors.Field(prefix, "freeSections")}[{i}]";
+            var free = text.FreeSections![i];
+            if (free is null)
+            {
+                errors.Add(section, "is required.");
+                continue;
+            }
+
+            errors.Slug(ValidationErrors.Field(section, "id"), free.Id);
+            if (free.After is not null)
+            {
+                errors.Slug(ValidationErrors.Field(section, "after"), free.After);
+            }
+
+            if (free.Blocks is null || free.Blocks.Count == 0)
+            {
+                errors.Add(ValidationErrors.Field(section, "blocks"), "needs at least one block.");
+            }
+
+            Paragraphs(errors, ValidationErrors.Field(section, "blocks"), free.Blocks);
+        }
+
         Paragraphs(errors, ValidationErrors.Field(prefix, "governance"), text.Governance);
         Paragraphs(errors, ValidationErrors.Field(prefix, "safeguarding"), text.Safeguarding);
         Paragraphs(errors, ValidationErrors.Field(prefix, "publicHealth"), text.PublicHealth);
@@ -141,7 +171,7 @@ public static class ProgrammeValidation
             errors.Text(ValidationErrors.Field(f, "schoolsForum"), previous.SchoolsForum, 50);
         }
         errors.TextList(ValidationErrors.Field(prefix, "backgroundPapers"), text.BackgroundPapers, 50, 2_000);
-        errors.TextList(ValidationErrors.Field(prefix, "appendices"), text.Appendices, 50, 2_000);
+        Paragraphs(errors, ValidationErrors.Field(prefix, "appendices"), text.Appendices);
         Risks(errors, ValidationErrors.Field(prefix, "risks"), text.Risks);
         Person(errors, ValidationErrors.Field(prefix, "author"), text.Author, emailRequired: true);
         Person(errors, ValidationErrors.Field(prefix, "director"), text.Director, emailRequired: false);
@@ -204,29 +234,166 @@ public static class ProgrammeValidation
         errors.Email(ValidationErrors.Field(prefix, "email"), person.Email, emailRequired);
     }
 
-    public static void Paragraphs(ValidationErrors errors, string field, IReadOnlyList<Paragraph>? paragraphs)
+    /// <summary>
+    /// A list of blocks, each checked for its type: text for paragraphs and sub-headings, items for lists, an image id
+    /// and alt text for images, a header row and rows of equal width for tables; ids are slugs. Errors name the block
+    /// and its field (<c>updates[2].blocks[5].altText</c>).
+    /// </summary>
+    /// <summary>Every block of a programme document, with the field that holds it (for references and image checks).</summary>
+    public static IEnumerable<(string Field, Block Block)> AllBlocks(ProgrammeDocument document, string prefix = "")
     {
-        if (paragraphs is null)
+        static IEnumerable<(string, Block)> Of(string field, IReadOnlyList<Block>? blocks) =>
+            (blocks ?? []).Select((b, i) => ($"{field}[{i}]", b)).Where(x => x.b is not null);
+
+        var text = document.Programme;
+        string p = ValidationErrors.Field(prefix, "programme");
+        var found = new List<(string, Block)>();
+        if (text is not null)
+        {
+            foreach (var (name, blocks) in new (string, IReadOnlyList<Block>?)[]
+            {
+                ("executiveSummary", text.ExecutiveSummary), ("reasonForProposal", text.ReasonForProposal), ("purpose", text.Purpose),
+                ("background", text.Background), ("mainConsiderations", text.MainConsiderations), ("governance", text.Governance),
+                ("safeguarding", text.Safeguarding), ("publicHealth", text.PublicHealth), ("procurement", text.Procurement),
+                ("equalities", text.Equalities), ("environmental", text.Environmental), ("financial", text.Financial), ("legal", text.Legal),
+                ("options", text.Options), ("conclusion", text.Conclusion), ("appendices", text.Appendices),
+            })
+            {
+                found.AddRange(Of(ValidationErrors.Field(p, name), blocks));
+            }
+
+            for (int i = 0; i < (text.FreeSections?.Count ?? 0); i++)
+            {
+                found.AddRange(Of($"{ValidationErrors.Field(p, "freeSections")}[{i}].blocks", text.FreeSections![i]?.Blocks));
+            }
+        }
+
+        for (int i = 0; i < (document.Projects?.Count ?? 0); i++)
+        {
+            var project = document.Projects![i];
+            for (int u = 0; u < (project?.Updates?.Count ?? 0); u++)
+            {
+                var update = project!.Updates![u];
+                found.AddRange(Of($"{ValidationErrors.Field(prefix, "projects")}[{i}].updates[{u}].blocks", update?.Content));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Block ids are unique in the document, and every <c>{ref:id}</c> names one of them.</summary>
+    public static void References(ValidationErrors errors, ProgrammeDocument document)
+    {
+        var blocks = AllBlocks(document).ToList();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (field, block) in blocks.Where(b => b.Block.Id is not null))
+        {
+            if (!ids.TryAdd(block.Id!, field))
+            {
+                errors.Add(ValidationErrors.Field(field, "id"), $"'{block.Id}' is already the id of {ids[block.Id!]}.");
+            }
+        }
+
+        foreach (var (field, block) in blocks)
+        {
+            foreach (string text in new[] { block.Text }.Concat(block.Items ?? []).OfType<string>())
+            {
+                foreach (string id in Reports.InlineText.References(text).Where(id => !ids.ContainsKey(id)))
+                {
+                    errors.Add(ValidationErrors.Field(field, "text"), $"refers to block '{id}', which no block of the programme has as its id.");
+                }
+            }
+        }
+    }
+
+    public static void Paragraphs(ValidationErrors errors, string field, IReadOnlyList<Block>? blocks)
+    {
+        if (blocks is null)
         {
             return;
         }
 
-        if (paragraphs.Count > MaxParagraphs)
+        if (blocks.Count > MaxParagraphs)
         {
-            errors.Add(field, $"has {paragraphs.Count} paragraphs; at most {MaxParagraphs} are allowed.");
+            errors.Add(field, $"has {blocks.Count} blocks; at most {MaxParagraphs} are allowed.");
         }
 
-        for (int i = 0; i < paragraphs.Count; i++)
+        for (int i = 0; i < blocks.Count; i++)
         {
             string item = $"{field}[{i}]";
-            if (paragraphs[i] is null)
+            var block = blocks[i];
+            if (block is null)
             {
                 errors.Add(item, "is required.");
                 continue;
             }
 
-            errors.RequiredText(ValidationErrors.Field(item, "text"), paragraphs[i].Text, ValidationErrors.MaxLongText);
-            errors.TextList(ValidationErrors.Field(item, "items"), paragraphs[i].Items, 50, 10_000);
+            errors.OneOf(ValidationErrors.Field(item, "type"), block.Type, BlockTypes.All);
+            if (block.Id is not null)
+            {
+                errors.Slug(ValidationErrors.Field(item, "id"), block.Id);
+            }
+
+            switch (block.Type)
+            {
+                case BlockTypes.Paragraph:
+                    errors.RequiredText(ValidationErrors.Field(item, "text"), block.Text, ValidationErrors.MaxLongText);
+                    errors.TextList(ValidationErrors.Field(item, "items"), block.Items, 50, 10_000);
+                    break;
+                case BlockTypes.Text:
+                    errors.RequiredText(ValidationErrors.Field(item, "text"), block.Text, ValidationErrors.MaxLongText);
+                    break;
+                case BlockTypes.Subheading:
+                    errors.RequiredText(ValidationErrors.Field(item, "text"), block.Text, 300);
+                    break;
+                case BlockTypes.Lettered or BlockTypes.Bulleted:
+                    if (block.Items is null || block.Items.Count == 0)
+                    {
+                        errors.Add(ValidationErrors.Field(item, "items"), "needs at least one item.");
+                    }
+
+                    errors.TextList(ValidationErrors.Field(item, "items"), block.Items, 50, 10_000);
+                    break;
+                case BlockTypes.Image:
+                    errors.Slug(ValidationErrors.Field(item, "imageId"), block.ImageId);
+                    errors.RequiredText(ValidationErrors.Field(item, "altText"), block.AltText, 500);
+                    errors.Text(ValidationErrors.Field(item, "caption"), block.Caption, 300);
+                    break;
+                case BlockTypes.Table:
+                    TableRows(errors, ValidationErrors.Field(item, "rows"), block.Rows);
+                    break;
+            }
+        }
+    }
+
+    private static void TableRows(ValidationErrors errors, string field, IReadOnlyList<IReadOnlyList<string>>? rows)
+    {
+        if (rows is null || rows.Count < 2)
+        {
+            errors.Add(field, "needs a header row and at least one row under it.");
+            return;
+        }
+
+        if (rows.Count > 60)
+        {
+            errors.Add(field, $"has {rows.Count} rows; a table in a paper has at most 60.");
+        }
+
+        int width = rows[0]?.Count ?? 0;
+        if (width is < 1 or > 8)
+        {
+            errors.Add(field, "needs between 1 and 8 columns.");
+        }
+
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (rows[r] is null || rows[r].Count != width)
+            {
+                errors.Add($"{field}[{r}]", $"has {rows[r]?.Count ?? 0} cells; the header row has {width}.");
+                continue;
+            }
+
+            errors.TextList($"{field}[{r}]", rows[r], 8, 2_000);
         }
     }
 }

@@ -8,9 +8,29 @@ namespace FactFunctions.Programme;
 /// The FACT programme as the October 2022 Children's Select Committee paper and the 2020 Schools Forum paper
 /// describe it, shipped as an import document so a local run has real data to show.
 /// </summary>
-public sealed partial class SampleProgramme(ProgrammeStore store, ProgrammeImporter importer, ILogger<SampleProgramme> logger)
+public sealed partial class SampleProgramme(ProgrammeStore store, ProgrammeImporter importer, Images.ImageStore images, ILogger<SampleProgramme> logger)
 {
     public const string ResourceName = "FactFunctions.Sample.fact-programme.json";
+
+    /// <summary>The ids of the sample's four diagrams: stand-ins for the 2022 paper's, each a PNG beside the sample.</summary>
+    public static readonly IReadOnlyList<string> ImageIds = ["fact-workstreams-2020", "fact-priority-projects-2020", "fact-outcomes-framework", "fact-governance"];
+
+    /// <summary>A sample diagram's PNG bytes.</summary>
+    public static byte[] Image(string id)
+    {
+        using var stream = typeof(SampleProgramme).Assembly.GetManifestResourceStream($"FactFunctions.Sample.{id}.png")
+            ?? throw new ArgumentOutOfRangeException(nameof(id), id, "No such sample diagram.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The sample's diagrams as stored images, by id (for rendering the sample without storage).</summary>
+    public static IReadOnlyDictionary<string, Images.StoredImage> StoredImages() => ImageIds.ToDictionary(id => id, id =>
+    {
+        byte[] bytes = Image(id);
+        return new Images.StoredImage(id, bytes, Images.ImageFile.Read(bytes)!, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }, StringComparer.Ordinal);
 
     public static ProgrammeDocument Load()
     {
@@ -27,6 +47,12 @@ public sealed partial class SampleProgramme(ProgrammeStore store, ProgrammeImpor
         {
             LogKept(logger);
             return null;
+        }
+
+        foreach (string id in ImageIds)
+        {
+            byte[] bytes = Image(id);
+            await images.PutAsync(id, bytes, Images.ImageFile.Read(bytes)!, ct);
         }
 
         var document = Load();

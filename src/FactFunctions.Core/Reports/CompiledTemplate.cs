@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -21,7 +22,7 @@ namespace FactFunctions.Reports;
 /// template's formatting exactly as the SDK writes it, and the rules (the first run's formatting for text, the first
 /// and second paragraphs as models for paragraph lists, rows repeated per item) live in one place.
 /// </remarks>
-public sealed class CompiledTemplate
+public sealed partial class CompiledTemplate
 {
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -37,10 +38,12 @@ public sealed class CompiledTemplate
     private readonly IReadOnlyList<Entry> entries;
     private readonly int templateLength;
     private readonly string? corePart;
+    private readonly string mainPart;
     private readonly string documentRels;
 
-    private CompiledTemplate(IReadOnlyList<Entry> entries, int templateLength, long approximateBytes, string? corePart, string documentRels)
+    private CompiledTemplate(IReadOnlyList<Entry> entries, int templateLength, long approximateBytes, string? corePart, string mainPart, string documentRels)
     {
+        this.mainPart = mainPart;
         this.entries = entries;
         this.templateLength = templateLength;
         this.corePart = corePart;
@@ -60,12 +63,13 @@ public sealed class CompiledTemplate
         var compiler = new Compiler();
         var filled = new Dictionary<string, Block>(StringComparer.Ordinal);
         string? corePart;
+        string mainName;
         string documentRels;
         using (var document = WordprocessingDocument.Open(new MemoryStream(template, writable: false), isEditable: false))
         {
             var main = document.MainDocumentPart ?? throw new InvalidOperationException("The template has no main document part.");
             corePart = document.CoreFilePropertiesPart?.Uri.OriginalString.TrimStart('/');
-            string mainName = main.Uri.OriginalString.TrimStart('/');
+            mainName = main.Uri.OriginalString.TrimStart('/');
             int slash = mainName.LastIndexOf('/');
             documentRels = $"{mainName[..(slash + 1)]}_rels/{mainName[(slash + 1)..]}.rels";
             foreach (var part in TemplateFiller.FilledParts(main))
@@ -96,7 +100,7 @@ public sealed class CompiledTemplate
             }
         }
 
-        return new CompiledTemplate(entries, template.Length, approximateBytes, corePart, documentRels);
+        return new CompiledTemplate(entries, template.Length, approximateBytes, corePart, mainName, documentRels);
     }
 
     /// <summary>
@@ -114,7 +118,19 @@ public sealed class CompiledTemplate
             foreach (var entry in entries)
             {
                 using var to = DocxPackage.OpenNewEntry(archive, entry.Name);
-                if (entry.Content is { } block)
+                if (entry.Content is { } main && entry.Name == mainPart && package.References.Count > 0)
+                {
+                    // References print the number Word gives the paragraph they name: known once the part is laid out.
+                    var laidOut = new StringWriter(new StringBuilder(templateLength * 4), CultureInfo.InvariantCulture);
+                    using (var writer = new PartWriter(laidOut))
+                    {
+                        writer.Text.Write(Declaration);
+                        main.Write(writer, fields);
+                    }
+
+                    to.Write(Utf8.GetBytes(Numbered(laidOut.GetStringBuilder().ToString(), package)));
+                }
+                else if (entry.Content is { } block)
                 {
                     using var writer = new PartWriter(new StreamWriter(to, Utf8, bufferSize: 4096, leaveOpen: true));
                     writer.Text.Write(Declaration);
@@ -179,6 +195,37 @@ public sealed class CompiledTemplate
     }
 
     private sealed record Entry(string Name, Block? Content, byte[]? Bytes);
+
+    /// <summary>
+    /// Replaces each reference's placeholder with the number of the paragraph holding its bookmark: how many paragraphs
+    /// in the numbered style come before the bookmark, counting its own. A bookmark missing, or on a paragraph that is
+    /// not numbered, prints "?" rather than a wrong number.
+    /// </summary>
+    private static string Numbered(string xml, PaperPackage package)
+    {
+        var numbered = NumberedParagraph().Matches(xml).Select(m => m.Index).ToArray();
+        foreach (var (placeholder, bookmark) in package.References)
+        {
+            int at = xml.IndexOf($"w:name=\"{bookmark}\"", StringComparison.Ordinal);
+            string number = "?";
+            if (at >= 0)
+            {
+                int paragraph = Math.Max(xml.LastIndexOf("<w:p>", at, StringComparison.Ordinal), xml.LastIndexOf("<w:p ", at, StringComparison.Ordinal));
+                int count = numbered.Count(i => i < at);
+                if (count > 0 && numbered[count - 1] > paragraph)
+                {
+                    number = count.ToString(CultureInfo.InvariantCulture);
+                }
+            }
+
+            xml = xml.Replace(placeholder, number, StringComparison.Ordinal);
+        }
+
+        return xml;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<w:pStyle w:val=\"" + DocumentBuilder.NumberedStyle + "\"\\s*/>")]
+    private static partial System.Text.RegularExpressions.Regex NumberedParagraph();
 
     private static void WriteXml(Stream to, XDocument document)
     {
@@ -434,6 +481,16 @@ public sealed class CompiledTemplate
                     break;
                 case ElementsField elements when IsBlock:
                     writer.WriteElements(elements.Elements);
+                    break;
+                case LinkField link when !IsBlock:
+                    // A run-level control sits in a paragraph, where a hyperlink may wrap its run.
+                    string prefix = Markup!.TextOpen[1..Markup.TextOpen.IndexOf(':', StringComparison.Ordinal)];
+                    writer.Text.Write($"<{prefix}:hyperlink xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"{link.RelationshipId}\">");
+                    WriteShaped(writer, Text!, link.Text);
+                    writer.Text.Write($"</{prefix}:hyperlink>");
+                    break;
+                case LinkField link:
+                    WriteShaped(writer, Paragraph ?? Text!, link.Text);
                     break;
                 default:
                     break;

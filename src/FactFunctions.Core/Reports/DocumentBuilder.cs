@@ -211,12 +211,17 @@ internal sealed class DocumentBuilder(string title)
 
     private static Styles Styles()
     {
-        static RunProperties Font(int halfPoints, bool bold = false)
+        static RunProperties Font(int halfPoints, bool bold = false, bool italic = false)
         {
             var run = new RunProperties(new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial", EastAsia = "Arial" });
             if (bold)
             {
                 run.AppendChild(new Bold());
+            }
+
+            if (italic)
+            {
+                run.AppendChild(new Italic());
             }
 
             run.AppendChild(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -314,6 +319,7 @@ internal sealed class DocumentBuilder(string title)
             ParagraphStyle("Title", "Title", Font(32, bold: true), Spacing(240, 240, new KeepNext())),
             ParagraphStyle("Heading1", "heading 1", Font(26, bold: true), Spacing(360, 120, new KeepNext(), new KeepLines()), outline: 0),
             ParagraphStyle("Heading2", "heading 2", Font(22, bold: true), Spacing(240, 120, new KeepNext(), new KeepLines()), outline: 1),
+            ParagraphStyle("Heading3", "heading 3", Font(22, bold: true, italic: true), Spacing(200, 80, new KeepNext(), new KeepLines()), outline: 2),
             ParagraphStyle(SectionStyle, "FACT Section Heading", Font(24, bold: true), SectionNumbered(), outline: 0),
             ParagraphStyle(NumberedStyle, "FACT Numbered Paragraph", Font(22), Numbered(NumberedList, 0, 120, 40, 567, 567)),
             ParagraphStyle(LetteredStyle, "FACT Lettered Item", Font(22), Numbered(NumberedList, 1, 40, 40, 1134, 567)),
@@ -322,7 +328,13 @@ internal sealed class DocumentBuilder(string title)
             ParagraphStyle(TableHeadingStyle, "FACT Table Heading", Font(22, bold: true), Spacing(40, 40, new KeepNext())),
             ParagraphStyle(TableTextStyle, "FACT Table Text", Font(22), Spacing(40, 40)),
             tableNormal,
-            tableStyle);
+            tableStyle,
+            new Style(
+                new StyleName { Val = "Hyperlink" },
+                new UIPriority { Val = 99 },
+                new UnhideWhenUsed(),
+                new StyleRunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single }))
+            { Type = StyleValues.Character, StyleId = "Hyperlink" });
 
         static ParagraphProperties SectionNumbered() => new(
             new KeepNext(),

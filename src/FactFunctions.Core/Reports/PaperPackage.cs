@@ -13,6 +13,8 @@ public sealed class PaperPackage
 
     private readonly List<PaperRelationship> relationships = [];
     private readonly List<PaperMedia> media = [];
+    private readonly Dictionary<string, string> references = new(StringComparer.Ordinal);
+    private int drawings;
 
     public string? Title { get; set; }
 
@@ -27,6 +29,24 @@ public sealed class PaperPackage
     public IReadOnlyList<PaperRelationship> Relationships => relationships;
 
     public IReadOnlyList<PaperMedia> Media => media;
+
+    /// <summary>Placeholder text → the bookmark whose paragraph number replaces it once the paper is laid out.</summary>
+    public IReadOnlyDictionary<string, string> References => references;
+
+    /// <summary>The next drawing id (unique in the document, as Word requires).</summary>
+    public uint NextDrawingId() => (uint)(10_000 + ++drawings);
+
+    /// <summary>The Word bookmark name for a block id: letters, digits and underscores, at most 40 characters.</summary>
+    public static string Bookmark(string blockId) =>
+        "_RefFact" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(blockId)))[..16];
+
+    /// <summary>Placeholder text for a reference to <paramref name="blockId"/>, replaced by the paragraph's number when the paper is written.</summary>
+    public string Reference(string blockId)
+    {
+        string placeholder = $"\uE000{references.Count}\uE001";
+        references[placeholder] = Bookmark(blockId);
+        return placeholder;
+    }
 
     /// <summary>The relationship id of an external hyperlink to <paramref name="target"/> (one per distinct target).</summary>
     public string Hyperlink(Uri target)

@@ -19,4 +19,7 @@ public sealed record PaperRequest
     public SnapshotChanges? Changes { get; init; }
 
     public int LookAheadMonths { get; init; } = 24;
+
+    /// <summary>The stored images the snapshot's image blocks show, by id.</summary>
+    public IReadOnlyDictionary<string, Images.StoredImage> Images { get; init; } = new Dictionary<string, Images.StoredImage>();
 }

@@ -37,7 +37,7 @@ public sealed class ReportHandlers(
                 return Problems.Validation(errors);
             }
 
-            var (report, failure, import) = await service.GenerateAsync(
+            var (report, failure, import, missingImage) = await service.GenerateAsync(
                 new ReportRequest(value.Kind!, value.MeetingDate!.Value, value.SnapshotId, value.ReportDate, authorizer.Describe(request)), ct);
             switch (failure)
             {
@@ -45,6 +45,9 @@ public sealed class ReportHandlers(
                     return Problems.Invalid("snapshotId", $"names snapshot '{value.SnapshotId}', which does not exist.");
                 case ReportFailure.ImportIncomplete:
                     return Problems.ImportIncomplete(import!);
+                case ReportFailure.MissingImage:
+                    return Problems.Problem(StatusCodes.Status409Conflict, Problems.ConflictType, "An image the paper shows is not stored.",
+                        $"An image block names image '{missingImage}', which has not been uploaded: PUT {Routes.BasePath}/images/{missingImage}, then generate the paper again.");
             }
 
             return TypedResults.Created($"{Routes.BasePath}/reports/{report!.Id}", report);

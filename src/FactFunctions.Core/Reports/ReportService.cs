@@ -9,13 +9,14 @@ namespace FactFunctions.Reports;
 public sealed partial class ReportService(
     SnapshotStore snapshots,
     TemplateStore templates,
+    Images.ImageStore images,
     ReportStore reports,
     TimeProvider time,
     IOptions<ReportOptions> options,
     ILogger<ReportService> logger)
 {
     /// <summary>The paper, or why not (with the incomplete import, when that is why).</summary>
-    public async Task<(ReportMetadata? Report, ReportFailure Failure, IncompleteImport? Import)> GenerateAsync(ReportRequest request, CancellationToken ct)
+    public async Task<(ReportMetadata? Report, ReportFailure Failure, IncompleteImport? Import, string? MissingImage)> GenerateAsync(ReportRequest request, CancellationToken ct)
     {
         ProgrammeSnapshot? snapshot;
         if (request.SnapshotId is { } snapshotId)
@@ -23,7 +24,7 @@ public sealed partial class ReportService(
             snapshot = await snapshots.GetAsync(snapshotId, ct);
             if (snapshot is null)
             {
-                return (null, ReportFailure.UnknownSnapshot, null);
+                return (null, ReportFailure.UnknownSnapshot, null, null);
             }
         }
         else
@@ -31,7 +32,7 @@ public sealed partial class ReportService(
             var taken = await snapshots.CurrentAsync($"For the {request.Kind} paper of {request.MeetingDate:yyyy-MM-dd}", ct);
             if (taken.Status == SnapshotStatus.ImportIncomplete)
             {
-                return (null, ReportFailure.ImportIncomplete, taken.Import);
+                return (null, ReportFailure.ImportIncomplete, taken.Import, null);
             }
 
             snapshot = await snapshots.GetAsync(taken.Header!.Id, ct)
@@ -45,9 +46,22 @@ public sealed partial class ReportService(
             changes = SnapshotDiff.Compare(earlier, snapshot);
         }
 
+        // The diagrams the snapshot's image blocks show; images never change once stored, so the snapshot and the
+        // template still decide the bytes.
+        var imageIds = ProgrammeValidation.AllBlocks(snapshot.State.ToDocument())
+            .Where(b => b.Block.Type == BlockTypes.Image && b.Block.ImageId is not null)
+            .Select(b => b.Block.ImageId!)
+            .ToList();
+        var loaded = await images.GetManyAsync(imageIds, ct);
+        if (imageIds.FirstOrDefault(id => !loaded.ContainsKey(id)) is { } missing)
+        {
+            return (null, ReportFailure.MissingImage, null, missing);
+        }
+
         var (template, info) = await templates.CurrentAsync(request.Kind, ct);
         var paperRequest = new PaperRequest
         {
+            Images = loaded,
             Kind = request.Kind,
             MeetingDate = request.MeetingDate,
             Snapshot = snapshot,
@@ -74,7 +88,7 @@ public sealed partial class ReportService(
         };
         await reports.SaveAsync(metadata, paper, ct);
         LogGenerated(logger, metadata.Id, metadata.SnapshotId, metadata.Size);
-        return (metadata, ReportFailure.None, null);
+        return (metadata, ReportFailure.None, null, null);
     }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Paper {ReportId} generated from snapshot {SnapshotId} ({Size} bytes)")]

@@ -13,13 +13,16 @@ public sealed record TextField(string Text) : TemplateField;
 /// One paragraph per entry, each a copy of the control's first paragraph; list items under an entry copy its second
 /// paragraph. With no entries, <see cref="WhenEmpty"/> is printed (or nothing, when it is null).
 /// </summary>
-public sealed record ParagraphsField(IReadOnlyList<Paragraph> Paragraphs, string? WhenEmpty = "None.") : TemplateField
+public sealed record ParagraphsField(IReadOnlyList<Block> Paragraphs, string? WhenEmpty = "None.") : TemplateField
 {
-    public static ParagraphsField Of(IReadOnlyList<Paragraph>? paragraphs, string? whenEmpty = "None.") => new(paragraphs ?? [], whenEmpty);
+    public static ParagraphsField Of(IReadOnlyList<Block>? paragraphs, string? whenEmpty = "None.") => new(paragraphs ?? [], whenEmpty);
 
     public static ParagraphsField Lines(IEnumerable<string>? lines, string? whenEmpty = "None.") =>
-        new((lines ?? []).Select(l => new Paragraph { Text = l }).ToList(), whenEmpty);
+        new((lines ?? []).Select(l => new Block { Text = l }).ToList(), whenEmpty);
 }
+
+/// <summary>A link: its text in the control's first run, inside a <c>w:hyperlink</c> to the relationship <see cref="RelationshipId"/>.</summary>
+public sealed record LinkField(string Text, string RelationshipId) : TemplateField;
 
 /// <summary>The control's content repeated once per item, each copy filled from that item's fields.</summary>
 public sealed record RepeatField(IReadOnlyList<FieldSet> Items) : TemplateField;

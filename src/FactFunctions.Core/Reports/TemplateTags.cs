@@ -23,6 +23,8 @@ public static class TemplateTags
     public const string ReasonForProposal = "programme.reasonForProposal";
     public const string Purpose = "programme.purpose";
     public const string Background = "programme.background";
+    public const string MainConsiderations = "programme.mainConsiderations";
+    public const string FreeSections = "programme.freeSections";
     public const string Principles = "programme.principles";
     public const string KindnessAndCare = "programme.kindnessAndCare";
     public const string Governance = "programme.governance";
@@ -50,6 +52,7 @@ public static class TemplateTags
     public const string ProjectName = "project.name";
     public const string ProjectParagraphs = "project.paragraphs";
     public const string ProjectIndicators = "project.indicators";
+    public const string ProjectFreeSections = "project.freeSections";
 
     public const string MilestoneGroups = "milestones.groups";
     public const string GroupName = "group.name";
@@ -85,6 +88,7 @@ public static class TemplateTags
         [ProjectName] = [Projects],
         [ProjectParagraphs] = [Projects],
         [ProjectIndicators] = [Projects],
+        [ProjectFreeSections] = [Projects],
         [GroupName] = [MilestoneGroups],
         [GroupMilestones] = [MilestoneGroups],
         [MilestoneActivity] = [GroupMilestones],

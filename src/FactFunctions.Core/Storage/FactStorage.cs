@@ -88,4 +88,5 @@ public static class Containers
     public const string Reports = "reports";
     public const string Templates = "templates";
     public const string Outbox = "outbox";
+    public const string Images = "images";
 }

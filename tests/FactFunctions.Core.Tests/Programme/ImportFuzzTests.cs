@@ -31,7 +31,7 @@ public class ImportFuzzTests
             {
                 AsOf = new DateOnly(2021, 1, 1).AddDays(day),
                 Audience = audience,
-                Paragraphs = paragraphs.Select(p => new FactFunctions.Programme.Paragraph { Text = p }).ToList(),
+                Paragraphs = paragraphs.Select(p => new FactFunctions.Programme.Block { Text = p }).ToList(),
             });
 
     private static readonly Gen<ProjectDocument> Project =

@@ -111,8 +111,8 @@ public class CompiledTemplateTests
         Gen.Const("\u0001\u000B\uFFFE"),
         Gen.Const("emoji 🎉  two spaces "));
 
-    private static readonly Gen<FactFunctions.Programme.Paragraph> ParagraphValue =
-        Gen.Select(Text, Text.Array[0, 2], Gen.Bool, (text, items, withItems) => new FactFunctions.Programme.Paragraph { Text = text, Items = withItems ? items : null });
+    private static readonly Gen<FactFunctions.Programme.Block> ParagraphValue =
+        Gen.Select(Text, Text.Array[0, 2], Gen.Bool, (text, items, withItems) => new FactFunctions.Programme.Block { Text = text, Items = withItems ? items : null });
 
     private static readonly Func<FieldSet, TemplateField?> Nothing = _ => null;
 

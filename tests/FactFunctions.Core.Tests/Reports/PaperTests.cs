@@ -213,7 +213,7 @@ public class PaperTests
             {
                 Title = hostile,
                 Principles = [hostile, hostile],
-                Background = [hostile, new FactFunctions.Programme.Paragraph { Text = hostile, Items = [hostile] }],
+                Background = [hostile, new FactFunctions.Programme.Block { Text = hostile, Items = [hostile] }],
                 Governance = [],
                 Risks = new RiskRegisters { IfNotTaken = [new Risk { Description = hostile }], IfTaken = [new Risk { Description = hostile, Mitigation = hostile }] },
                 Author = new Person { Name = hostile, Role = hostile, Email = hostile },
@@ -223,7 +223,7 @@ public class PaperTests
                 Name = hostile,
                 Aim = hostile,
                 Milestones = (p.Milestones ?? []).Select(m => m with { Activity = hostile }).ToList(),
-                Updates = (p.Updates ?? []).Select(u => u with { Paragraphs = [hostile, new FactFunctions.Programme.Paragraph { Text = hostile, Items = [hostile, hostile] }], Audience = Audience.Both }).ToList(),
+                Updates = (p.Updates ?? []).Select(u => u with { Paragraphs = [hostile, new FactFunctions.Programme.Block { Text = hostile, Items = [hostile, hostile] }], Audience = Audience.Both }).ToList(),
             }).ToList(),
             Indicators = sample.Indicators!.Select(i => i with { Name = hostile, Category = hostile, Values = (i.Values ?? []).Select(v => v with { Note = hostile }).ToList() }).ToList(),
         };

@@ -24,10 +24,35 @@ internal static class ReferenceFiller
         {
             var root = part.RootElement!;
             Fill(root, fields);
+            Number(root, fields.Package);
             parts[part.Uri.OriginalString.TrimStart('/')] = XElement.Parse(root.OuterXml, LoadOptions.PreserveWhitespace);
         }
 
         return parts;
+    }
+
+    /// <summary>
+    /// References printed as the number of the paragraph holding their bookmark, counted on the document model: the
+    /// numbered-style paragraphs up to and including it.
+    /// </summary>
+    private static void Number(OpenXmlElement root, PaperPackage package)
+    {
+        var paragraphs = root.Descendants<Paragraph>().ToList();
+        foreach (var (placeholder, bookmark) in package.References)
+        {
+            string number = "?";
+            var start = root.Descendants<BookmarkStart>().FirstOrDefault(b => b.Name?.Value == bookmark);
+            if (start?.Ancestors<Paragraph>().FirstOrDefault() is { } target &&
+                target.ParagraphProperties?.ParagraphStyleId?.Val?.Value == DocumentBuilder.NumberedStyle)
+            {
+                number = paragraphs.TakeWhile(p => p != target).Count(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == DocumentBuilder.NumberedStyle) + 1 + string.Empty;
+            }
+
+            foreach (var text in root.Descendants<Text>().Where(t => t.Text.Contains(placeholder, StringComparison.Ordinal)))
+            {
+                text.Text = text.Text.Replace(placeholder, number, StringComparison.Ordinal);
+            }
+        }
     }
 
     /// <summary>The same parts read from a rendered paper.</summary>
@@ -90,6 +115,21 @@ internal static class ReferenceFiller
             {
                 case TextField text:
                     TemplateFiller.SetText(content!, text.Text);
+                    Unwrap(control, content!);
+                    break;
+                case LinkField link when content is SdtContentRun:
+                    TemplateFiller.SetText(content!, link.Text);
+                    var hyperlink = new Hyperlink { Id = link.RelationshipId };
+                    foreach (var child in content!.ChildElements.ToList())
+                    {
+                        child.Remove();
+                        hyperlink.AppendChild(child);
+                    }
+
+                    ReplaceWith(control, [hyperlink]);
+                    break;
+                case LinkField link:
+                    TemplateFiller.SetText(content!, link.Text);
                     Unwrap(control, content!);
                     break;
                 case ParagraphsField paragraphs:

@@ -28,6 +28,7 @@ internal static class SamplePapers
         Kind = kind,
         MeetingDate = Meeting,
         Snapshot = Snapshot(document),
+        Images = SampleProgramme.StoredImages(),
     };
 
     public static byte[] Render(string kind, ProgrammeDocument? document = null)

@@ -91,7 +91,7 @@ public sealed class SchoolsForumPaper : PaperDefinition
             .Where(p => updates[p.Id].Any())
             .Select(p => new FieldSet(fields)
                 .Text(T.ProjectName, p.Name)
-                .Set(T.ProjectParagraphs, new ParagraphsField(updates[p.Id].SelectMany(u => u.Paragraphs ?? []).ToList(), WhenEmpty: null)))
+                .Set(T.ProjectParagraphs, new ParagraphsField(updates[p.Id].SelectMany(u => u.Blocks ?? []).ToList(), WhenEmpty: null)))
             .ToList()));
 
         var (from, _) = PaperComposer.MilestoneWindow(request);

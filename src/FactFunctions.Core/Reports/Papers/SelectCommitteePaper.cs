@@ -11,7 +11,7 @@ namespace FactFunctions.Reports;
 /// </summary>
 public sealed class SelectCommitteePaper : PaperDefinition
 {
-private static readonly int[] MilestoneWidths = [6400, 3238];
+    private static readonly int[] MilestoneWidths = [6400, 3238];
     private static readonly int[] RiskWidths = [700, 8938];
     private static readonly int[] MitigatedRiskWidths = [700, 4469, 4469];
 
@@ -24,32 +24,51 @@ private static readonly int[] MilestoneWidths = [6400, 3238];
     public override IReadOnlySet<string> RequiredTags { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         T.CommitteeName, T.MeetingDate, T.Title, T.PreviousReport, T.AuthorName, T.AuthorRole, T.AuthorEmail, T.DirectorName, T.DirectorRole, T.ReportDate,
-        T.ExecutiveSummary, T.ReasonForProposal, T.Purpose, T.Background, T.Principles, T.Governance, T.Safeguarding, T.PublicHealth, T.Procurement,
-        T.Equalities, T.Environmental, T.Financial, T.Legal, T.Options, T.Conclusion, T.BackgroundPapers, T.Appendices, T.MilestonesIntro,
-        T.Projects, T.ProjectName, T.ProjectParagraphs, T.ProjectIndicators,
+        T.ExecutiveSummary, T.ReasonForProposal, T.Purpose, T.Background, T.MainConsiderations, T.FreeSections, T.Governance,
+        T.Safeguarding, T.PublicHealth, T.Procurement, T.Equalities, T.Environmental, T.Financial, T.Legal, T.Options, T.Conclusion,
+        T.BackgroundPapers, T.Appendices, T.MilestonesIntro,
+        T.Projects, T.ProjectName, T.ProjectParagraphs, T.ProjectIndicators, T.ProjectFreeSections,
         T.MilestoneGroups, T.GroupName, T.GroupMilestones, T.MilestoneActivity, T.MilestoneDue,
         T.RisksIfNotTaken, T.RisksIfTaken, T.RiskNumber, T.RiskDescription, T.RiskMitigation,
         T.ChangesAnnex, T.ChangesSince, T.ChangesItems,
     };
 
+    /// <summary>
+    /// The council's standing sections after the Key milestones, in the council's order and with its names; each is
+    /// left out when it has nothing to say (the seed prints no procurement or public health section of its own).
+    /// </summary>
+    private static readonly (string Tag, string Heading, Func<ProgrammeText, IReadOnlyList<Block>?> Blocks)[] StandingBeforeRisks =
+    [
+        (T.Safeguarding, "Safeguarding Considerations", t => t.Safeguarding),
+        (T.PublicHealth, "Public health implications", t => t.PublicHealth),
+        (T.Procurement, "Procurement implications", t => t.Procurement),
+        (T.Environmental, "Environmental impact of the proposal", t => t.Environmental),
+        (T.Equalities, "Equality and diversity impact of the proposal", t => t.Equalities),
+    ];
+
+    private static readonly (string Tag, string Heading, Func<ProgrammeText, IReadOnlyList<Block>?> Blocks)[] StandingAfterRisks =
+    [
+        (T.Financial, "Financial implications", t => t.Financial),
+        (T.Legal, "Legal implications", t => t.Legal),
+        (T.Options, "Options considered", t => t.Options),
+    ];
+
     public override byte[] BuildTemplate()
     {
         var b = new DocumentBuilder($"Template for the FACT paper to the {Committee}");
         const string N = DocumentBuilder.NumberedStyle;
-        const string L = DocumentBuilder.LetteredStyle;
-        const string Bullet = DocumentBuilder.BulletStyle;
 
         // Cover part.
         b.Add(BuiltInTemplates.Masthead(b));
         b.Add(
             b.Line(DocumentBuilder.CoverLabelStyle, "Subject: ", b.TextControl(T.Title)),
             b.Heading(1, "Executive summary"),
-            b.ParagraphsControl(T.ExecutiveSummary, "Normal"),
+            b.BlockControl(T.ExecutiveSummary, b.Plain($"«{T.ExecutiveSummary}»")),
             b.Heading(1, "Proposal"),
             b.Plain("That the committee:"),
             b.Line("Normal", "1. Notes the updates since the last report to ", b.TextControl(T.CommitteeName), " in ", b.TextControl(T.PreviousReport)),
             b.Heading(1, "Reason for proposal"),
-            b.ParagraphsControl(T.ReasonForProposal, "Normal"),
+            b.BlockControl(T.ReasonForProposal, b.Plain($"«{T.ReasonForProposal}»")),
             b.Line("Normal", "Author: ", b.TextControl(T.AuthorName), ", ", b.TextControl(T.AuthorRole)),
             b.Line("Normal", "Contact details: ", b.TextControl(T.AuthorEmail)),
             b.PageBreak());
@@ -58,19 +77,19 @@ private static readonly int[] MilestoneWidths = [6400, 3238];
         b.Add(
             b.Line("Title", b.TextControl(T.Title)),
             b.Heading(1, "Purpose of report"),
-            b.ParagraphsControl(T.Purpose, N, L),
+            b.BlockControl(T.Purpose, b.Plain($"«{T.Purpose}»")),
             b.Heading(1, "Background"),
-            b.ParagraphsControl(T.Background, N, L),
-            b.Styled(N, "The programme’s driving principles are:"),
-            b.ParagraphsControl(T.Principles, Bullet),
+            b.BlockControl(T.Background, b.Plain($"«{T.Background}»")),
             b.Heading(1, "Main considerations for the committee"),
-            b.Styled(N, "Updates for each of the priority projects are set out below."),
+            b.BlockControl(T.MainConsiderations, b.Plain($"«{T.MainConsiderations}»")),
             b.BlockControl(T.Projects,
                 b.Line("Heading2", b.TextControl(T.ProjectName)),
-                b.ParagraphsControl(T.ProjectParagraphs, N, L),
-                b.BlockControl(T.ProjectIndicators, b.Plain($"«{T.ProjectIndicators}»"))),
+                b.BlockControl(T.ProjectParagraphs, b.Plain($"«{T.ProjectParagraphs}»")),
+                b.BlockControl(T.ProjectIndicators, b.Plain($"«{T.ProjectIndicators}»")),
+                b.BlockControl(T.ProjectFreeSections, b.Plain($"«{T.ProjectFreeSections}»"))),
+            b.BlockControl(T.FreeSections, b.Plain($"«{T.FreeSections}»")),
             b.Heading(1, "Governance"),
-            b.ParagraphsControl(T.Governance, N, L),
+            b.BlockControl(T.Governance, b.Plain($"«{T.Governance}»")),
             b.Heading(1, "Key milestones"),
             b.ParagraphsControl(T.MilestonesIntro, N),
             b.Table(MilestoneWidths, DocumentBuilder.HeaderRow(MilestoneWidths, "Activity", "Milestone Date"),
@@ -79,52 +98,39 @@ private static readonly int[] MilestoneWidths = [6400, 3238];
                     b.RowControl(T.GroupMilestones,
                         DocumentBuilder.Row(
                             DocumentBuilder.Cell(MilestoneWidths[0], DocumentBuilder.CellLine(b.TextControl(T.MilestoneActivity))),
-                            DocumentBuilder.Cell(MilestoneWidths[1], DocumentBuilder.CellLine(b.TextControl(T.MilestoneDue))))))),
-            b.Heading(1, "Safeguarding considerations"),
-            b.ParagraphsControl(T.Safeguarding, N, L),
-            b.Heading(1, "Public health implications"),
-            b.ParagraphsControl(T.PublicHealth, N, L),
-            b.Heading(1, "Procurement implications"),
-            b.ParagraphsControl(T.Procurement, N, L),
-            b.Heading(1, "Equalities impact of the proposal"),
-            b.ParagraphsControl(T.Equalities, N, Bullet),
-            b.Heading(1, "Environmental and climate change considerations"),
-            b.ParagraphsControl(T.Environmental, N, L),
+                            DocumentBuilder.Cell(MilestoneWidths[1], DocumentBuilder.CellLine(b.TextControl(T.MilestoneDue))))))));
+        b.Add([.. StandingBeforeRisks.Select(section => b.BlockControl(section.Tag, b.Plain($"«{section.Tag}»")))]);
+        b.Add(
             b.Heading(1, "Risk assessment"),
             b.Styled(N, "Risks that may arise if the proposed decision and related work is not taken:"),
             b.Table(RiskWidths, DocumentBuilder.HeaderRow(RiskWidths, "#", "Risk"),
                 b.RowControl(T.RisksIfNotTaken, DocumentBuilder.Row(
                     DocumentBuilder.Cell(RiskWidths[0], DocumentBuilder.CellLine(b.TextControl(T.RiskNumber))),
                     DocumentBuilder.Cell(RiskWidths[1], DocumentBuilder.CellLine(b.TextControl(T.RiskDescription)))))),
-            b.Styled(N, "Risks that may arise if the proposed decision is taken and actions that will be taken to manage those risks:"),
-            b.Table(MitigatedRiskWidths, DocumentBuilder.HeaderRow(MitigatedRiskWidths, "#", "Risk", "Actions to mitigate"),
+            b.Styled(N, "Risks that may arise if the proposed decision is taken and actions that will be taken to manage those risks"),
+            b.Table(MitigatedRiskWidths, DocumentBuilder.HeaderRow(MitigatedRiskWidths, "#", "Risk", "Actions to Mitigate"),
                 b.RowControl(T.RisksIfTaken, DocumentBuilder.Row(
                     DocumentBuilder.Cell(MitigatedRiskWidths[0], DocumentBuilder.CellLine(b.TextControl(T.RiskNumber))),
                     DocumentBuilder.Cell(MitigatedRiskWidths[1], DocumentBuilder.CellLine(b.TextControl(T.RiskDescription))),
-                    DocumentBuilder.Cell(MitigatedRiskWidths[2], DocumentBuilder.CellLine(b.TextControl(T.RiskMitigation)))))),
-            b.Heading(1, "Financial implications"),
-            b.ParagraphsControl(T.Financial, N, L),
-            b.Heading(1, "Legal implications"),
-            b.ParagraphsControl(T.Legal, N, L),
-            b.Heading(1, "Options considered"),
-            b.ParagraphsControl(T.Options, N, L),
+                    DocumentBuilder.Cell(MitigatedRiskWidths[2], DocumentBuilder.CellLine(b.TextControl(T.RiskMitigation)))))));
+        b.Add([.. StandingAfterRisks.Select(section => b.BlockControl(section.Tag, b.Plain($"«{section.Tag}»")))]);
+        b.Add(
             b.Heading(1, "Conclusion"),
-            b.ParagraphsControl(T.Conclusion, N, L),
+            b.BlockControl(T.Conclusion, b.Plain($"«{T.Conclusion}»")),
             b.Line("Normal", b.TextControl(T.DirectorName, bold: true)),
             b.Line("Normal", b.TextControl(T.DirectorRole)),
             b.Line("Normal", "Report author(s): ", b.TextControl(T.AuthorName), ", ", b.TextControl(T.AuthorRole)),
             b.Line("Normal", "Name and contact details: ", b.TextControl(T.AuthorEmail)),
             b.Line("Normal", "Date of report: ", b.TextControl(T.ReportDate)),
             b.Heading(1, "Background papers"),
-            b.Plain("The following unpublished documents have been relied on in the preparation of this report:"),
-            b.ParagraphsControl(T.BackgroundPapers, "Normal"),
+            b.Line("Normal", "The following unpublished documents have been relied on in the preparation of this report: ", b.TextControl(T.BackgroundPapers)),
             b.Heading(1, "Appendices"),
-            b.ParagraphsControl(T.Appendices, "Normal"),
+            b.BlockControl(T.Appendices, b.Plain($"«{T.Appendices}»")),
             b.BlockControl(T.ChangesAnnex,
                 b.PageBreak(),
                 b.Heading(1, "Annex: Changes since the last report"),
                 b.Line("Normal", "Changes to milestones and indicators since the report of ", b.TextControl(T.ChangesSince), ":"),
-                b.ParagraphsControl(T.ChangesItems, Bullet)));
+                b.ParagraphsControl(T.ChangesItems, DocumentBuilder.BulletStyle)));
 
         return b.Save();
     }
@@ -133,36 +139,54 @@ private static readonly int[] MilestoneWidths = [6400, 3238];
     {
         var state = request.Snapshot.State;
         var text = state.Text ?? new ProgrammeText();
-        var fields = PaperComposer.Common(request, text.PreviousReports?.SelectCommittee)
-            .Set(T.ExecutiveSummary, ParagraphsField.Of(text.ExecutiveSummary))
-            .Set(T.ReasonForProposal, ParagraphsField.Of(text.ReasonForProposal))
-            .Set(T.Purpose, ParagraphsField.Of(text.Purpose))
-            .Set(T.Background, ParagraphsField.Of(text.Background))
-            .Set(T.Governance, ParagraphsField.Of(text.Governance))
-            .Set(T.Safeguarding, ParagraphsField.Of(text.Safeguarding))
-            .Set(T.PublicHealth, ParagraphsField.Of(text.PublicHealth))
-            .Set(T.Procurement, ParagraphsField.Of(text.Procurement))
-            .Set(T.Equalities, ParagraphsField.Of(text.Equalities))
-            .Set(T.Environmental, ParagraphsField.Of(text.Environmental))
-            .Set(T.Financial, ParagraphsField.Of(text.Financial))
-            .Set(T.Legal, ParagraphsField.Of(text.Legal))
-            .Set(T.Options, ParagraphsField.Of(text.Options))
-            .Set(T.Conclusion, ParagraphsField.Of(text.Conclusion))
-            .Set(T.BackgroundPapers, ParagraphsField.Lines(text.BackgroundPapers))
-            .Set(T.Appendices, ParagraphsField.Lines(text.Appendices))
-            .Set(T.MilestonesIntro, ParagraphsField.Lines(["The programme has a number of key milestones over the next 12-18 months across the various projects and these are set out below:"]));
+        var fields = PaperComposer.Common(request, text.PreviousReports?.SelectCommittee);
+        var writer = new BlockWriter(fields.Package, request.Images);
+        var cover = new BlockPlace(Numbered: false, SubheadingLevel: 2);
+        var body = new BlockPlace(Numbered: true, SubheadingLevel: 2);
+        var update = new BlockPlace(Numbered: true, SubheadingLevel: 3);
+        ElementsField Blocks(IEnumerable<Block>? blocks, BlockPlace place) => new(writer.Write(blocks ?? [], place));
 
+        fields
+            .Set(T.ExecutiveSummary, Blocks(text.ExecutiveSummary, cover))
+            .Set(T.ReasonForProposal, Blocks(text.ReasonForProposal, cover))
+            .Set(T.Purpose, Blocks(text.Purpose, body))
+            .Set(T.Background, Blocks(text.Background, body))
+            .Set(T.MainConsiderations, Blocks(text.MainConsiderations, body));
+
+        // Free sections after a project's update go with that project; the rest after every update.
+        var projectIds = state.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var free = (text.FreeSections ?? []).ToLookup(f => f.After is { } after && projectIds.Contains(after) ? after : string.Empty, StringComparer.Ordinal);
         var indicators = state.Indicators.ToLookup(i => i.ProjectId ?? string.Empty, StringComparer.Ordinal);
         var updates = PaperComposer.UpdatesFor(request, Audience);
         fields.Set(T.Projects, new RepeatField(state.Projects
             .Where(p => updates[p.Id].Any() || indicators[p.Id].Any(i => i.Values?.Count > 0))
             .Select(p => new FieldSet(fields)
                 .Text(T.ProjectName, p.Name)
-                .Set(T.ProjectParagraphs, new ParagraphsField(updates[p.Id].SelectMany(u => u.Paragraphs ?? []).ToList(), WhenEmpty: null))
-                .Set(T.ProjectIndicators, new ElementsField(IndicatorTable.For(indicators[p.Id].ToList()))))
+                .Set(T.ProjectParagraphs, Blocks(updates[p.Id].SelectMany(u => u.Blocks ?? []), update))
+                .Set(T.ProjectIndicators, new ElementsField(IndicatorTable.For(indicators[p.Id].ToList())))
+                .Set(T.ProjectFreeSections, Blocks(free[p.Id].SelectMany(f => f.Blocks ?? []), body)))
             .ToList()));
+        fields.Set(T.FreeSections, Blocks(free[string.Empty].SelectMany(f => f.Blocks ?? []), body));
+        fields.Set(T.Governance, Blocks(text.Governance, body));
 
-        fields.Set(T.MilestoneGroups, new RepeatField(PaperComposer.KeyMilestones(request)
+        foreach (var (tag, heading, blocks) in StandingBeforeRisks.Concat(StandingAfterRisks))
+        {
+            var content = blocks(text) ?? [];
+            fields.Set(tag, new ElementsField(content.Count == 0 ? [] : [writer.Heading(1, heading), .. writer.Write(content, body)]));
+        }
+
+        fields
+            .Set(T.Conclusion, Blocks(text.Conclusion, body))
+            .Text(T.BackgroundPapers, text.BackgroundPapers is { Count: > 0 } papers ? string.Join("; ", papers) : "None")
+            .Set(T.Appendices, Blocks(text.Appendices, cover));
+        if (text.Author?.Email is { Length: > 0 } email && Uri.TryCreate("mailto:" + email, UriKind.Absolute, out var mailto))
+        {
+            fields.Set(T.AuthorEmail, new LinkField(email, fields.Package.Hyperlink(mailto)));
+        }
+
+        var rows = PaperComposer.KeyMilestones(request);
+        fields.Set(T.MilestonesIntro, ParagraphsField.Lines([MilestonesIntro(request, rows)]));
+        fields.Set(T.MilestoneGroups, new RepeatField(rows
             .Select(group => new FieldSet(fields)
                 .Text(T.GroupName, group.Project.Name)
                 .Set(T.GroupMilestones, new RepeatField(group.Rows
@@ -186,5 +210,26 @@ private static readonly int[] MilestoneWidths = [6400, 3238];
 
         fields.Set(T.ChangesAnnex, new RepeatField(annex));
         return fields;
+    }
+
+    /// <summary>
+    /// The sentence above the Key milestones table, with the span the rows really cover (from the meeting to the end of
+    /// the last row), and what it says about overdue rows: a fact the data knows, never typed.
+    /// </summary>
+    private static string MilestonesIntro(PaperRequest request, IReadOnlyList<(ProjectView Project, IReadOnlyList<KeyMilestoneRow> Rows)> groups)
+    {
+        var rows = groups.SelectMany(g => g.Rows).ToList();
+        if (rows.Count == 0)
+        {
+            return "The programme has no key milestones due in the period this report covers.";
+        }
+
+        var last = rows.Max(r => r.Milestone.Window.Latest);
+        int months = Math.Max(1, ((last.Year - request.MeetingDate.Year) * 12) + last.Month - request.MeetingDate.Month);
+        int overdue = rows.Count(r => r.Overdue);
+        string lateNote = overdue == 0 ? string.Empty
+            : overdue == 1 ? " One milestone whose date has passed is not yet complete; it is marked as overdue."
+            : $" {overdue} milestones whose dates have passed are not yet complete; they are marked as overdue.";
+        return $"The programme has a number of key milestones over the next {months} months across the various projects and these are set out below:{lateNote}";
     }
 }

@@ -1,0 +1,5 @@
+using System.Text.RegularExpressions;
+
+namespace FactFunctions.Reports;
+
+public sealed record LinkPiece(string Label, Uri Target) : InlinePiece;

@@ -1,0 +1,5 @@
+using System.Text.RegularExpressions;
+
+namespace FactFunctions.Reports;
+
+public sealed record ReferencePiece(string BlockId) : InlinePiece;

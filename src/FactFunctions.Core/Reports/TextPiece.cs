@@ -1,0 +1,5 @@
+using System.Text.RegularExpressions;
+
+namespace FactFunctions.Reports;
+
+public sealed record TextPiece(string Text, bool Bold) : InlinePiece;
