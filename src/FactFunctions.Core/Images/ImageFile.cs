@@ -13,15 +13,18 @@ public sealed record ImageFile(string ContentType, int Width, int Height)
     public const int MaxSide = 10_000;
 
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] PngEnd = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
 
     public static ImageFile? Read(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length >= 24 && bytes[..8].SequenceEqual(PngSignature) && bytes.Slice(12, 4).SequenceEqual("IHDR"u8))
+        // A whole PNG ends with its IEND chunk, a whole JPEG with its end-of-image marker: a file cut short is refused.
+        if (bytes.Length >= 36 && bytes[..8].SequenceEqual(PngSignature) && bytes.Slice(12, 4).SequenceEqual("IHDR"u8) &&
+            bytes[^12..].SequenceEqual(PngEnd))
         {
             return Sized(Png, BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(16, 4)), BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(20, 4)));
         }
 
-        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xD8)
+        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[^2] == 0xFF && bytes[^1] == 0xD9)
         {
             return ReadJpeg(bytes);
         }

@@ -223,7 +223,21 @@ public class PaperTests
                 Name = hostile,
                 Aim = hostile,
                 Milestones = (p.Milestones ?? []).Select(m => m with { Activity = hostile }).ToList(),
-                Updates = (p.Updates ?? []).Select(u => u with { Paragraphs = [hostile, new FactFunctions.Programme.Block { Text = hostile, Items = [hostile, hostile] }], Audience = Audience.Both }).ToList(),
+                Updates = (p.Updates ?? []).Select(u => u with
+                {
+                    Paragraphs = null,
+                    Blocks =
+                    [
+                        hostile,
+                        new FactFunctions.Programme.Block { Text = hostile, Items = [hostile, hostile] },
+                        new FactFunctions.Programme.Block { Type = BlockTypes.Subheading, Text = hostile },
+                        new FactFunctions.Programme.Block { Type = BlockTypes.Bulleted, Items = [hostile] },
+                        new FactFunctions.Programme.Block { Type = BlockTypes.Image, ImageId = "fact-governance", AltText = hostile, Caption = hostile },
+                        new FactFunctions.Programme.Block { Type = BlockTypes.Table, Rows = [[hostile, "b"], ["c", hostile]] },
+                        new FactFunctions.Programme.Block { Type = BlockTypes.Text, Text = $"**{hostile}** [{hostile}](https://example.org/{Uri.EscapeDataString(hostile)}) {hostile}" },
+                    ],
+                    Audience = Audience.Both,
+                }).ToList(),
             }).ToList(),
             Indicators = sample.Indicators!.Select(i => i with { Name = hostile, Category = hostile, Values = (i.Values ?? []).Select(v => v with { Note = hostile }).ToList() }).ToList(),
         };

@@ -17,7 +17,7 @@ public sealed class ImportExportApiTests(AzuriteFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Importing_the_sample_then_exporting_gives_the_same_document()
     {
-        var imported = await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        var imported = await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
         Assert.Equal(7, imported.GetProperty("projects").GetInt32());
         Assert.Equal(16, imported.GetProperty("milestones").GetInt32());
         Assert.Equal(4, imported.GetProperty("indicators").GetInt32());
@@ -30,7 +30,7 @@ public sealed class ImportExportApiTests(AzuriteFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task An_export_imports_again_unchanged()
     {
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
         string first = await (await host.Officer.GetAsync("api/export")).Content.ReadAsStringAsync();
 
         await (await host.Lead.PostAsync("api/import", FactHost.Json(first))).ExpectAsync(200);
@@ -42,7 +42,7 @@ public sealed class ImportExportApiTests(AzuriteFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task An_import_with_errors_anywhere_lists_them_all_and_writes_nothing()
     {
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
         string before = await (await host.Officer.GetAsync("api/export")).Content.ReadAsStringAsync();
 
         var document = JsonNode.Parse(SampleJson.Text)!;
@@ -68,7 +68,7 @@ public sealed class ImportExportApiTests(AzuriteFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task The_standing_text_is_replaced_with_if_match()
     {
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
         var read = await host.Officer.GetAsync("api/programme");
         var text = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
         string etag = read.ETag();

@@ -226,6 +226,6 @@ public sealed class ProjectsApiTests(AzuriteFixture fixture) : IAsyncLifetime
         var updates = project.GetProperty("updates");
         Assert.Equal(2, updates.GetArrayLength());
         Assert.Equal("2022-10-14", updates[0].GetProperty("asOf").GetString());
-        Assert.Equal("Brand", updates[0].GetProperty("paragraphs")[0].GetProperty("items")[0].GetString());
+        Assert.Equal("Brand", updates[0].GetProperty("blocks")[0].GetProperty("items")[0].GetString());
     }
 }

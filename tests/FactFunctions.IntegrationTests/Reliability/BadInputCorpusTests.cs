@@ -36,7 +36,7 @@ public sealed class BadInputCorpusTests(AzuriteFixture fixture)
         var cases = Load();
         Assert.True(cases.Count >= 200, $"the corpus has only {cases.Count} cases");
         await using var host = await fixture.StartHostAsync();
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
         var before = await StateAsync(host);
 
         var wrong = new List<string>();

@@ -133,7 +133,7 @@ public sealed class PaperLoadTests(AzuriteFixture fixture)
     public async Task Eight_clients_generating_papers_for_thirty_seconds_see_no_error_and_every_blob_matches_its_hash()
     {
         await using var host = await fixture.StartHostAsync();
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
         string snapshot = (await (await host.Lead.PostAsync("api/snapshots", null)).ExpectAsync(201)).GetProperty("id").GetString()!;
 
         var until = DateTime.UtcNow.AddSeconds(30);

@@ -24,7 +24,7 @@ public sealed class ReminderApiTests(AzuriteFixture fixture) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = await fixture.StartHostAsync(services: s => s.AddSingleton<TimeProvider>(clock));
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
@@ -218,7 +218,7 @@ public sealed class SendGridDeliveryTests(AzuriteFixture fixture) : IAsyncLifeti
                 ["Fact:SendGrid:MaxRetryAfterSeconds"] = "2",
                 ["Fact:SendGrid:AttemptTimeoutSeconds"] = "1",
             });
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
     }
 
     // No fake clock here: the resilience pipeline waits its retry delays on the host's TimeProvider.

@@ -19,7 +19,7 @@ public sealed class PapersBrowserTests(AzuriteFixture fixture)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2022, 10, 20, 9, 0, 0, TimeSpan.Zero));
         await using var host = await fixture.StartHostAsync(services: s => s.AddSingleton<TimeProvider>(clock));
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
 
         // A draft generated first, then the version that is approved and published, then a later draft: the page
         // must still put the published one first.

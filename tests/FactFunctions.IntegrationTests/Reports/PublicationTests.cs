@@ -24,7 +24,7 @@ public sealed partial class PublicationTests(AzuriteFixture fixture) : IAsyncLif
     public async Task InitializeAsync()
     {
         host = await fixture.StartHostAsync(services: s => s.AddSingleton<TimeProvider>(clock));
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();

@@ -74,7 +74,7 @@ public sealed partial class SecurityTests(AzuriteFixture fixture)
     public async Task The_officer_role_cannot_write_anything()
     {
         await using var host = await fixture.StartHostAsync();
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
         string before = await (await host.Officer.GetAsync("api/export")).Content.ReadAsStringAsync();
 
         foreach (var (method, path) in AllRoutes(host).Where(r => r.Method != HttpMethod.Get && r.Method != HttpMethod.Head))
@@ -108,7 +108,7 @@ public sealed partial class SecurityTests(AzuriteFixture fixture)
             s => s.AddSingleton<ILoggerProvider>(logs)))
         {
             using var stranger = host.Client("wrong-key-that-someone-guessed-99");
-            await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+            await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
             await host.Lead.PutAsync("api/projects/family-help/milestones/formal-pilot-begins",
                 FactHost.Json($$"""{"activity":"{{marker}}","due":"January 2023","status":"at-risk","order":7}"""));
             await stranger.GetAsync("api/projects");

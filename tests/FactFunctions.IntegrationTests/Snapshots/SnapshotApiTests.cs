@@ -27,7 +27,7 @@ public sealed class SnapshotApiTests(AzuriteFixture fixture) : IAsyncLifetime
             s.AddSingleton<StoragePipelinePolicy>(probe);
             s.AddSingleton<TimeProvider>(clock);
         });
-        await (await host.Lead.PostAsync("api/import", FactHost.Json(SampleJson.Text))).ExpectAsync(200);
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
