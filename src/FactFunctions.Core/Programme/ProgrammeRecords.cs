@@ -200,7 +200,25 @@ public record IndicatorValueFields
 
 public static class ProjectStatus
 {
-    public static readonly IReadOnlyList<string> All = ["scoping", "active", "paused", "business-as-usual", "closed"];
+    public const string Scoping = "scoping";
+    public const string Active = "active";
+    public const string Paused = "paused";
+    public const string BusinessAsUsual = "business-as-usual";
+    public const string Closed = "closed";
+
+    public static readonly IReadOnlyList<string> All = [Scoping, Active, Paused, BusinessAsUsual, Closed];
+
+    /// <summary>A project's status as a paper says it to people who do not know the enum ("now business as usual").</summary>
+    public static string Words(string? status) => status switch
+    {
+        null => "not set",
+        Scoping => "being scoped",
+        Active => "in delivery",
+        Paused => "paused",
+        BusinessAsUsual => "now business as usual",
+        Closed => "closed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown project status."),
+    };
 }
 
 public static class MilestoneStatus

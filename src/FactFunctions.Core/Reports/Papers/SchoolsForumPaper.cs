@@ -44,7 +44,7 @@ public sealed class SchoolsForumPaper : PaperDefinition
             b.Styled(S, "Achievements to date"),
             b.Plain("Some examples of achievements to date for FACT projects:"),
             b.ParagraphsControl(T.Achievements, Bullet),
-            b.Line(S, "Update since last report to Schools Forum ", b.TextControl(T.PreviousReport)),
+            b.Line(S, "Update since last report to Schools Forum in ", b.TextControl(T.PreviousReport)),
             b.ParagraphsControl(T.ForumUpdate, "Normal", Bullet),
             b.BlockControl(T.Projects,
                 b.Line("Heading2", b.TextControl(T.ProjectName)),
@@ -72,12 +72,19 @@ public sealed class SchoolsForumPaper : PaperDefinition
         var state = request.Snapshot.State;
         var text = state.Text ?? new ProgrammeText();
         var forum = text.SchoolsForum ?? new SchoolsForumText();
-        var fields = PaperComposer.Common(request, text.PreviousReports?.SchoolsForum)
-            .Set(T.ForumPurpose, ParagraphsField.Of(forum.Purpose))
-            .Set(T.ForumBackground, ParagraphsField.Of(forum.Background))
-            .Set(T.ForumUpdate, ParagraphsField.Of(forum.Update, whenEmpty: null))
-            .Set(T.ForumPriorityProjects, ParagraphsField.Of(forum.PriorityProjects, whenEmpty: null))
-            .Set(T.ForumNextSteps, ParagraphsField.Of(forum.NextSteps));
+        var fields = PaperComposer.Common(request, text.PreviousReports?.SchoolsForum);
+        var writer = new BlockWriter(fields.Package, request.Images);
+        var plain = new BlockPlace(Numbered: false, SubheadingLevel: 2);
+        ElementsField Blocks(IEnumerable<Block>? blocks, BlockPlace place) => new(writer.Write(blocks ?? [], place));
+
+        // Priority projects are the programme's projects that are not closed; their count and statuses come from the data.
+        var priority = state.Projects.Where(p => p.Status != ProjectStatus.Closed).ToList();
+        fields
+            .Set(T.ForumPurpose, Blocks(forum.Purpose, plain))
+            .Set(T.ForumBackground, Blocks(forum.Background, plain))
+            .Set(T.ForumUpdate, Blocks(forum.Update, plain))
+            .Set(T.ForumPriorityProjects, Blocks([PriorityCount(priority), .. forum.PriorityProjects ?? []], plain))
+            .Set(T.ForumNextSteps, Blocks(forum.NextSteps is { Count: > 0 } steps ? steps : ["None."], plain));
 
         var projectNames = state.Projects.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
         var completed = state.Milestones
@@ -91,13 +98,12 @@ public sealed class SchoolsForumPaper : PaperDefinition
             .Where(p => updates[p.Id].Any())
             .Select(p => new FieldSet(fields)
                 .Text(T.ProjectName, p.Name)
-                .Set(T.ProjectParagraphs, new ParagraphsField(updates[p.Id].SelectMany(u => u.Blocks ?? []).ToList(), WhenEmpty: null)))
+                .Set(T.ProjectParagraphs, Blocks(updates[p.Id].SelectMany(u => u.Blocks ?? []), new BlockPlace(Numbered: false, SubheadingLevel: 3))))
             .ToList()));
 
         var (from, _) = PaperComposer.MilestoneWindow(request);
         var milestones = state.Milestones.ToLookup(m => m.ProjectId, StringComparer.Ordinal);
-        fields.Set(T.PriorityProjects, new RepeatField(state.Projects
-            .Where(p => p.Status == "active")
+        fields.Set(T.PriorityProjects, new RepeatField(priority
             .Select(p =>
             {
                 var next = milestones[p.Id]
@@ -107,11 +113,33 @@ public sealed class SchoolsForumPaper : PaperDefinition
                 return new FieldSet(fields)
                     .Text(T.PriorityName, p.Name)
                     .Text(T.PriorityAim, p.Aim)
-                    .Text(T.PriorityStatus, SnapshotDiff.Words(p.Status))
+                    .Text(T.PriorityStatus, Capitalised(ProjectStatus.Words(p.Status)))
                     .Text(T.PriorityNextMilestone, next?.Activity ?? "No open milestone")
                     .Text(T.PriorityNextDue, next?.Due ?? "–");
             })
             .ToList()));
         return fields;
     }
+
+    /// <summary>"The programme has 7 priority projects: 4 in delivery, 2 now business as usual and 1 paused." From the data.</summary>
+    private static Block PriorityCount(IReadOnlyList<ProjectView> projects)
+    {
+        if (projects.Count == 0)
+        {
+            return "The programme has no priority projects at present.";
+        }
+
+        var groups = projects.GroupBy(p => p.Status).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {ProjectStatus.Words(g.Key)}").ToList();
+        string parts = groups.Count == 1 ? groups[0] : $"{string.Join(", ", groups.Take(groups.Count - 1))} and {groups[^1]}";
+        return $"The programme has {Count(projects.Count)} priority project{(projects.Count == 1 ? string.Empty : "s")}: {parts}.";
+    }
+
+    private static string Count(int n) => n switch
+    {
+        1 => "one", 2 => "two", 3 => "three", 4 => "four", 5 => "five", 6 => "six", 7 => "seven", 8 => "eight", 9 => "nine", 10 => "ten",
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
 }
