@@ -10,8 +10,9 @@ namespace FactFunctions.Core.Tests.Reports;
 
 /// <summary>
 /// The Select Committee paper generated from the FACT sample for the meeting of 8 November 2022, read beside the real
-/// paper (<c>../shared/seeds/childrens-select-committee-report-2022-10.txt</c>): every numbered paragraph of the seed in
-/// order with the seed's number, its headings, its lettering, its cross-reference, its links and its four diagrams.
+/// paper (<c>../shared/seeds/childrens-select-committee-report-2022-10.txt</c>, copied beside this test so the test
+/// needs nothing outside the repository): every numbered paragraph of the seed in order with the seed's number, its
+/// headings, its lettering, its cross-reference, its links and its four diagrams.
 /// </summary>
 public sealed partial class SeedPaperTests
 {
@@ -19,7 +20,7 @@ public sealed partial class SeedPaperTests
     private const int NumberedHeading = 21;
 
     private static readonly Lazy<string> Seed = new(() =>
-        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "..", "shared", "seeds", "childrens-select-committee-report-2022-10.txt")));
+        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "FactFunctions.Core.Tests", "Reports", "Seeds", "childrens-select-committee-report-2022-10.txt")));
 
     private static readonly Lazy<(List<(int Number, string Text)> Numbered, List<string> Headings, List<string> Lettered, WordprocessingDocument Document)> Paper = new(() =>
     {

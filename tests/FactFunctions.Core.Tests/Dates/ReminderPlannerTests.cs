@@ -1,0 +1,47 @@
+using FactFunctions.Dates;
+using FactFunctions.Programme;
+using FactFunctions.Reminders;
+using FactFunctions.Reports;
+using Microsoft.Extensions.Options;
+
+namespace FactFunctions.Core.Tests.Dates;
+
+/// <summary>The deadline reminder names the milestones of the paper's Key milestones table: the same rule, overdue ones kept.</summary>
+public sealed class ReminderPlannerTests
+{
+    [Fact]
+    public void A_reminder_names_an_overdue_milestone_from_before_the_papers_window_as_the_paper_does()
+    {
+        var planner = new ReminderPlanner(new ReminderCalendar(new UkWorkingDays()), Options.Create(new ReportOptions { MilestoneLookAheadMonths = 24 }));
+        var board = new Board
+        {
+            Id = "select-committee", Name = "Children’s Select Committee", Kind = BoardKinds.All[2],
+            Members = [new Member { Name = "Report Author", Email = "author@example.org", Role = MemberRoles.Author }],
+        };
+        var meeting = new Meeting { BoardId = board.Id, Date = new DateOnly(2022, 11, 8), Title = "Committee", ReportKind = PaperKinds.SelectCommittee };
+        var document = new ProgrammeDocument
+        {
+            Projects =
+            [
+                new ProjectDocument
+                {
+                    Id = "family-help", Name = "Family Help", Status = ProjectStatus.Active, Order = 1,
+                    Milestones =
+                    [
+                        new MilestoneDocument { Id = "old", Activity = "Scoping report agreed", Due = "March 2022", Status = MilestoneStatus.OnTrack, Order = 1 },
+                        new MilestoneDocument { Id = "done", Activity = "Resourcing paper signed off", Due = "June 2022", Status = MilestoneStatus.Complete, Order = 2 },
+                        new MilestoneDocument { Id = "soon", Activity = "Evaluation partner confirmed", Due = "December 2022", Status = MilestoneStatus.OnTrack, Order = 3 },
+                    ],
+                },
+            ],
+        };
+        var day = new DateOnly(2022, 10, 25);
+
+        var planned = planner.Plan(day, [board], [meeting], ProgrammeState.FromDocument(document, day), null, "https://fact.example.org/api/papers");
+
+        var email = Assert.Single(planned);
+        Assert.Contains("Family Help: Scoping report agreed – March 2022 (overdue)", email.Message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Resourcing paper signed off", email.Message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Evaluation partner confirmed", email.Message.Text, StringComparison.Ordinal);
+    }
+}
