@@ -233,6 +233,17 @@ public static class MilestoneStatus
     public static readonly IReadOnlyList<string> All = [Planned, OnTrack, AtRisk, OffTrack, Complete, Cancelled];
 
     public static bool IsClosed(string? status) => status is Complete or Cancelled;
+
+    /// <summary>"at-risk" as a sentence says it: "at risk".</summary>
+    public static string Words(string? status) => status switch
+    {
+        null => "not set",
+        Planned or Complete or Cancelled => status,
+        OnTrack => "on track",
+        AtRisk => "at risk",
+        OffTrack => "off track",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown milestone status."),
+    };
 }
 
 public static class Audience

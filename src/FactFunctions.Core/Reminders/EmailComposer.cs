@@ -89,7 +89,7 @@ public static class EmailComposer
     public static string Describe(MilestoneView milestone) =>
         milestone.Overdue && milestone.Status is not (MilestoneStatus.AtRisk or MilestoneStatus.OffTrack)
             ? "overdue"
-            : Snapshots.SnapshotDiff.Words(milestone.Status) + (milestone.Overdue ? ", overdue" : string.Empty);
+            : MilestoneStatus.Words(milestone.Status) + (milestone.Overdue ? ", overdue" : string.Empty);
 
     /// <summary>
     /// An iCalendar with the meeting and its paper deadline for each entry: summary, location, a description in plain

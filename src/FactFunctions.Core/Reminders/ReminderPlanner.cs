@@ -85,7 +85,7 @@ public sealed class ReminderPlanner(ReminderCalendar calendar, IOptions<ReportOp
         {
             if (before.TryGetValue($"{m.ProjectId}|{m.Id}", out var old) && old.Status != m.Status)
             {
-                lines.Add((m.ProjectId, $"{m.Activity} ({m.Due}) is now {SnapshotDiff.Words(m.Status)} (was {SnapshotDiff.Words(old.Status)})"));
+                lines.Add((m.ProjectId, $"{m.Activity} ({m.Due}) is now {MilestoneStatus.Words(m.Status)} (was {MilestoneStatus.Words(old.Status)})"));
             }
             else if (Overdue(m, day))
             {

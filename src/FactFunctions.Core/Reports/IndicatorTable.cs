@@ -56,7 +56,7 @@ public static class IndicatorTable
         foreach (var indicator in shown)
         {
             var latest = indicator.Values!.OrderBy(v => v.Period, StringComparer.Ordinal).Last();
-            string figure = !string.IsNullOrWhiteSpace(latest.Note) ? latest.Note! : $"{latest.Period}: {SnapshotDiff.Figure(latest)}";
+            string figure = !string.IsNullOrWhiteSpace(latest.Note) ? latest.Note! : $"{latest.Period}: {IndicatorWording.Figure(latest)}";
             valueRow.AppendChild(DocumentBuilder.Cell(width, TextLine(DocumentBuilder.TableTextStyle, figure)));
         }
 

@@ -99,7 +99,7 @@ public static class SnapshotDiff
         foreach (var project in snapshot.State.Projects.Where(p => oldProjects.TryGetValue(p.Id, out var old) && old.Status != p.Status))
         {
             projects.Add(new ProjectChange(ChangeKinds.StatusChanged, project.Id, project.Name,
-                $"{project.Name} is now {Words(project.Status)} (was {Words(oldProjects[project.Id].Status)})."));
+                $"{project.Name} is now {ProjectStatus.Words(project.Status)} (was {ProjectStatus.Words(oldProjects[project.Id].Status)})."));
         }
 
         static string Key(MilestoneView m) => $"{m.ProjectId}|{m.Id}";
@@ -122,7 +122,7 @@ public static class SnapshotDiff
 
             if (!string.Equals(old.Status, m.Status, StringComparison.Ordinal))
             {
-                milestones.Add(Change(ChangeKinds.StatusChanged, m, name, old, m, $"{name}: “{m.Activity}” is now {Words(m.Status)} (was {Words(old.Status)})."));
+                milestones.Add(Change(ChangeKinds.StatusChanged, m, name, old, m, $"{name}: “{m.Activity}” is now {MilestoneStatus.Words(m.Status)} (was {MilestoneStatus.Words(old.Status)})."));
             }
         }
 
@@ -157,12 +157,12 @@ public static class SnapshotDiff
             string name = Name(indicator);
             if (!old.TryGetValue(key, out var previous))
             {
-                changes.Add(ValueChange(ChangeKinds.Added, indicator, value.Period, null, value, $"{name}, {value.Period}: {Figure(value)} recorded."));
+                changes.Add(ValueChange(ChangeKinds.Added, indicator, value.Period, null, value, $"{name}, {value.Period}: {IndicatorWording.Figure(value)} recorded."));
             }
             else if (!SameFigures(previous.Value, value))
             {
                 changes.Add(ValueChange(ChangeKinds.Changed, indicator, value.Period, previous.Value, value,
-                    $"{name}, {value.Period}: {Figure(previous.Value)} → {Figure(value)}."));
+                    $"{name}, {value.Period}: {IndicatorWording.Figure(previous.Value)} → {IndicatorWording.Figure(value)}."));
             }
         }
 
@@ -211,28 +211,4 @@ public static class SnapshotDiff
     private static string Name(IndicatorView indicator) =>
         string.IsNullOrEmpty(indicator.Category) ? indicator.Name ?? indicator.Id : $"{indicator.Category} – {indicator.Name}";
 
-    /// <summary>A figure as a paper would say it: "ranked 10 of 156 (band A)", or the value.</summary>
-    public static string Figure(IndicatorValueView v)
-    {
-        var parts = new List<string>();
-        if (v.Value is { } value)
-        {
-            parts.Add(value.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (v.Rank is { } rank)
-        {
-            parts.Add(v.OutOf is { } outOf ? $"ranked {rank} of {outOf}" : $"ranked {rank}");
-        }
-
-        if (!string.IsNullOrEmpty(v.Band))
-        {
-            parts.Add($"band {v.Band}");
-        }
-
-        return parts.Count == 0 ? "no figure" : string.Join(", ", parts);
-    }
-
-    /// <summary>"at-risk" → "at risk", for sentences.</summary>
-    public static string Words(string? status) => status?.Replace('-', ' ') ?? "unset";
 }
