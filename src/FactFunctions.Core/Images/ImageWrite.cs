@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using Azure;
-using Azure.Storage.Blobs.Models;
-using FactFunctions.Storage;
-
 namespace FactFunctions.Images;
 
 public enum ImageWrite

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
-using FactFunctions.Snapshots;
 using Microsoft.Extensions.Options;
 
 namespace FactFunctions.Reminders;

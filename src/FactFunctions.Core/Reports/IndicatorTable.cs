@@ -2,7 +2,6 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
-using FactFunctions.Snapshots;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace FactFunctions.Reports;

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace FactFunctions.Reports;
 
 public sealed record LinkPiece(string Label, Uri Target) : InlinePiece;

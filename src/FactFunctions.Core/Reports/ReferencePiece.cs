@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace FactFunctions.Reports;
 
 public sealed record ReferencePiece(string BlockId) : InlinePiece;

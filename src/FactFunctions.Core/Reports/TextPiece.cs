@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace FactFunctions.Reports;
 
 public sealed record TextPiece(string Text, bool Bold) : InlinePiece;

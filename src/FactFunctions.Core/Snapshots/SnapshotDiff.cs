@@ -1,4 +1,3 @@
-using System.Globalization;
 using FactFunctions.Programme;
 
 namespace FactFunctions.Snapshots;

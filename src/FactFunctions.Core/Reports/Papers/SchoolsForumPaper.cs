@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml;
 using FactFunctions.Programme;
-using FactFunctions.Snapshots;
 using T = FactFunctions.Reports.TemplateTags;
 
 namespace FactFunctions.Reports;
