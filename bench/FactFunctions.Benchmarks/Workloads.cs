@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
 using FactFunctions.Snapshots;
@@ -17,6 +18,8 @@ internal static class Workloads
         var sample = SampleProgramme.Load();
         return sample with
         {
+            // The sample's free section follows one of its own projects; these generated projects are others.
+            Programme = sample.Programme! with { FreeSections = sample.Programme.FreeSections?.Select(f => f with { After = null }).ToList() },
             Projects = Enumerable.Range(0, projects).Select(p => new ProjectDocument
             {
                 Id = $"project-{p:00}",
@@ -24,7 +27,7 @@ internal static class Workloads
                 Status = "active",
                 Order = p,
                 Aim = "To enable children, young people and families to access the right help at the right time.",
-                Updates = [new UpdateDocument { Id = "u1", AsOf = Written, Audience = Audience.Both, Paragraphs = sample.Projects![0].Updates![0].Paragraphs }],
+                Updates = [new UpdateDocument { Id = "u1", AsOf = Written, Audience = Audience.Both, Blocks = sample.Projects![0].Updates![0].Content.Select(b => b with { Id = null }).ToList() }],
                 Milestones = Enumerable.Range(0, milestones / projects + (p < milestones % projects ? 1 : 0)).Select(m => new MilestoneDocument
                 {
                     Id = $"m{m:0000}",
@@ -49,8 +52,22 @@ internal static class Workloads
         };
     }
 
+    /// <summary>Imports a programme over HTTP after uploading the sample's diagrams, which its image blocks name.</summary>
+    public static async Task<HttpResponseMessage> ImportAsync(HttpClient client, ProgrammeDocument document)
+    {
+        foreach (string id in SampleProgramme.ImageIds)
+        {
+            var content = new ByteArrayContent(SampleProgramme.Image(id));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            (await client.PutAsync($"api/images/{id}", content)).EnsureSuccessStatusCode();
+        }
+
+        return await client.PostAsJsonAsync("api/import", document, FactFunctions.Http.FactJson.Options);
+    }
+
     public static PaperRequest Paper(ProgrammeDocument document) => new()
     {
+        Images = SampleProgramme.StoredImages(),
         Kind = PaperKinds.SelectCommittee,
         MeetingDate = Meeting,
         LookAheadMonths = 36,

@@ -186,7 +186,8 @@ public sealed partial class CompiledTemplate
 
             foreach (var media in package.Media)
             {
-                using var to = DocxPackage.OpenNewEntry(archive, media.PartName);
+                // PNG and JPEG are compressed already: stored as they are, not deflated again for each paper.
+                using var to = DocxPackage.OpenNewEntry(archive, media.PartName, CompressionLevel.NoCompression);
                 to.Write(media.Content);
             }
         }

@@ -42,9 +42,9 @@ public static class DocxPackage
     /// A new entry for writing, with the fixed timestamp every package this system writes carries, so the same content
     /// always gives the same bytes.
     /// </summary>
-    public static Stream OpenNewEntry(ZipArchive archive, string name)
+    public static Stream OpenNewEntry(ZipArchive archive, string name, CompressionLevel compression = CompressionLevel.Fastest)
     {
-        var entry = archive.CreateEntry(name, CompressionLevel.Fastest);
+        var entry = archive.CreateEntry(name, compression);
         entry.LastWriteTime = FixedTimestamp;
         return entry.Open();
     }
