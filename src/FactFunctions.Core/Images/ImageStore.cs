@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using FactFunctions.Storage;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace FactFunctions.Images;
 
@@ -14,6 +15,14 @@ public sealed class ImageStore(FactStorage storage)
 {
     /// <summary>At most this many bytes an image (a page-wide diagram is far smaller).</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// Images read for papers, kept by id up to this many bytes: an image never changes once stored, so a paper after
+    /// the first needs no storage call for its diagrams.
+    /// </summary>
+    public const long CacheBytes = 32L * 1024 * 1024;
+
+    private readonly MemoryCache read = new(new MemoryCacheOptions { SizeLimit = CacheBytes });
 
     public async Task<ImageWrite> PutAsync(string id, byte[] content, ImageFile file, CancellationToken ct)
     {
@@ -43,13 +52,20 @@ public sealed class ImageStore(FactStorage storage)
 
     public async Task<StoredImage?> GetAsync(string id, CancellationToken ct)
     {
+        if (read.TryGetValue(id, out StoredImage? cached))
+        {
+            return cached;
+        }
+
         var container = await storage.ContainerAsync(Containers.Images, ct);
         try
         {
             var download = await container.GetBlobClient(id).DownloadContentAsync(ct);
             byte[] content = download.Value.Content.ToArray();
             var file = ImageFile.Read(content) ?? throw new InvalidDataException($"The stored image '{id}' is not a PNG or JPEG image.");
-            return new StoredImage(id, content, file, Convert.ToHexStringLower(SHA256.HashData(content)));
+            var image = new StoredImage(id, content, file, Convert.ToHexStringLower(SHA256.HashData(content)));
+            read.Set(id, image, new MemoryCacheEntryOptions { Size = Math.Max(1, content.Length) });
+            return image;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -7,8 +7,6 @@ using FactFunctions.Storage;
 
 namespace FactFunctions.Reports;
 
-public sealed record TemplateInfo(string Kind, string Version, bool BuiltIn, long Size, string Sha256, DateTimeOffset? UploadedAt);
-
 /// <summary>The template in use for each paper: the built-in one, or the latest upload. Every upload is kept as a version.</summary>
 public sealed class TemplateStore(FactStorage storage, TimeProvider time)
 {
