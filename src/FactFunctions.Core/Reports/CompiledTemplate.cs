@@ -109,8 +109,10 @@ public sealed partial class CompiledTemplate
     /// </summary>
     public byte[] Render(FieldSet fields)
     {
-        using var output = new MemoryStream(templateLength * 2);
         var package = fields.Package;
+
+        // Sized for the images up front: a paper with diagrams would otherwise regrow a large buffer several times.
+        using var output = new MemoryStream((templateLength * 2) + package.Media.Sum(m => m.Content.Length + 512));
         bool addCore = package.HasProperties && corePart is null;
         bool hasDocumentRels = entries.Any(e => e.Name == documentRels);
         using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
