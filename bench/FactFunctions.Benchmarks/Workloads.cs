@@ -55,13 +55,7 @@ internal static class Workloads
     /// <summary>Imports a programme over HTTP after uploading the sample's diagrams, which its image blocks name.</summary>
     public static async Task<HttpResponseMessage> ImportAsync(HttpClient client, ProgrammeDocument document)
     {
-        foreach (string id in SampleProgramme.ImageIds)
-        {
-            var content = new ByteArrayContent(SampleProgramme.Image(id));
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
-            (await client.PutAsync($"api/images/{id}", content)).EnsureSuccessStatusCode();
-        }
-
+        await FactFunctions.TestSupport.SampleImages.UploadAsync(client);
         return await client.PostAsJsonAsync("api/import", document, FactFunctions.Http.FactJson.Options);
     }
 

@@ -42,6 +42,10 @@ public static class Problems
         return Validation(errors);
     }
 
+    /// <summary>Null when <paramref name="value"/> is a slug; otherwise the 400 naming the route id <paramref name="name"/>.</summary>
+    public static ProblemHttpResult? BadId(string name, string? value) =>
+        Ids.IsSlug(value) ? null : BadParameter(name, $"must match {Ids.SlugPattern}.");
+
     /// <summary>A route id or query parameter that is malformed: 400 before storage is touched.</summary>
     public static ProblemHttpResult BadParameter(string name, string message) =>
         TypedResults.Problem(

@@ -10,9 +10,9 @@ public sealed class ImageHandlers(RequestPipeline pipeline, ImageStore images)
     public Task<IResult> Put(HttpRequest request, string imageId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (!Ids.IsSlug(imageId))
+            if (Problems.BadId("imageId", imageId) is { } bad)
             {
-                return Problems.BadParameter("imageId", $"must match {Ids.SlugPattern}.");
+                return bad;
             }
 
             string? type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -49,9 +49,9 @@ public sealed class ImageHandlers(RequestPipeline pipeline, ImageStore images)
     public Task<IResult> Get(HttpRequest request, string imageId) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (!Ids.IsSlug(imageId))
+            if (Problems.BadId("imageId", imageId) is { } bad)
             {
-                return Problems.BadParameter("imageId", $"must match {Ids.SlugPattern}.");
+                return bad;
             }
 
             return await images.GetAsync(imageId, ct) is { } image

@@ -14,7 +14,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> GetProject(HttpRequest request, string projectId) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (BadId("projectId", projectId) is { } bad)
+            if (Problems.BadId("projectId", projectId) is { } bad)
             {
                 return bad;
             }
@@ -32,7 +32,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> PutProject(HttpRequest request, string projectId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadId("projectId", projectId) is { } bad)
+            if (Problems.BadId("projectId", projectId) is { } bad)
             {
                 return bad;
             }
@@ -57,7 +57,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> DeleteProject(HttpRequest request, string projectId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadId("projectId", projectId) is { } bad)
+            if (Problems.BadId("projectId", projectId) is { } bad)
             {
                 return bad;
             }
@@ -69,7 +69,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> PutMilestone(HttpRequest request, string projectId, string milestoneId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if ((BadId("projectId", projectId) ?? BadId("milestoneId", milestoneId)) is { } bad)
+            if ((Problems.BadId("projectId", projectId) ?? Problems.BadId("milestoneId", milestoneId)) is { } bad)
             {
                 return bad;
             }
@@ -105,7 +105,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> DeleteMilestone(HttpRequest request, string projectId, string milestoneId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if ((BadId("projectId", projectId) ?? BadId("milestoneId", milestoneId)) is { } bad)
+            if ((Problems.BadId("projectId", projectId) ?? Problems.BadId("milestoneId", milestoneId)) is { } bad)
             {
                 return bad;
             }
@@ -167,7 +167,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> AddUpdate(HttpRequest request, string projectId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadId("projectId", projectId) is { } bad)
+            if (Problems.BadId("projectId", projectId) is { } bad)
             {
                 return bad;
             }
@@ -183,7 +183,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
             if (errors.IsEmpty)
             {
                 string field = input.Value!.Blocks is null && input.Value.Paragraphs is not null ? "paragraphs" : "blocks";
-                await importer.CheckImagesAsync(errors, input.Value.Content.Select((b, i) => ($"{field}[{i}]", b)), ct);
+                await importer.CheckImagesAsync(errors, ProgrammeValidation.Numbered(field, input.Value.Content), ct);
             }
 
             if (!errors.IsEmpty)
@@ -209,7 +209,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> GetIndicator(HttpRequest request, string indicatorId) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (BadId("indicatorId", indicatorId) is { } bad)
+            if (Problems.BadId("indicatorId", indicatorId) is { } bad)
             {
                 return bad;
             }
@@ -227,7 +227,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> PutIndicator(HttpRequest request, string indicatorId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadId("indicatorId", indicatorId) is { } bad)
+            if (Problems.BadId("indicatorId", indicatorId) is { } bad)
             {
                 return bad;
             }
@@ -258,7 +258,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> PutIndicatorValue(HttpRequest request, string indicatorId, string period) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadId("indicatorId", indicatorId) is { } bad)
+            if (Problems.BadId("indicatorId", indicatorId) is { } bad)
             {
                 return bad;
             }
@@ -317,8 +317,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
             ProgrammeValidation.Text(errors, string.Empty, input.Value!);
             if (errors.IsEmpty)
             {
-                await importer.CheckImagesAsync(errors, ProgrammeValidation.AllBlocks(new ProgrammeDocument { Programme = input.Value })
-                    .Select(b => (b.Field["programme.".Length..], b.Block)), ct);
+                await importer.CheckImagesAsync(errors, ProgrammeValidation.TextBlocks(input.Value!), ct);
             }
 
             if (!errors.IsEmpty)
@@ -351,9 +350,6 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
 
     public Task<IResult> Export(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct => TypedResults.Ok(await importer.ExportAsync(ct)));
-
-    private static IResult? BadId(string name, string value) =>
-        Ids.IsSlug(value) ? null : Problems.BadParameter(name, $"must match {Ids.SlugPattern}.");
 
     private static async Task<IResult> Written<T>(HttpRequest request, WriteResult result, string what, string location, Func<CancellationToken, Task<T?>> reread, CancellationToken ct)
     {

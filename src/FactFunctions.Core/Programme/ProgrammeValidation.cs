@@ -240,32 +240,12 @@ public static class ProgrammeValidation
     /// and its field (<c>updates[2].blocks[5].altText</c>).
     /// </summary>
     /// <summary>Every block of a programme document, with the field that holds it (for references and image checks).</summary>
-    public static IEnumerable<(string Field, Block Block)> AllBlocks(ProgrammeDocument document, string prefix = "")
+    public static IEnumerable<(string Field, Block Block)> AllBlocks(ProgrammeDocument document)
     {
-        static IEnumerable<(string, Block)> Of(string field, IReadOnlyList<Block>? blocks) =>
-            (blocks ?? []).Select((b, i) => ($"{field}[{i}]", b)).Where(x => x.b is not null);
-
-        var text = document.Programme;
-        string p = ValidationErrors.Field(prefix, "programme");
         var found = new List<(string, Block)>();
-        if (text is not null)
+        if (document.Programme is { } text)
         {
-            foreach (var (name, blocks) in new (string, IReadOnlyList<Block>?)[]
-            {
-                ("executiveSummary", text.ExecutiveSummary), ("reasonForProposal", text.ReasonForProposal), ("purpose", text.Purpose),
-                ("background", text.Background), ("mainConsiderations", text.MainConsiderations), ("governance", text.Governance),
-                ("safeguarding", text.Safeguarding), ("publicHealth", text.PublicHealth), ("procurement", text.Procurement),
-                ("equalities", text.Equalities), ("environmental", text.Environmental), ("financial", text.Financial), ("legal", text.Legal),
-                ("options", text.Options), ("conclusion", text.Conclusion), ("appendices", text.Appendices),
-            })
-            {
-                found.AddRange(Of(ValidationErrors.Field(p, name), blocks));
-            }
-
-            for (int i = 0; i < (text.FreeSections?.Count ?? 0); i++)
-            {
-                found.AddRange(Of($"{ValidationErrors.Field(p, "freeSections")}[{i}].blocks", text.FreeSections![i]?.Blocks));
-            }
+            found.AddRange(TextBlocks(text, "programme"));
         }
 
         for (int i = 0; i < (document.Projects?.Count ?? 0); i++)
@@ -273,13 +253,40 @@ public static class ProgrammeValidation
             var project = document.Projects![i];
             for (int u = 0; u < (project?.Updates?.Count ?? 0); u++)
             {
-                var update = project!.Updates![u];
-                found.AddRange(Of($"{ValidationErrors.Field(prefix, "projects")}[{i}].updates[{u}].blocks", update?.Content));
+                found.AddRange(Numbered($"projects[{i}].updates[{u}].blocks", project!.Updates![u]?.Content));
             }
         }
 
         return found;
     }
+
+    /// <summary>Every block of the programme's standing text, each with its field under <paramref name="prefix"/>.</summary>
+    public static IEnumerable<(string Field, Block Block)> TextBlocks(ProgrammeText text, string prefix = "")
+    {
+        var found = new List<(string, Block)>();
+        foreach (var (name, blocks) in new (string, IReadOnlyList<Block>?)[]
+        {
+            ("executiveSummary", text.ExecutiveSummary), ("reasonForProposal", text.ReasonForProposal), ("purpose", text.Purpose),
+            ("background", text.Background), ("mainConsiderations", text.MainConsiderations), ("governance", text.Governance),
+            ("safeguarding", text.Safeguarding), ("publicHealth", text.PublicHealth), ("procurement", text.Procurement),
+            ("equalities", text.Equalities), ("environmental", text.Environmental), ("financial", text.Financial), ("legal", text.Legal),
+            ("options", text.Options), ("conclusion", text.Conclusion), ("appendices", text.Appendices),
+        })
+        {
+            found.AddRange(Numbered(ValidationErrors.Field(prefix, name), blocks));
+        }
+
+        for (int i = 0; i < (text.FreeSections?.Count ?? 0); i++)
+        {
+            found.AddRange(Numbered($"{ValidationErrors.Field(prefix, "freeSections")}[{i}].blocks", text.FreeSections![i]?.Blocks));
+        }
+
+        return found;
+    }
+
+    /// <summary>The blocks of a list with their fields (<c>field[i]</c>), leaving out missing ones.</summary>
+    public static IEnumerable<(string Field, Block Block)> Numbered(string field, IReadOnlyList<Block>? blocks) =>
+        (blocks ?? []).Select((b, i) => ($"{field}[{i}]", b)).Where(x => x.b is not null);
 
     /// <summary>Block ids are unique in the document, and every <c>{ref:id}</c> names one of them.</summary>
     public static void References(ValidationErrors errors, ProgrammeDocument document)

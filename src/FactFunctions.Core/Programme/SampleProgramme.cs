@@ -49,10 +49,9 @@ public sealed partial class SampleProgramme(ProgrammeStore store, ProgrammeImpor
             return null;
         }
 
-        foreach (string id in ImageIds)
+        foreach (var image in StoredImages().Values)
         {
-            byte[] bytes = Image(id);
-            await images.PutAsync(id, bytes, Images.ImageFile.Read(bytes)!, ct);
+            await images.PutAsync(image.Id, image.Content, image.File, ct);
         }
 
         var document = Load();

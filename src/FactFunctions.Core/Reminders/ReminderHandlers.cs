@@ -25,7 +25,7 @@ public sealed class ReminderHandlers(
     public Task<IResult> PutBoard(HttpRequest request, string boardId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadId("boardId", boardId) is { } bad)
+            if (Problems.BadId("boardId", boardId) is { } bad)
             {
                 return bad;
             }
@@ -66,7 +66,7 @@ public sealed class ReminderHandlers(
     public Task<IResult> GetBoard(HttpRequest request, string boardId) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (BadId("boardId", boardId) is { } bad)
+            if (Problems.BadId("boardId", boardId) is { } bad)
             {
                 return bad;
             }
@@ -84,7 +84,7 @@ public sealed class ReminderHandlers(
     public Task<IResult> PutMeeting(HttpRequest request, string boardId, string date) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadId("boardId", boardId) is { } bad)
+            if (Problems.BadId("boardId", boardId) is { } bad)
             {
                 return bad;
             }
@@ -133,7 +133,7 @@ public sealed class ReminderHandlers(
     public Task<IResult> DeleteMeeting(HttpRequest request, string boardId, string date) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadId("boardId", boardId) is { } bad)
+            if (Problems.BadId("boardId", boardId) is { } bad)
             {
                 return bad;
             }
@@ -155,7 +155,7 @@ public sealed class ReminderHandlers(
     public Task<IResult> ListMeetings(HttpRequest request, string boardId) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (BadId("boardId", boardId) is { } bad)
+            if (Problems.BadId("boardId", boardId) is { } bad)
             {
                 return bad;
             }
@@ -290,7 +290,4 @@ public sealed class ReminderHandlers(
         IsLead(request) ? board : board with { Members = board.Members?.Select(m => m with { Email = null }).ToList() };
 
     private static bool TryDate(string text, out DateOnly date) => InputDates.TryParse(text, out date);
-
-    private static IResult? BadId(string name, string value) =>
-        Ids.IsSlug(value) ? null : Problems.BadParameter(name, $"must match {Ids.SlugPattern}.");
 }

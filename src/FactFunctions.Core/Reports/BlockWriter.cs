@@ -26,6 +26,9 @@ public sealed class BlockWriter(PaperPackage package, IReadOnlyDictionary<string
     private const long EmuPerTwip = 635;
     private const long EmuPerPixel = 9525;
 
+    /// <summary>The blocks as the field of a content control (none: an empty field).</summary>
+    public ElementsField Field(IEnumerable<Block>? blocks, BlockPlace place) => new(Write(blocks ?? [], place));
+
     public IReadOnlyList<OpenXmlElement> Write(IEnumerable<Block> blocks, BlockPlace place)
     {
         var elements = new List<OpenXmlElement>();

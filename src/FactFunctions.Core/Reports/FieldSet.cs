@@ -1,6 +1,3 @@
-using DocumentFormat.OpenXml;
-using FactFunctions.Programme;
-
 namespace FactFunctions.Reports;
 
 /// <summary>Field values by tag; an item of a repeat falls back to the fields around it.</summary>

@@ -62,15 +62,6 @@ public static partial class InlineText
     /// <summary>The ids <c>{ref:…}</c> names in a text.</summary>
     public static IEnumerable<string> References(string? text) => Parse(text).OfType<ReferencePiece>().Select(r => r.BlockId);
 
-    /// <summary>The text as a reader sees it, markup taken out (references shown as "paragraph ?" until numbered).</summary>
-    public static string Plain(string? text) => string.Concat(Parse(text).Select(p => p switch
-    {
-        TextPiece t => t.Text,
-        LinkPiece l => l.Label,
-        ReferencePiece => "?",
-        _ => string.Empty,
-    }));
-
     private static LinkPiece? Link(string label, string target) =>
         Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto" && label.Trim().Length > 0
             ? new LinkPiece(label, uri)

@@ -16,14 +16,12 @@ public static class PapersPage
     /// <summary>Builds a signed relative link to a path (with an optional page number) for the page's links.</summary>
     public delegate string LinkTo(string path, int? page = null);
 
-    public static int PageCount(int meetings) => Math.Max(1, (meetings + MeetingsPerPage - 1) / MeetingsPerPage);
+    /// <summary>How many pages the papers' meetings fill (at least one, even with no papers).</summary>
+    public static int PageCount(IReadOnlyList<ReportMetadata> papers) => PageCount(Meetings(papers).Count);
 
     public static string Render(IReadOnlyList<ReportMetadata> papers, int page, LinkTo link)
     {
-        var meetings = papers
-            .GroupBy(p => (p.Kind, p.MeetingDate))
-            .OrderByDescending(g => g.Key.MeetingDate).ThenBy(g => PaperKinds.Committee(g.Key.Kind), StringComparer.Ordinal)
-            .ToList();
+        var meetings = Meetings(papers);
         int pages = PageCount(meetings.Count);
         int first = (page - 1) * MeetingsPerPage;
         var shown = meetings.Skip(first).Take(MeetingsPerPage).ToList();
@@ -100,6 +98,14 @@ public static class PapersPage
 
         html.Append("</tbody>\n</table>\n</section>\n");
     }
+
+    private static int PageCount(int meetings) => Math.Max(1, (meetings + MeetingsPerPage - 1) / MeetingsPerPage);
+
+    /// <summary>The papers by meeting (kind and date), newest meeting first.</summary>
+    private static List<IGrouping<(string Kind, DateOnly MeetingDate), ReportMetadata>> Meetings(IReadOnlyList<ReportMetadata> papers) => papers
+        .GroupBy(p => (p.Kind, p.MeetingDate))
+        .OrderByDescending(g => g.Key.MeetingDate).ThenBy(g => PaperKinds.Committee(g.Key.Kind), StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>Two links whose text says what each opens, distinct for every version.</summary>
     private static string Links(ReportMetadata paper, string committee, DateOnly date, LinkTo link, string version = "")

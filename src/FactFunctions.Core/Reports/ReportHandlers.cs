@@ -79,7 +79,7 @@ public sealed class ReportHandlers(
     public Task<IResult> Get(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (BadReportId(reportId) is { } bad)
+            if (Problems.BadId("reportId", reportId) is { } bad)
             {
                 return bad;
             }
@@ -103,7 +103,7 @@ public sealed class ReportHandlers(
     public Task<IResult> Approve(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadReportId(reportId) is { } bad)
+            if (Problems.BadId("reportId", reportId) is { } bad)
             {
                 return bad;
             }
@@ -122,7 +122,7 @@ public sealed class ReportHandlers(
     public Task<IResult> Publish(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (BadReportId(reportId) is { } bad)
+            if (Problems.BadId("reportId", reportId) is { } bad)
             {
                 return bad;
             }
@@ -172,7 +172,7 @@ public sealed class ReportHandlers(
             }
 
             var all = await reports.ListAsync(null, null, ct);
-            int pages = PapersPage.PageCount(all.GroupBy(r => (r.Kind, r.MeetingDate)).Count());
+            int pages = PapersPage.PageCount(all);
             if (page > pages)
             {
                 return Problems.BadParameter("page", $"must be from 1 to {pages}.");
@@ -244,7 +244,7 @@ public sealed class ReportHandlers(
     private Task<IResult> WithPaper(HttpRequest request, string reportId, Func<ReportMetadata, byte[], DateTimeOffset, IResult> answer) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (BadReportId(reportId) is { } bad)
+            if (Problems.BadId("reportId", reportId) is { } bad)
             {
                 return bad;
             }
@@ -255,9 +255,6 @@ public sealed class ReportHandlers(
                 ? Problems.NotFound($"Report '{reportId}'")
                 : answer(report, content.Value.Content, content.Value.LastModified);
         });
-
-    private static IResult? BadReportId(string reportId) =>
-        Ids.IsSlug(reportId) ? null : Problems.BadParameter("reportId", $"must match {Ids.SlugPattern}.");
 
     private static IResult? BadKind(string kind) =>
         PaperKinds.All.Contains(kind, StringComparer.Ordinal) ? null : Problems.BadParameter("kind", $"must be one of {string.Join(", ", PaperKinds.All)}.");

@@ -48,9 +48,11 @@ public sealed partial class ReportService(
 
         // The diagrams the snapshot's image blocks show; images never change once stored, so the snapshot and the
         // template still decide the bytes.
-        var imageIds = ProgrammeValidation.AllBlocks(snapshot.State.ToDocument())
-            .Where(b => b.Block.Type == BlockTypes.Image && b.Block.ImageId is not null)
-            .Select(b => b.Block.ImageId!)
+        var state = snapshot.State;
+        var imageIds = ProgrammeValidation.TextBlocks(state.Text ?? new ProgrammeText()).Select(b => b.Block)
+            .Concat(state.Updates.SelectMany(u => u.Blocks ?? []))
+            .Where(b => b.Type == BlockTypes.Image && b.ImageId is not null)
+            .Select(b => b.ImageId!)
             .ToList();
         var loaded = await images.GetManyAsync(imageIds, ct);
         if (imageIds.FirstOrDefault(id => !loaded.ContainsKey(id)) is { } missing)

@@ -15,8 +15,6 @@ public sealed record TextField(string Text) : TemplateField;
 /// </summary>
 public sealed record ParagraphsField(IReadOnlyList<Block> Paragraphs, string? WhenEmpty = "None.") : TemplateField
 {
-    public static ParagraphsField Of(IReadOnlyList<Block>? paragraphs, string? whenEmpty = "None.") => new(paragraphs ?? [], whenEmpty);
-
     public static ParagraphsField Lines(IEnumerable<string>? lines, string? whenEmpty = "None.") =>
         new((lines ?? []).Select(l => new Block { Text = l }).ToList(), whenEmpty);
 }

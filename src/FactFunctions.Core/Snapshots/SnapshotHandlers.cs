@@ -67,9 +67,9 @@ public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, Sn
     public Task<IResult> Get(HttpRequest request, string snapshotId) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (!Ids.IsSlug(snapshotId))
+            if (Problems.BadId("snapshotId", snapshotId) is { } bad)
             {
-                return Problems.BadParameter("snapshotId", $"must match {Ids.SlugPattern}.");
+                return bad;
             }
 
             var snapshot = await store.GetAsync(snapshotId, ct);
@@ -80,9 +80,9 @@ public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, Sn
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
             string? since = request.Query["since"].FirstOrDefault();
-            if (!Ids.IsSlug(snapshotId))
+            if (Problems.BadId("snapshotId", snapshotId) is { } bad)
             {
-                return Problems.BadParameter("snapshotId", $"must match {Ids.SlugPattern}.");
+                return bad;
             }
 
             if (!Ids.IsSlug(since))

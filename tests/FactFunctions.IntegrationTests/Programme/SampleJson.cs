@@ -1,5 +1,6 @@
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.Programme;
+using FactFunctions.TestSupport;
 
 namespace FactFunctions.IntegrationTests.Programme;
 
@@ -14,16 +15,7 @@ internal static class SampleJson
         return await host.Lead.PostAsync("api/import", FactHost.Json(document ?? Text));
     }
 
-    public static async Task UploadImagesAsync(FactHost host)
-    {
-        foreach (string id in SampleProgramme.ImageIds)
-        {
-            var content = new ByteArrayContent(SampleProgramme.Image(id));
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
-            var response = await host.Lead.PutAsync($"api/images/{id}", content);
-            Assert.True(response.IsSuccessStatusCode, $"PUT api/images/{id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-    }
+    public static Task UploadImagesAsync(FactHost host) => SampleImages.UploadAsync(host.Lead);
 
     private static string Read()
     {

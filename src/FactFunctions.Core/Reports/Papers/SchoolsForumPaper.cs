@@ -74,16 +74,15 @@ public sealed class SchoolsForumPaper : PaperDefinition
         var fields = PaperComposer.Common(request, text.PreviousReports?.SchoolsForum);
         var writer = new BlockWriter(fields.Package, request.Images);
         var plain = new BlockPlace(Numbered: false, SubheadingLevel: 2);
-        ElementsField Blocks(IEnumerable<Block>? blocks, BlockPlace place) => new(writer.Write(blocks ?? [], place));
 
         // Priority projects are the programme's projects that are not closed; their count and statuses come from the data.
         var priority = state.Projects.Where(p => p.Status != ProjectStatus.Closed).ToList();
         fields
-            .Set(T.ForumPurpose, Blocks(forum.Purpose, plain))
-            .Set(T.ForumBackground, Blocks(forum.Background, plain))
-            .Set(T.ForumUpdate, Blocks(forum.Update, plain))
-            .Set(T.ForumPriorityProjects, Blocks([PriorityCount(priority), .. forum.PriorityProjects ?? []], plain))
-            .Set(T.ForumNextSteps, Blocks(forum.NextSteps is { Count: > 0 } steps ? steps : ["None."], plain));
+            .Set(T.ForumPurpose, writer.Field(forum.Purpose, plain))
+            .Set(T.ForumBackground, writer.Field(forum.Background, plain))
+            .Set(T.ForumUpdate, writer.Field(forum.Update, plain))
+            .Set(T.ForumPriorityProjects, writer.Field([PriorityCount(priority), .. forum.PriorityProjects ?? []], plain))
+            .Set(T.ForumNextSteps, writer.Field(forum.NextSteps is { Count: > 0 } steps ? steps : ["None."], plain));
 
         var projectNames = state.Projects.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
         var completed = state.Milestones
@@ -97,7 +96,7 @@ public sealed class SchoolsForumPaper : PaperDefinition
             .Where(p => updates[p.Id].Any())
             .Select(p => new FieldSet(fields)
                 .Text(T.ProjectName, p.Name)
-                .Set(T.ProjectParagraphs, Blocks(updates[p.Id].SelectMany(u => u.Blocks ?? []), new BlockPlace(Numbered: false, SubheadingLevel: 3))))
+                .Set(T.ProjectParagraphs, writer.Field(updates[p.Id].SelectMany(u => u.Blocks ?? []), new BlockPlace(Numbered: false, SubheadingLevel: 3))))
             .ToList()));
 
         var (from, _) = PaperComposer.MilestoneWindow(request);

@@ -144,14 +144,13 @@ public sealed class SelectCommitteePaper : PaperDefinition
         var cover = new BlockPlace(Numbered: false, SubheadingLevel: 2);
         var body = new BlockPlace(Numbered: true, SubheadingLevel: 2);
         var update = new BlockPlace(Numbered: true, SubheadingLevel: 3);
-        ElementsField Blocks(IEnumerable<Block>? blocks, BlockPlace place) => new(writer.Write(blocks ?? [], place));
 
         fields
-            .Set(T.ExecutiveSummary, Blocks(text.ExecutiveSummary, cover))
-            .Set(T.ReasonForProposal, Blocks(text.ReasonForProposal, cover))
-            .Set(T.Purpose, Blocks(text.Purpose, body))
-            .Set(T.Background, Blocks(text.Background, body))
-            .Set(T.MainConsiderations, Blocks(text.MainConsiderations, body));
+            .Set(T.ExecutiveSummary, writer.Field(text.ExecutiveSummary, cover))
+            .Set(T.ReasonForProposal, writer.Field(text.ReasonForProposal, cover))
+            .Set(T.Purpose, writer.Field(text.Purpose, body))
+            .Set(T.Background, writer.Field(text.Background, body))
+            .Set(T.MainConsiderations, writer.Field(text.MainConsiderations, body));
 
         // Free sections after a project's update go with that project; the rest after every update.
         var projectIds = state.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
@@ -162,12 +161,12 @@ public sealed class SelectCommitteePaper : PaperDefinition
             .Where(p => updates[p.Id].Any() || indicators[p.Id].Any(i => i.Values?.Count > 0))
             .Select(p => new FieldSet(fields)
                 .Text(T.ProjectName, p.Name)
-                .Set(T.ProjectParagraphs, Blocks(updates[p.Id].SelectMany(u => u.Blocks ?? []), update))
+                .Set(T.ProjectParagraphs, writer.Field(updates[p.Id].SelectMany(u => u.Blocks ?? []), update))
                 .Set(T.ProjectIndicators, new ElementsField(IndicatorTable.For(indicators[p.Id].ToList())))
-                .Set(T.ProjectFreeSections, Blocks(free[p.Id].SelectMany(f => f.Blocks ?? []), body)))
+                .Set(T.ProjectFreeSections, writer.Field(free[p.Id].SelectMany(f => f.Blocks ?? []), body)))
             .ToList()));
-        fields.Set(T.FreeSections, Blocks(free[string.Empty].SelectMany(f => f.Blocks ?? []), body));
-        fields.Set(T.Governance, Blocks(text.Governance, body));
+        fields.Set(T.FreeSections, writer.Field(free[string.Empty].SelectMany(f => f.Blocks ?? []), body));
+        fields.Set(T.Governance, writer.Field(text.Governance, body));
 
         foreach (var (tag, heading, blocks) in StandingBeforeRisks.Concat(StandingAfterRisks))
         {
@@ -176,9 +175,9 @@ public sealed class SelectCommitteePaper : PaperDefinition
         }
 
         fields
-            .Set(T.Conclusion, Blocks(text.Conclusion, body))
+            .Set(T.Conclusion, writer.Field(text.Conclusion, body))
             .Text(T.BackgroundPapers, text.BackgroundPapers is { Count: > 0 } papers ? string.Join("; ", papers) : "None")
-            .Set(T.Appendices, Blocks(text.Appendices, cover));
+            .Set(T.Appendices, writer.Field(text.Appendices, cover));
         if (text.Author?.Email is { Length: > 0 } email && Uri.TryCreate("mailto:" + email, UriKind.Absolute, out var mailto))
         {
             fields.Set(T.AuthorEmail, new LinkField(email, fields.Package.Hyperlink(mailto)));
