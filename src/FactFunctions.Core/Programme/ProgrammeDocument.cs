@@ -80,6 +80,11 @@ public sealed record ProjectView
 
     public int Order { get; init; }
 
+    [OneOf(typeof(Rag))]
+    public string? RagOverride { get; init; }
+
+    public string? RagReason { get; init; }
+
     public string? ETag { get; init; }
 
     public MilestoneSummary? MilestoneSummary { get; init; }
@@ -102,6 +107,9 @@ public sealed record MilestoneView
     public string? Activity { get; init; }
 
     public string? Due { get; init; }
+
+    /// <summary>The due first planned; the same as <see cref="Due"/> until the milestone is re-dated.</summary>
+    public string? BaselineDue { get; init; }
 
     public MilestoneWindow Window { get; init; }
 

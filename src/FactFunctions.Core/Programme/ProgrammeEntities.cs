@@ -24,6 +24,8 @@ internal static class ProgrammeEntities
         ["Aim"] = project.Aim,
         ["Status"] = project.Status,
         ["Order"] = project.Order ?? 0,
+        ["RagOverride"] = project.RagOverride,
+        ["RagReason"] = project.RagReason,
     };
 
     public static ProjectView ToProject(TableEntity e) => new()
@@ -35,13 +37,17 @@ internal static class ProgrammeEntities
         Aim = e.GetString("Aim"),
         Status = e.GetString("Status"),
         Order = e.GetInt32("Order") ?? 0,
+        RagOverride = e.GetString("RagOverride"),
+        RagReason = e.GetString("RagReason"),
         ETag = e.ETag.ToString(),
     };
 
+    /// <summary>A milestone row; <paramref name="milestone"/> carries its baseline (the store fills a missing one in before writing).</summary>
     public static TableEntity Milestone(string projectId, string id, MilestoneFields milestone, MilestoneWindow window) => new(projectId, id)
     {
         ["Activity"] = milestone.Activity,
         ["Due"] = milestone.Due,
+        ["BaselineDue"] = milestone.BaselineDue ?? milestone.Due,
         ["Earliest"] = EntityText.Date(window.Earliest),
         ["Latest"] = EntityText.Date(window.Latest),
         ["Status"] = milestone.Status,
@@ -59,6 +65,9 @@ internal static class ProgrammeEntities
             Id = e.RowKey,
             Activity = e.GetString("Activity"),
             Due = e.GetString("Due"),
+
+            // Rows written before baselines existed have none: their due is the first plan known.
+            BaselineDue = e.GetString("BaselineDue") ?? e.GetString("Due"),
             Window = window,
             Status = status,
             Board = e.GetString("Board"),

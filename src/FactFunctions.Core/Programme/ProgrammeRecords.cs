@@ -74,6 +74,12 @@ public sealed record ProgrammeText
 
     public RiskRegisters? Risks { get; init; }
 
+    /// <summary>The programme's risk register, as the highlight report prints it.</summary>
+    public IReadOnlyList<RegisterRisk>? RiskRegister { get; init; }
+
+    /// <summary>The decisions the boards are asked to take, printed by the highlight report.</summary>
+    public IReadOnlyList<Block>? DecisionsRequested { get; init; }
+
     public IReadOnlyList<Block>? Safeguarding { get; init; }
 
     public IReadOnlyList<Block>? PublicHealth { get; init; }
@@ -124,6 +130,13 @@ public record ProjectFields
     public string? Status { get; init; }
 
     public int? Order { get; init; }
+
+    /// <summary>The RAG status the lead reports instead of the derived one (<see cref="Rag"/>); needs a reason.</summary>
+    [OneOf(typeof(Rag))]
+    public string? RagOverride { get; init; }
+
+    /// <summary>Why the lead's RAG differs from the derived one; printed beside both.</summary>
+    public string? RagReason { get; init; }
 }
 
 public record MilestoneFields
@@ -132,6 +145,12 @@ public record MilestoneFields
 
     /// <summary>The date as the paper prints it ("October – December 2022"); its window is derived.</summary>
     public string? Due { get; init; }
+
+    /// <summary>
+    /// The due date first planned, in the same forms as <see cref="Due"/>: set to the first due a milestone is created
+    /// or imported with unless given; re-dating changes <see cref="Due"/> only, so slippage is measured against it.
+    /// </summary>
+    public string? BaselineDue { get; init; }
 
     [OneOf(typeof(MilestoneStatus))]
     public string? Status { get; init; }

@@ -26,7 +26,7 @@ public sealed record ProgrammeState(
         var projects = document.Projects ?? [];
         return new ProgrammeState(
             document.Programme,
-            projects.Select(p => new ProjectView { Id = p.Id!, Name = p.Name, Workstream = p.Workstream, Lead = p.Lead, Aim = p.Aim, Status = p.Status, Order = p.Order ?? 0 })
+            projects.Select(p => new ProjectView { Id = p.Id!, Name = p.Name, Workstream = p.Workstream, Lead = p.Lead, Aim = p.Aim, Status = p.Status, Order = p.Order ?? 0, RagOverride = p.RagOverride, RagReason = p.RagReason })
                 .OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(),
             projects.SelectMany(p => (p.Milestones ?? []).Select(m =>
             {
@@ -37,6 +37,7 @@ public sealed record ProgrammeState(
                     Id = m.Id!,
                     Activity = m.Activity,
                     Due = m.Due,
+                    BaselineDue = m.BaselineDue ?? m.Due,
                     Window = window,
                     Status = m.Status,
                     Board = m.Board,
@@ -79,11 +80,14 @@ public sealed record ProgrammeState(
             Aim = p.Aim,
             Status = p.Status,
             Order = p.Order,
+            RagOverride = p.RagOverride,
+            RagReason = p.RagReason,
             Milestones = p.Milestones!.Select(m => new MilestoneDocument
             {
                 Id = m.Id,
                 Activity = m.Activity,
                 Due = m.Due,
+                BaselineDue = m.BaselineDue,
                 Status = m.Status,
                 Board = m.Board,
                 Order = m.Order,

@@ -169,9 +169,19 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 
     // ---- milestones -----------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Writes a milestone. Without a <see cref="MilestoneFields.BaselineDue"/> it keeps the stored one (re-dating moves
+    /// <see cref="MilestoneFields.Due"/> only), and a new milestone's baseline is its first due.
+    /// </summary>
     public async Task<WriteResult> PutMilestoneAsync(string projectId, string milestoneId, MilestoneFields milestone, MilestoneWindow window, Precondition precondition, CancellationToken ct)
     {
         var table = await storage.TableAsync(Tables.Milestones, ct);
+        if (milestone.BaselineDue is null)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(projectId, milestoneId, select: ["BaselineDue", "Due"], cancellationToken: ct);
+            milestone = milestone with { BaselineDue = stored.HasValue ? StoredBaseline(stored.Value!) : milestone.Due };
+        }
+
         var result = await ConditionalWrites.PutAsync(table, ProgrammeEntities.Milestone(projectId, milestoneId, milestone, window), precondition, ct);
         if (result.Status is WriteStatus.Created or WriteStatus.Updated && !await KeepChildAsync(projectId, Tables.Milestones, milestoneId, ct))
         {
@@ -180,6 +190,9 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 
         return result;
     }
+
+    /// <summary>A stored row's baseline; rows written before baselines existed count their due as the first plan known.</summary>
+    private static string? StoredBaseline(TableEntity row) => row.GetString("BaselineDue") ?? row.GetString("Due");
 
     public async Task<MilestoneView?> GetMilestoneAsync(string projectId, string milestoneId, CancellationToken ct)
     {
@@ -339,12 +352,18 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         var indicators = document.Indicators ?? [];
         var milestoneRows = new List<TableTransactionAction>();
         var updateRows = new List<TableTransactionAction>();
+        var baselines = projects.Any(p => (p.Milestones ?? []).Any(m => m.BaselineDue is null))
+            ? await StoredBaselinesAsync(ct)
+            : new Dictionary<(string, string), string?>();
         foreach (var project in projects)
         {
             foreach (var milestone in project.Milestones ?? [])
             {
                 var window = FuzzyDate.Parse(milestone.Due!);
-                milestoneRows.Add(Upsert(ProgrammeEntities.Milestone(project.Id!, milestone.Id!, milestone, window)));
+                var baselined = milestone.BaselineDue is null && baselines.TryGetValue((project.Id!, milestone.Id!), out string? stored)
+                    ? milestone with { BaselineDue = stored }
+                    : milestone;
+                milestoneRows.Add(Upsert(ProgrammeEntities.Milestone(project.Id!, milestone.Id!, baselined, window)));
             }
 
             var updates = project.Updates ?? [];
@@ -376,6 +395,11 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 
         return new ImportResult(projects.Count, milestoneRows.Count, updateRows.Count, indicators.Count, valueRows.Count, document.Programme is not null);
     }
+
+    /// <summary>Every stored milestone's baseline, so an import that names none keeps them (one query, keys and two columns).</summary>
+    private async Task<Dictionary<(string ProjectId, string MilestoneId), string?>> StoredBaselinesAsync(CancellationToken ct) =>
+        (await QueryAsync(Tables.Milestones, null, e => (Key: (e.PartitionKey, e.RowKey), Baseline: StoredBaseline(e)), ct, select: ["PartitionKey", "RowKey", "BaselineDue", "Due"]))
+            .ToDictionary(x => x.Key, x => x.Baseline);
 
     /// <summary>Deletes milestones by key; a milestone already gone is no error, so a cut-short removal can be sent again.</summary>
     public async Task RemoveMilestonesAsync(IEnumerable<(string ProjectId, string MilestoneId)> milestones, CancellationToken ct)

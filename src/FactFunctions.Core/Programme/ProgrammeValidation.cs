@@ -16,6 +16,12 @@ public static class ProgrammeValidation
         errors.Text(ValidationErrors.Field(prefix, "aim"), project.Aim, ValidationErrors.MaxLongText);
         errors.OneOf(ValidationErrors.Field(prefix, "status"), project.Status, ProjectStatus.All);
         errors.Range(ValidationErrors.Field(prefix, "order"), project.Order, 0, 100_000);
+        errors.OneOf(ValidationErrors.Field(prefix, "ragOverride"), project.RagOverride, Rag.All, required: false);
+        errors.Text(ValidationErrors.Field(prefix, "ragReason"), project.RagReason, 1_000);
+        if (project.RagOverride is not null && string.IsNullOrWhiteSpace(project.RagReason))
+        {
+            errors.Add(ValidationErrors.Field(prefix, "ragReason"), "is required when ragOverride is given: say why the reported status differs from the derived one.");
+        }
     }
 
     /// <summary>Checks a milestone and returns the window of its due text when that text reads as a date.</summary>
@@ -31,20 +37,30 @@ public static class ProgrammeValidation
 
         errors.Range(ValidationErrors.Field(prefix, "order"), milestone.Order, 0, 100_000);
 
-        string dueField = ValidationErrors.Field(prefix, "due");
-        var parsed = FuzzyDate.TryParse(milestone.Due);
+        var window = DueWindow(errors, ValidationErrors.Field(prefix, "due"), milestone.Due);
+        if (milestone.BaselineDue is not null)
+        {
+            DueWindow(errors, ValidationErrors.Field(prefix, "baselineDue"), milestone.BaselineDue);
+        }
+
+        return window;
+    }
+
+    /// <summary>A due date as people write it (<see cref="FuzzyDate"/>), within 2000–2099; its window, or null with the error added.</summary>
+    private static MilestoneWindow? DueWindow(ValidationErrors errors, string field, string? due)
+    {
+        var parsed = FuzzyDate.TryParse(due);
         if (parsed.Window is null)
         {
-            errors.Add(dueField, parsed.Error!);
+            errors.Add(field, parsed.Error!);
+            return null;
         }
-        else
+
+        errors.Text(field, due, 100);
+        if (!InputDates.InRange(parsed.Window.Value.Earliest) || !InputDates.InRange(parsed.Window.Value.Latest))
         {
-            errors.Text(dueField, milestone.Due, 100);
-            if (!InputDates.InRange(parsed.Window.Value.Earliest) || !InputDates.InRange(parsed.Window.Value.Latest))
-            {
-                errors.Add(dueField, $"must fall between 2000 and 2099; \"{milestone.Due}\" is outside.");
-                return null;
-            }
+            errors.Add(field, $"must fall between 2000 and 2099; \"{due}\" is outside.");
+            return null;
         }
 
         return parsed.Window;
@@ -173,6 +189,8 @@ public static class ProgrammeValidation
         errors.TextList(ValidationErrors.Field(prefix, "backgroundPapers"), text.BackgroundPapers, 50, 2_000);
         Paragraphs(errors, ValidationErrors.Field(prefix, "appendices"), text.Appendices);
         Risks(errors, ValidationErrors.Field(prefix, "risks"), text.Risks);
+        Register(errors, ValidationErrors.Field(prefix, "riskRegister"), text.RiskRegister);
+        Paragraphs(errors, ValidationErrors.Field(prefix, "decisionsRequested"), text.DecisionsRequested);
         Person(errors, ValidationErrors.Field(prefix, "author"), text.Author, emailRequired: true);
         Person(errors, ValidationErrors.Field(prefix, "director"), text.Director, emailRequired: false);
     }
@@ -218,6 +236,34 @@ public static class ProgrammeValidation
             {
                 errors.Text(ValidationErrors.Field(item, "mitigation"), risks[i].Mitigation, 5_000);
             }
+        }
+    }
+
+    private static void Register(ValidationErrors errors, string field, IReadOnlyList<RegisterRisk>? risks)
+    {
+        if (risks is null)
+        {
+            return;
+        }
+
+        if (risks.Count > 50)
+        {
+            errors.Add(field, $"has {risks.Count} risks; at most 50 are allowed.");
+        }
+
+        for (int i = 0; i < risks.Count; i++)
+        {
+            string item = $"{field}[{i}]";
+            if (risks[i] is null)
+            {
+                errors.Add(item, "is required.");
+                continue;
+            }
+
+            errors.RequiredText(ValidationErrors.Field(item, "description"), risks[i].Description, 5_000);
+            errors.OneOf(ValidationErrors.Field(item, "rating"), risks[i].Rating, RiskRating.All);
+            errors.Text(ValidationErrors.Field(item, "owner"), risks[i].Owner, 200);
+            errors.RequiredText(ValidationErrors.Field(item, "mitigation"), risks[i].Mitigation, 5_000);
         }
     }
 
@@ -270,7 +316,7 @@ public static class ProgrammeValidation
             ("background", text.Background), ("mainConsiderations", text.MainConsiderations), ("governance", text.Governance),
             ("safeguarding", text.Safeguarding), ("publicHealth", text.PublicHealth), ("procurement", text.Procurement),
             ("equalities", text.Equalities), ("environmental", text.Environmental), ("financial", text.Financial), ("legal", text.Legal),
-            ("options", text.Options), ("conclusion", text.Conclusion), ("appendices", text.Appendices),
+            ("options", text.Options), ("conclusion", text.Conclusion), ("appendices", text.Appendices), ("decisionsRequested", text.DecisionsRequested),
         })
         {
             found.AddRange(Numbered(ValidationErrors.Field(prefix, name), blocks));

@@ -25,7 +25,7 @@ public static class EmailComposer
     public static EmailMessage DeadlineReminder(Board board, Meeting meeting, DateOnly deadline, int workingDaysLeft, Member recipient,
         IReadOnlyList<(string Project, MilestoneView Milestone)> concerns, string papersUrl)
     {
-        string paper = meeting.ReportKind is { } kind ? Reports.PaperKinds.Committee(kind) + " paper" : "paper";
+        string paper = meeting.ReportKind is { } kind ? Reports.Papers.Get(kind).Name : "paper";
         string subject = Subject($"FACT paper due {deadline.ToString("d MMM yyyy", English)} for {board.Name} on {meeting.Date.ToString("d MMM yyyy", English)}");
         string when = workingDaysLeft == 1 ? "1 working day" : $"{workingDaysLeft} working days";
         var html = new StringBuilder();
@@ -117,7 +117,7 @@ public static class EmailComposer
         foreach (var entry in list)
         {
             var (board, meeting, deadline) = (entry.Board, entry.Meeting, entry.Deadline);
-            string paper = meeting.ReportKind is { } kind ? $"the {Reports.PaperKinds.Committee(kind)} paper" : "the paper";
+            string paper = meeting.ReportKind is { } kind ? $"the {Reports.Papers.Get(kind).Name}" : "the paper";
             string where = string.IsNullOrWhiteSpace(meeting.Location) ? string.Empty : $" at {meeting.Location}";
             string state = entry.PaperPublished
                 ? $"The meeting’s paper is published; the link opens it."

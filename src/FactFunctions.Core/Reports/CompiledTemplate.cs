@@ -112,7 +112,7 @@ public sealed partial class CompiledTemplate
         var package = fields.Package;
 
         // Sized for the images up front: a paper with diagrams would otherwise regrow a large buffer several times.
-        using var output = new MemoryStream((templateLength * 2) + package.Media.Sum(m => m.Content.Length + 512));
+        using var output = new MemoryStream((templateLength * 2) + package.Media.Sum(m => m.Content.Length + 512) + package.Charts.Sum(c => c.Content.Length));
         bool addCore = package.HasProperties && corePart is null;
         bool hasDocumentRels = entries.Any(e => e.Name == documentRels);
         using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -142,7 +142,7 @@ public sealed partial class CompiledTemplate
                 {
                     WriteXml(to, CoreProperties(package));
                 }
-                else if (entry.Name == ContentTypesName && (addCore || package.Media.Count > 0))
+                else if (entry.Name == ContentTypesName && (addCore || package.Media.Count > 0 || package.Charts.Count > 0))
                 {
                     WriteXml(to, ContentTypes(XDocument.Load(new MemoryStream(entry.Bytes!)), package, addCore));
                 }
@@ -191,6 +191,12 @@ public sealed partial class CompiledTemplate
                 // PNG and JPEG are compressed already: stored as they are, not deflated again for each paper.
                 using var to = DocxPackage.OpenNewEntry(archive, media.PartName, CompressionLevel.NoCompression);
                 to.Write(media.Content);
+            }
+
+            foreach (var chart in package.Charts)
+            {
+                using var to = DocxPackage.OpenNewEntry(archive, chart.PartName);
+                to.Write(chart.Content);
             }
         }
 
@@ -279,6 +285,11 @@ public sealed partial class CompiledTemplate
             {
                 root.AddFirst(new XElement(ContentTypesNs + "Default", new XAttribute("Extension", media.Extension), new XAttribute("ContentType", media.ContentType)));
             }
+        }
+
+        foreach (var chart in package.Charts)
+        {
+            root.Add(new XElement(ContentTypesNs + "Override", new XAttribute("PartName", "/" + chart.PartName), new XAttribute("ContentType", PaperPackage.ChartContentType)));
         }
 
         if (addCore)

@@ -17,6 +17,9 @@ public static class PaperComposer
 
     public static string MonthYear(DateOnly date) => date.ToString("MMMM yyyy", English);
 
+    /// <summary>Words as the start of a sentence or a cell: "in delivery" → "In delivery".</summary>
+    public static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+
     /// <summary>The Key milestones window of the request's meeting (<see cref="Reports.KeyMilestones.Window"/>).</summary>
     public static (DateOnly From, DateOnly To) MilestoneWindow(PaperRequest request) => Reports.KeyMilestones.Window(request.MeetingDate, request.LookAheadMonths);
 
@@ -34,8 +37,10 @@ public static class PaperComposer
     public static FieldSet Common(PaperRequest request, string? previousFromText)
     {
         var text = request.Snapshot.State.Text ?? new ProgrammeText();
+        var paper = Papers.Get(request.Kind);
+        string committee = request.Board?.Name ?? paper.Committee;
         var fields = new FieldSet()
-            .Text(T.CommitteeName, PaperKinds.Committee(request.Kind))
+            .Text(T.CommitteeName, committee)
             .Text(T.MeetingDate, LongDate(request.MeetingDate))
             .Text(T.Title, text.Title)
             .Text(T.PreviousReport, request.Previous is { } previous ? MonthYear(previous.MeetingDate) : previousFromText ?? "(no earlier report)")
@@ -49,8 +54,8 @@ public static class PaperComposer
             .Set(T.KindnessAndCare, ParagraphsField.Lines(text.KindnessAndCare, whenEmpty: null));
 
         // What a screen reader announces and a document library lists: the paper's title, who wrote it, and when.
-        string committee = PaperKinds.Committee(request.Kind);
-        fields.Package.Title = $"{(string.IsNullOrWhiteSpace(text.Title) ? "FACT programme update" : text.Title)}: {committee}, {LongDate(request.MeetingDate)}";
+        string title = paper.ForOneBoard ? paper.Name : string.IsNullOrWhiteSpace(text.Title) ? "FACT programme update" : text.Title;
+        fields.Package.Title = $"{title}: {committee}, {LongDate(request.MeetingDate)}";
         fields.Package.Creator = string.IsNullOrWhiteSpace(text.Author?.Name) ? "Wiltshire Council" : text.Author.Name;
         fields.Package.Created = new DateTimeOffset(AsOf(request).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         return fields;

@@ -5,6 +5,7 @@ public static class PaperKinds
 {
     public const string SelectCommittee = "select-committee";
     public const string SchoolsForum = "schools-forum";
+    public const string Highlight = "highlight";
 
     /// <summary>Every kind, in the order of <see cref="Papers.All"/>.</summary>
     public static readonly IReadOnlyList<string> All = Papers.All.Select(p => p.Kind).ToList();

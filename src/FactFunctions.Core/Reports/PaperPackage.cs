@@ -10,9 +10,12 @@ public sealed class PaperPackage
 {
     public const string HyperlinkType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
     public const string ImageType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+    public const string ChartType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+    public const string ChartContentType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
     private readonly List<PaperRelationship> relationships = [];
     private readonly List<PaperMedia> media = [];
+    private readonly List<PaperChart> charts = [];
     private readonly Dictionary<string, string> references = new(StringComparer.Ordinal);
     private int drawings;
 
@@ -30,8 +33,15 @@ public sealed class PaperPackage
 
     public IReadOnlyList<PaperMedia> Media => media;
 
+    /// <summary>The native Word charts the paper adds (chart parts, with their data cached inside).</summary>
+    public IReadOnlyList<PaperChart> Charts => charts;
+
     /// <summary>Placeholder text → the bookmark whose paragraph number replaces it once the paper is laid out.</summary>
     public IReadOnlyDictionary<string, string> References => references;
+
+    /// <summary>Part names papers add (images, charts): a template that already has one would make a paper with two.</summary>
+    public static bool IsReservedPartName(string name) =>
+        name.StartsWith("word/media/fact-image-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("word/charts/fact-chart-", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The next drawing id (unique in the document, as Word requires).</summary>
     public uint NextDrawingId() => (uint)(10_000 + ++drawings);
@@ -77,5 +87,15 @@ public sealed class PaperPackage
         media.Add(item);
         relationships.Add(new PaperRelationship(item.RelationshipId, ImageType, $"media/fact-image-{n}.{extension}", External: false));
         return item.RelationshipId;
+    }
+
+    /// <summary>The relationship id of a new chart part holding <paramref name="chartSpace"/> (a <c>c:chartSpace</c> document).</summary>
+    public string Chart(byte[] chartSpace)
+    {
+        int n = charts.Count + 1;
+        var chart = new PaperChart($"factChart{n}", $"word/charts/fact-chart-{n}.xml", chartSpace);
+        charts.Add(chart);
+        relationships.Add(new PaperRelationship(chart.RelationshipId, ChartType, $"charts/fact-chart-{n}.xml", External: false));
+        return chart.RelationshipId;
     }
 }

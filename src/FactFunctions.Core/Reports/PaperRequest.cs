@@ -2,7 +2,7 @@ using FactFunctions.Snapshots;
 
 namespace FactFunctions.Reports;
 
-/// <summary>The earlier paper of the same kind, whose meeting the new one reports "since".</summary>
+/// <summary>Everything one paper is composed from: its kind and meeting, the frozen programme, what came before.</summary>
 public sealed record PaperRequest
 {
     public required string Kind { get; init; }
@@ -19,6 +19,12 @@ public sealed record PaperRequest
     public SnapshotChanges? Changes { get; init; }
 
     public int LookAheadMonths { get; init; } = 24;
+
+    /// <summary>The board whose meeting the paper is for, when its kind is written for one board of several (the highlight report).</summary>
+    public PaperBoard? Board { get; init; }
+
+    /// <summary>Whether the Select Committee paper charts each indicator with two or more periods under its project.</summary>
+    public bool IndicatorCharts { get; init; }
 
     /// <summary>The stored images the snapshot's image blocks show, by id.</summary>
     public IReadOnlyDictionary<string, Images.StoredImage> Images { get; init; } = new Dictionary<string, Images.StoredImage>();

@@ -64,7 +64,8 @@ public static class PapersPage
 
     private static void Meeting(StringBuilder html, string kind, DateOnly date, List<ReportMetadata> versions, LinkTo link)
     {
-        string committee = PaperKinds.Committee(kind);
+        // A paper written for one board of several (the highlight report) is that board's.
+        string committee = versions.Select(v => v.BoardName).FirstOrDefault(n => n is not null) ?? PaperKinds.Committee(kind);
         string meeting = $"{committee}, {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}";
         html.Append("<section>\n<h2>").Append(HtmlPage.Encode(meeting)).Append("</h2>\n");
         var published = versions.FirstOrDefault(v => v.Status == PaperStatus.Published);

@@ -32,19 +32,37 @@ public sealed class ReportHandlers(
                 errors.Slug("snapshotId", value.SnapshotId);
             }
 
+            if (value.Board is not null)
+            {
+                errors.Slug("board", value.Board);
+            }
+
+            if (value.IndicatorCharts == true && value.Kind is not null && value.Kind != PaperKinds.SelectCommittee)
+            {
+                errors.Add("indicatorCharts", value.Kind == PaperKinds.Highlight
+                    ? "is for the select-committee paper; the highlight report always charts its indicators."
+                    : $"is for the select-committee paper; the {value.Kind} paper has no indicator section.");
+            }
+
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
             var (report, failure, import, missingImage) = await service.GenerateAsync(
-                new ReportRequest(value.Kind!, value.MeetingDate!.Value, value.SnapshotId, value.ReportDate, authorizer.Describe(request)), ct);
+                new ReportRequest(value.Kind!, value.MeetingDate!.Value, value.SnapshotId, value.ReportDate, authorizer.Describe(request), value.Board, value.IndicatorCharts == true), ct);
             switch (failure)
             {
                 case ReportFailure.UnknownSnapshot:
                     return Problems.Invalid("snapshotId", $"names snapshot '{value.SnapshotId}', which does not exist.");
                 case ReportFailure.ImportIncomplete:
                     return Problems.ImportIncomplete(import!);
+                case ReportFailure.NoBoardMeeting:
+                    return Problems.Invalid(value.Board is null ? "meetingDate" : "board", value.Board is null
+                        ? $"is {value.MeetingDate:yyyy-MM-dd}, and no board's meeting that day asks for a {value.Kind} paper: set reportKind on the meeting (PUT {Routes.BasePath}/boards/{{boardId}}/meetings/{{date}})."
+                        : $"names '{value.Board}', which has no meeting on {value.MeetingDate:yyyy-MM-dd} asking for a {value.Kind} paper.");
+                case ReportFailure.AmbiguousBoard:
+                    return Problems.Invalid("board", $"is required: more than one board's meeting on {value.MeetingDate:yyyy-MM-dd} asks for a {value.Kind} paper; name the board it is for.");
                 case ReportFailure.MissingImage:
                     return Problems.Problem(StatusCodes.Status409Conflict, Problems.ConflictType, "An image the paper shows is not stored.",
                         $"An image block names image '{missingImage}', which has not been uploaded: PUT {Routes.BasePath}/images/{missingImage}, then generate the paper again.");
@@ -98,7 +116,7 @@ public sealed class ReportHandlers(
     /// <summary>The paper as accessible HTML, read from the published bytes.</summary>
     public Task<IResult> Html(HttpRequest request, string reportId) =>
         WithPaper(request, reportId, (report, content, _) => HtmlPage.Result(request,
-            PaperHtml.Render(content, $"{PaperKinds.Committee(report.Kind)} paper for {PaperComposer.LongDate(report.MeetingDate)}")));
+            PaperHtml.Render(content, $"{Reports.Papers.Get(report.Kind).Name}{(report.BoardName is { } board ? $" to the {board}" : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}")));
 
     public Task<IResult> Approve(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>

@@ -28,6 +28,14 @@ public sealed record ReportMetadata
 
     public string? PreviousReportId { get; init; }
 
+    /// <summary>The board the paper was written for, when its kind is written for one board of several (the highlight report).</summary>
+    public string? BoardId { get; init; }
+
+    public string? BoardName { get; init; }
+
+    /// <summary>Whether the paper charts its indicators (asked for on the Select Committee paper; the highlight report always does).</summary>
+    public bool IndicatorCharts { get; init; }
+
     /// <summary>draft, approved, published or superseded.</summary>
     [OneOf(typeof(PaperStatus))]
     public string Status { get; init; } = PaperStatus.Draft;

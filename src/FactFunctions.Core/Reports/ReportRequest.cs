@@ -1,3 +1,3 @@
 namespace FactFunctions.Reports;
 
-public sealed record ReportRequest(string Kind, DateOnly MeetingDate, string? SnapshotId, DateOnly? ReportDate, string? CreatedBy);
+public sealed record ReportRequest(string Kind, DateOnly MeetingDate, string? SnapshotId, DateOnly? ReportDate, string? CreatedBy, string? Board = null, bool IndicatorCharts = false);

@@ -11,6 +11,7 @@ public sealed partial class ReportService(
     TemplateStore templates,
     Images.ImageStore images,
     ReportStore reports,
+    Reminders.BoardStore boards,
     TimeProvider time,
     IOptions<ReportOptions> options,
     ILogger<ReportService> logger)
@@ -39,11 +40,26 @@ public sealed partial class ReportService(
                 ?? throw new InvalidOperationException($"Snapshot {taken.Header.Id} vanished after it was taken.");
         }
 
-        var previous = (await reports.ListAsync(request.Kind, null, ct, meetingsBefore: request.MeetingDate)).FirstOrDefault();
-        SnapshotChanges? changes = null;
-        if (previous is not null && await snapshots.GetAsync(previous.SnapshotId, ct) is { } earlier)
+        var earlier = await reports.ListAsync(request.Kind, null, ct, meetingsBefore: request.MeetingDate);
+        PaperBoard? board = null;
+        if (Papers.Get(request.Kind).ForOneBoard)
         {
-            changes = SnapshotDiff.Compare(earlier, snapshot);
+            var (found, failure) = await BoardAsync(request, ct);
+            if (found is null)
+            {
+                return (null, failure, null, null);
+            }
+
+            // "Since the last report" is since this board's last report of the kind, not another board's.
+            board = found;
+            earlier = earlier.Where(r => r.BoardId == found.Id).ToList();
+        }
+
+        var previous = earlier.FirstOrDefault();
+        SnapshotChanges? changes = null;
+        if (previous is not null && await snapshots.GetAsync(previous.SnapshotId, ct) is { } before)
+        {
+            changes = SnapshotDiff.Compare(before, snapshot);
         }
 
         // The diagrams the snapshot's image blocks show; images never change once stored, so the snapshot and the
@@ -71,6 +87,8 @@ public sealed partial class ReportService(
             Previous = previous is null ? null : new PreviousPaper(previous.MeetingDate, previous.SnapshotId),
             Changes = changes,
             LookAheadMonths = options.Value.MilestoneLookAheadMonths,
+            Board = board,
+            IndicatorCharts = request.IndicatorCharts,
         };
         byte[] paper = PaperRenderer.Render(template, PaperComposer.Compose(paperRequest));
 
@@ -87,10 +105,40 @@ public sealed partial class ReportService(
             CreatedAt = time.GetUtcNow(),
             CreatedBy = request.CreatedBy,
             PreviousReportId = previous?.Id,
+            BoardId = board?.Id,
+            BoardName = board?.Name,
+            IndicatorCharts = request.IndicatorCharts || request.Kind == PaperKinds.Highlight,
         };
         await reports.SaveAsync(metadata, paper, ct);
         LogGenerated(logger, metadata.Id, metadata.SnapshotId, metadata.Size);
         return (metadata, ReportFailure.None, null, null);
+    }
+
+    /// <summary>
+    /// The board whose meeting on the request's date asks for this kind of paper (the one the request names, when it
+    /// names one), with its meetings either side.
+    /// </summary>
+    private async Task<(PaperBoard? Board, ReportFailure Failure)> BoardAsync(ReportRequest request, CancellationToken ct)
+    {
+        var meetings = await boards.ListMeetingsAsync(null, ct);
+        var asking = meetings
+            .Where(m => m.Date == request.MeetingDate && m.ReportKind == request.Kind && (request.Board is null || m.BoardId == request.Board))
+            .Select(m => m.BoardId)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (asking.Count != 1)
+        {
+            return (null, asking.Count == 0 ? ReportFailure.NoBoardMeeting : ReportFailure.AmbiguousBoard);
+        }
+
+        string id = asking[0];
+        var dates = meetings.Where(m => m.BoardId == id).Select(m => m.Date).ToList();
+        var found = await boards.GetBoardAsync(id, ct);
+        return (new PaperBoard(
+            id,
+            found?.Name ?? id,
+            dates.Where(d => d < request.MeetingDate).Select(d => (DateOnly?)d).Max(),
+            dates.Where(d => d > request.MeetingDate).Select(d => (DateOnly?)d).Min()), ReportFailure.None);
     }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Paper {ReportId} generated from snapshot {SnapshotId} ({Size} bytes)")]

@@ -39,6 +39,9 @@ public sealed class ReportStore(FactStorage storage)
             ["CreatedAt"] = metadata.CreatedAt,
             ["CreatedBy"] = metadata.CreatedBy,
             ["PreviousReportId"] = metadata.PreviousReportId,
+            ["BoardId"] = metadata.BoardId,
+            ["BoardName"] = metadata.BoardName,
+            ["IndicatorCharts"] = metadata.IndicatorCharts,
         }, ct);
     }
 
@@ -197,6 +200,9 @@ public sealed class ReportStore(FactStorage storage)
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         CreatedBy = e.GetString("CreatedBy"),
         PreviousReportId = e.GetString("PreviousReportId"),
+        BoardId = e.GetString("BoardId"),
+        BoardName = e.GetString("BoardName"),
+        IndicatorCharts = e.GetBoolean("IndicatorCharts") ?? false,
         Status = e.GetString("Status") ?? PaperStatus.Draft,
         ApprovedBy = e.GetString("ApprovedBy"),
         ApprovedAt = e.GetDateTimeOffset("ApprovedAt"),

@@ -77,7 +77,26 @@ public static class TemplateTags
     public const string ChangesSince = "changes.since";
     public const string ChangesItems = "changes.items";
 
+    // The highlight report.
+    public const string HighlightPeriod = "highlight.period";
+    public const string HighlightRagRule = "highlight.ragRule";
+    public const string HighlightStatusTable = "highlight.statusTable";
+    public const string HighlightProjects = "highlight.projects";
+    public const string HighlightProjectStatus = "highlightProject.status";
+    public const string HighlightCompleted = "highlightProject.completed";
+    public const string HighlightDueHeading = "highlightProject.dueHeading";
+    public const string HighlightDue = "highlightProject.due";
+    public const string HighlightOverdue = "highlightProject.overdue";
+    public const string HighlightSlipped = "highlightProject.slipped";
+    public const string HighlightCharts = "highlight.charts";
+    public const string RiskRegister = "riskRegister.rows";
+    public const string RiskRating = "risk.rating";
+    public const string RiskOwner = "risk.owner";
+    public const string DecisionsRequested = "programme.decisionsRequested";
+    public const string HighlightChanges = "highlight.changes";
 
+    /// <summary>Optional in the Select Committee paper: charts of a project's indicators, when the request asks for them.</summary>
+    public const string ProjectIndicatorCharts = "project.indicatorCharts";
 
     /// <summary>The tags a template of <paramref name="kind"/> must contain (its definition's); an unknown kind throws.</summary>
     public static IReadOnlySet<string> Required(string kind) => Papers.Get(kind).RequiredTags;
@@ -85,17 +104,26 @@ public static class TemplateTags
     /// <summary>Tags that only mean something inside a repeating control, and which repeats they may sit in.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> ItemParents = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [ProjectName] = [Projects],
+        [ProjectName] = [Projects, HighlightProjects],
         [ProjectParagraphs] = [Projects],
         [ProjectIndicators] = [Projects],
         [ProjectFreeSections] = [Projects],
+        [ProjectIndicatorCharts] = [Projects],
+        [HighlightProjectStatus] = [HighlightProjects],
+        [HighlightCompleted] = [HighlightProjects],
+        [HighlightDueHeading] = [HighlightProjects],
+        [HighlightDue] = [HighlightProjects],
+        [HighlightOverdue] = [HighlightProjects],
+        [HighlightSlipped] = [HighlightProjects],
         [GroupName] = [MilestoneGroups],
         [GroupMilestones] = [MilestoneGroups],
         [MilestoneActivity] = [GroupMilestones],
         [MilestoneDue] = [GroupMilestones],
-        [RiskNumber] = [RisksIfNotTaken, RisksIfTaken],
-        [RiskDescription] = [RisksIfNotTaken, RisksIfTaken],
-        [RiskMitigation] = [RisksIfTaken],
+        [RiskNumber] = [RisksIfNotTaken, RisksIfTaken, RiskRegister],
+        [RiskDescription] = [RisksIfNotTaken, RisksIfTaken, RiskRegister],
+        [RiskMitigation] = [RisksIfTaken, RiskRegister],
+        [RiskRating] = [RiskRegister],
+        [RiskOwner] = [RiskRegister],
         [PriorityName] = [PriorityProjects],
         [PriorityAim] = [PriorityProjects],
         [PriorityStatus] = [PriorityProjects],

@@ -54,7 +54,7 @@ public static class ProgrammeWorkbook
             [WorkbookLayout.Readme] = Readme(exportedAt, uploadUrl).Select(line => new object?[] { line }).ToList(),
             [WorkbookLayout.Projects] = state.Projects.Select(p => new object?[] { p.Id, p.Name, p.Workstream, p.Lead, p.Aim, p.Status, p.Order }).ToList(),
             [WorkbookLayout.Milestones] = milestones
-                .Select(m => new object?[] { m.ProjectId, m.Id, m.Activity, m.Due, m.Status, m.Board, m.Order, m.Window.Describe(), m.Overdue }).ToList(),
+                .Select(m => new object?[] { m.ProjectId, m.Id, m.Activity, m.Due, m.BaselineDue, m.Status, m.Board, m.Order, m.Window.Describe(), m.Overdue }).ToList(),
             [WorkbookLayout.Indicators] = state.Indicators
                 .Select(i => new object?[] { i.Id, i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, i.Order }).ToList(),
             [WorkbookLayout.IndicatorValues] = state.Indicators
@@ -78,6 +78,7 @@ public static class ProgrammeWorkbook
         yield return "Keep each row's Id (and the Project or Indicator it belongs to): that is how a row is matched to its record, so rows can be sorted or moved freely. The Order columns set the order in papers.";
         yield return "To add a record, add a row with a new Id (lower-case letters, digits and hyphens). Status, Polarity and Project offer drop-down lists.";
         yield return $"Type due dates as people write them, for example: {FuzzyDate.AcceptedForms}.";
+        yield return "Baseline due is the date first planned: to re-date a milestone change Due and leave Baseline due alone, so the highlight report shows the slippage. A new row with an empty Baseline due takes its Due.";
         yield return "Columns marked (read-only) are worked out by the system and ignored when you upload.";
         yield return "A milestone whose row you delete is kept unless you upload with ?removeMissing=true; the answer lists such milestones.";
         yield return "Upload the saved .xlsx (not .xlsm) to this address with the programme lead's key:";
@@ -116,6 +117,7 @@ public static class ProgrammeWorkbook
                 Id = cells.Text("id"),
                 Activity = cells.Text("activity"),
                 Due = cells.Due("due"),
+                BaselineDue = cells.Due("baselineDue"),
                 Status = cells.Text("status"),
                 Board = cells.Text("board"),
                 Order = cells.WholeNumber("order"),

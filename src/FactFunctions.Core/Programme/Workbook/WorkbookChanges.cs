@@ -21,7 +21,11 @@ public static class WorkbookChanges
     {
         var projects = Count(Projects(stored), Projects(upload), removed: false);
         var storedMilestones = Milestones(stored);
-        var uploadMilestones = Milestones(upload);
+
+        // An empty baseline keeps the stored one (or, for a new milestone, takes its due), as the import writes it.
+        var baselines = (stored.Projects ?? []).SelectMany(p => (p.Milestones ?? []).Select(m => (Key: $"{p.Id}/{m.Id}", m.BaselineDue)))
+            .ToDictionary(x => x.Key, x => x.BaselineDue, StringComparer.Ordinal);
+        var uploadMilestones = Milestones(upload, baselines);
         var milestones = Count(storedMilestones, uploadMilestones, removeMissing);
         var removals = removeMissing
             ? storedMilestones.Keys.Where(k => !uploadMilestones.ContainsKey(k)).Select(k => (k[..k.IndexOf('/')], k[(k.IndexOf('/') + 1)..])).ToList()
@@ -36,8 +40,13 @@ public static class WorkbookChanges
     private static Dictionary<string, string> Projects(ProgrammeDocument document) =>
         Keyed((document.Projects ?? []).Select(p => (p.Id!, Key(p))));
 
-    private static Dictionary<string, string> Milestones(ProgrammeDocument document) =>
-        Keyed((document.Projects ?? []).SelectMany(p => (p.Milestones ?? []).Select(m => ($"{p.Id}/{m.Id}", Key(m)))));
+    private static Dictionary<string, string> Milestones(ProgrammeDocument document, IReadOnlyDictionary<string, string?>? baselines = null) =>
+        Keyed((document.Projects ?? []).SelectMany(p => (p.Milestones ?? []).Select(m =>
+        {
+            string id = $"{p.Id}/{m.Id}";
+            string? baseline = m.BaselineDue ?? baselines?.GetValueOrDefault(id) ?? m.Due;
+            return (id, Key(m with { BaselineDue = baseline }));
+        })));
 
     private static Dictionary<string, string> Indicators(ProgrammeDocument document) =>
         Keyed((document.Indicators ?? []).Select(i => (i.Id!, Key(i))));
@@ -73,7 +82,7 @@ public static class WorkbookChanges
 
     private static string Key(ProjectFields p) => Join(p.Name, p.Workstream, p.Lead, p.Aim, p.Status, (p.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private static string Key(MilestoneFields m) => Join(m.Activity, m.Due, m.Status, m.Board, (m.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static string Key(MilestoneFields m) => Join(m.Activity, m.Due, m.BaselineDue, m.Status, m.Board, (m.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static string Key(IndicatorFields i) => Join(i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, (i.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -59,6 +59,7 @@ public static class WorkbookLayout
         new("Id", "id", 32, CellKind.Code),
         new("Activity", "activity", 60),
         new("Due", "due", 26, CellKind.Due),
+        new("Baseline due", "baselineDue", 26, CellKind.Due),
         new("Status", "status", 14) { Choices = MilestoneStatus.All },
         new("Board", "board", 24, CellKind.Code),
         new("Order", "order", 8, CellKind.WholeNumber),

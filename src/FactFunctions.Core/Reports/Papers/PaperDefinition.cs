@@ -12,6 +12,15 @@ public abstract class PaperDefinition
     /// <summary>The board the paper is written for, as the paper names it.</summary>
     public abstract string Committee { get; }
 
+    /// <summary>What people call the paper ("Children’s Select Committee paper", "FACT highlight report"): e-mails name it so.</summary>
+    public virtual string Name => $"{Committee} paper";
+
+    /// <summary>
+    /// Whether the paper is written for one board of several that ask for this kind (the highlight report): generating
+    /// it needs the board whose meeting it is for, and it reports since that board's previous report.
+    /// </summary>
+    public virtual bool ForOneBoard => false;
+
     /// <summary>The update audience whose updates the paper prints (updates for "both" are printed too).</summary>
     public abstract string Audience { get; }
 

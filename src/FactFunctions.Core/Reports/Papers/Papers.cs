@@ -3,7 +3,7 @@ namespace FactFunctions.Reports;
 /// <summary>Every kind of paper, once. A lookup of an unknown kind throws: nothing falls back to another paper.</summary>
 public static class Papers
 {
-    public static readonly IReadOnlyList<PaperDefinition> All = [new SelectCommitteePaper(), new SchoolsForumPaper()];
+    public static readonly IReadOnlyList<PaperDefinition> All = [new SelectCommitteePaper(), new SchoolsForumPaper(), new HighlightPaper()];
 
     private static readonly IReadOnlyDictionary<string, PaperDefinition> ByKind = All.ToDictionary(p => p.Kind, StringComparer.Ordinal);
 

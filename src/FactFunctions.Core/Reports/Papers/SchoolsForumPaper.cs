@@ -111,7 +111,7 @@ public sealed class SchoolsForumPaper : PaperDefinition
                 return new FieldSet(fields)
                     .Text(T.PriorityName, p.Name)
                     .Text(T.PriorityAim, p.Aim)
-                    .Text(T.PriorityStatus, Capitalised(ProjectStatus.Words(p.Status)))
+                    .Text(T.PriorityStatus, PaperComposer.Capitalised(ProjectStatus.Words(p.Status)))
                     .Text(T.PriorityNextMilestone, next?.Activity ?? "No open milestone")
                     .Text(T.PriorityNextDue, next?.Due ?? "–");
             })
@@ -138,6 +138,4 @@ public sealed class SchoolsForumPaper : PaperDefinition
         1 => "one", 2 => "two", 3 => "three", 4 => "four", 5 => "five", 6 => "six", 7 => "seven", 8 => "eight", 9 => "nine", 10 => "ten",
         _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    private static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
 }

@@ -86,6 +86,7 @@ public sealed class SelectCommitteePaper : PaperDefinition
                 b.Line("Heading2", b.TextControl(T.ProjectName)),
                 b.BlockControl(T.ProjectParagraphs, b.Plain($"«{T.ProjectParagraphs}»")),
                 b.BlockControl(T.ProjectIndicators, b.Plain($"«{T.ProjectIndicators}»")),
+                b.BlockControl(T.ProjectIndicatorCharts, b.Plain($"«{T.ProjectIndicatorCharts}»")),
                 b.BlockControl(T.ProjectFreeSections, b.Plain($"«{T.ProjectFreeSections}»"))),
             b.BlockControl(T.FreeSections, b.Plain($"«{T.FreeSections}»")),
             b.Heading(1, "Governance"),
@@ -163,6 +164,9 @@ public sealed class SelectCommitteePaper : PaperDefinition
                 .Text(T.ProjectName, p.Name)
                 .Set(T.ProjectParagraphs, writer.Field(updates[p.Id].SelectMany(u => u.Blocks ?? []), update))
                 .Set(T.ProjectIndicators, new ElementsField(IndicatorTable.For(indicators[p.Id].ToList())))
+                .Set(T.ProjectIndicatorCharts, new ElementsField(request.IndicatorCharts
+                    ? [.. indicators[p.Id].SelectMany(i => IndicatorChart.Elements(i, fields.Package))]
+                    : []))
                 .Set(T.ProjectFreeSections, writer.Field(free[p.Id].SelectMany(f => f.Blocks ?? []), body)))
             .ToList()));
         fields.Set(T.FreeSections, writer.Field(free[string.Empty].SelectMany(f => f.Blocks ?? []), body));

@@ -1,0 +1,259 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Programme;
+using FactFunctions.Snapshots;
+using T = FactFunctions.Reports.TemplateTags;
+using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+
+namespace FactFunctions.Reports;
+
+/// <summary>
+/// The highlight report for the FACT Operational and Executive Boards: a cover (board, meeting, period covered), a
+/// status summary (each project's RAG in words and colour with a line from its latest update), then per project what
+/// was completed since the last report, what is due before the board's next meeting, what is overdue and what slipped
+/// against its baseline; indicator charts; the risk register; the decisions requested; the changes since the last
+/// report.
+/// </summary>
+public sealed class HighlightPaper : PaperDefinition
+{
+    /// <summary>How long "due before the next meeting" runs when the board has no later meeting scheduled.</summary>
+    public const int MonthsWhenNoNextMeeting = 3;
+
+    private static readonly int[] StatusWidths = [2600, 2200, 4838];
+    private static readonly int[] RiskWidths = [500, 3200, 1000, 1600, 3338];
+
+    public override string Kind => PaperKinds.Highlight;
+
+    public override string Committee => "FACT board";
+
+    public override string Name => "FACT highlight report";
+
+    public override string Audience => Programme.Audience.Both;
+
+    public override bool ForOneBoard => true;
+
+    public override IReadOnlySet<string> RequiredTags { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        T.CommitteeName, T.MeetingDate, T.AuthorName, T.AuthorRole, T.AuthorEmail, T.ReportDate,
+        T.HighlightPeriod, T.HighlightRagRule, T.HighlightStatusTable,
+        T.HighlightProjects, T.ProjectName, T.HighlightProjectStatus, T.HighlightCompleted, T.HighlightDueHeading, T.HighlightDue, T.HighlightOverdue, T.HighlightSlipped,
+        T.HighlightCharts, T.RiskRegister, T.RiskNumber, T.RiskDescription, T.RiskRating, T.RiskOwner, T.RiskMitigation,
+        T.DecisionsRequested, T.HighlightChanges,
+    };
+
+    /// <summary>The RAG rule as the paper states it, so a reader knows what each colour means.</summary>
+    public static string RagRule =>
+        "Each project's status is worked out from its open milestones (those neither complete nor cancelled) on the date of this report: " +
+        "Red if any is off track or overdue; otherwise Amber if any is at risk; otherwise Green. A project with no open milestones says so. " +
+        "Where the programme lead reports a different status, both are shown with the lead's reason.";
+
+    public override byte[] BuildTemplate()
+    {
+        var b = new DocumentBuilder("Template for the FACT highlight report");
+        const string Bullet = DocumentBuilder.BulletStyle;
+
+        b.Add(BuiltInTemplates.Masthead(b));
+        b.Add(
+            b.Styled("Title", "FACT highlight report"),
+            b.Line(DocumentBuilder.CoverLabelStyle, "Board: ", b.TextControl(T.CommitteeName)),
+            b.Line(DocumentBuilder.CoverLabelStyle, "Meeting: ", b.TextControl(T.MeetingDate)),
+            b.Line(DocumentBuilder.CoverLabelStyle, "Period covered: ", b.TextControl(T.HighlightPeriod)),
+            b.Line("Normal", "Date of report: ", b.TextControl(T.ReportDate)),
+            b.Line("Normal", "Author: ", b.TextControl(T.AuthorName), ", ", b.TextControl(T.AuthorRole), " (", b.TextControl(T.AuthorEmail), ")"),
+            b.Heading(1, "Status summary"),
+            b.ParagraphsControl(T.HighlightRagRule, "Normal"),
+            b.BlockControl(T.HighlightStatusTable, b.Plain($"«{T.HighlightStatusTable}»")),
+            b.Heading(1, "Projects"),
+            b.BlockControl(T.HighlightProjects,
+                b.Line("Heading2", b.TextControl(T.ProjectName)),
+                b.Line("Normal", "Status: ", b.TextControl(T.HighlightProjectStatus)),
+                b.Heading(3, "Completed since the last report"),
+                b.ParagraphsControl(T.HighlightCompleted, Bullet),
+                b.Line("Heading3", b.TextControl(T.HighlightDueHeading)),
+                b.ParagraphsControl(T.HighlightDue, Bullet),
+                b.Heading(3, "Overdue"),
+                b.ParagraphsControl(T.HighlightOverdue, Bullet),
+                b.Heading(3, "Slipped against baseline"),
+                b.ParagraphsControl(T.HighlightSlipped, Bullet)),
+            b.Heading(1, "Indicators"),
+            b.BlockControl(T.HighlightCharts, b.Plain($"«{T.HighlightCharts}»")),
+            b.Heading(1, "Risks"),
+            b.Table(RiskWidths, DocumentBuilder.HeaderRow(RiskWidths, "#", "Risk", "Rating", "Owner", "Mitigation"),
+                b.RowControl(T.RiskRegister, DocumentBuilder.Row(
+                    DocumentBuilder.Cell(RiskWidths[0], DocumentBuilder.CellLine(b.TextControl(T.RiskNumber))),
+                    DocumentBuilder.Cell(RiskWidths[1], DocumentBuilder.CellLine(b.TextControl(T.RiskDescription))),
+                    DocumentBuilder.Cell(RiskWidths[2], DocumentBuilder.CellLine(b.TextControl(T.RiskRating))),
+                    DocumentBuilder.Cell(RiskWidths[3], DocumentBuilder.CellLine(b.TextControl(T.RiskOwner))),
+                    DocumentBuilder.Cell(RiskWidths[4], DocumentBuilder.CellLine(b.TextControl(T.RiskMitigation)))))),
+            b.Heading(1, "Decisions requested"),
+            b.BlockControl(T.DecisionsRequested, b.Plain($"«{T.DecisionsRequested}»")),
+            b.Heading(1, "Changes since the last report"),
+            b.ParagraphsControl(T.HighlightChanges, Bullet));
+
+        return b.Save();
+    }
+
+    public override FieldSet Compose(PaperRequest request)
+    {
+        var state = request.Snapshot.State;
+        var text = state.Text ?? new ProgrammeText();
+        var fields = PaperComposer.Common(request, previousFromText: null);
+        var writer = new BlockWriter(fields.Package, request.Images);
+        var asOf = PaperComposer.AsOf(request);
+        var from = PeriodStart(request);
+        var until = NextMeetingOrDefault(request);
+        var completedNow = CompletedSince(request, from, asOf);
+        var milestones = state.Milestones.ToLookup(m => m.ProjectId, StringComparer.Ordinal);
+        var projects = Reported(state);
+        var latest = state.Updates.GroupBy(u => u.ProjectId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).Last(), StringComparer.Ordinal);
+
+        fields
+            .Text(T.HighlightPeriod, Period(request, from, asOf))
+            .Set(T.HighlightRagRule, ParagraphsField.Lines([RagRule]))
+            .Set(T.HighlightStatusTable, new ElementsField([StatusTable(projects.Select(p =>
+                (p, ProjectRag.For(p, milestones[p.Id], asOf), Commentary(latest.GetValueOrDefault(p.Id)))).ToList()), new WordParagraph()]));
+
+        string dueHeading = request.Board?.NextMeeting is { } next
+            ? $"Due before the next meeting ({PaperComposer.LongDate(next)})"
+            : $"Due by {PaperComposer.LongDate(until)} (no later meeting is scheduled; {MonthsWhenNoNextMeeting} months after this one)";
+        fields.Set(T.HighlightProjects, new RepeatField(projects.Select(p =>
+        {
+            var own = ProgrammeStore.OrderMilestones(milestones[p.Id]);
+            var open = own.Where(m => !MilestoneStatus.IsClosed(m.Status)).ToList();
+            return new FieldSet(fields)
+                .Text(T.ProjectName, p.Name)
+                .Text(T.HighlightProjectStatus, ProjectRag.For(p, own, asOf).Summary())
+                .Set(T.HighlightCompleted, Lines(own.Where(m => completedNow.Contains((m.ProjectId, m.Id))).Select(m => $"{m.Activity} ({m.Due})")))
+                .Text(T.HighlightDueHeading, dueHeading)
+                .Set(T.HighlightDue, Lines(open.Where(m => !KeyMilestones.IsOverdue(m, asOf) && m.Window.Earliest <= until).Select(m => $"{m.Activity} ({m.Due}, {MilestoneStatus.Words(m.Status)})")))
+                .Set(T.HighlightOverdue, Lines(open.Where(m => KeyMilestones.IsOverdue(m, asOf)).Select(m => $"{m.Activity} (due {m.Due}, {MilestoneStatus.Words(m.Status)})")))
+                .Set(T.HighlightSlipped, Lines(open.Select(Slippage.Of).OfType<Slippage>().Select(s => $"{s.Milestone.Activity}: {s.Words()}")));
+        }).ToList()));
+
+        var charted = state.Indicators.Where(IndicatorChart.Charted).ToList();
+        fields.Set(T.HighlightCharts, new ElementsField(charted.Count == 0
+            ? [new WordParagraph(new Run(new Text("No indicator has figures for two or more periods yet.")))]
+            : [.. charted.SelectMany(i => (IEnumerable<OpenXmlElement>)[writer.Heading(2, IndicatorChart.Title(i)), .. IndicatorChart.Elements(i, fields.Package)])]));
+
+        fields.Set(T.RiskRegister, new RepeatField((text.RiskRegister ?? []).Select((risk, index) => new FieldSet(fields)
+            .Text(T.RiskNumber, (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Text(T.RiskDescription, risk.Description)
+            .Text(T.RiskRating, risk.Rating is null ? "Not rated" : PaperComposer.Capitalised(risk.Rating))
+            .Text(T.RiskOwner, risk.Owner ?? "–")
+            .Text(T.RiskMitigation, risk.Mitigation))
+            .ToList()));
+        fields.Set(T.DecisionsRequested, writer.Field(
+            text.DecisionsRequested is { Count: > 0 } decisions ? decisions : ["No decisions are requested at this meeting."],
+            new BlockPlace(Numbered: false, SubheadingLevel: 2)));
+        fields.Set(T.HighlightChanges, request.Changes is { } changes
+            ? ParagraphsField.Lines(changes.Summary(), whenEmpty: "No milestones or indicators have changed.")
+            : ParagraphsField.Lines(["This is the board’s first highlight report from this system, so there is no earlier report to compare with."]));
+        return fields;
+    }
+
+    /// <summary>Where the period covered starts: the board's previous highlight report, else its previous meeting.</summary>
+    public static DateOnly? PeriodStart(PaperRequest request) => request.Previous?.MeetingDate ?? request.Board?.PreviousMeeting;
+
+    /// <summary>"1 November 2022 (the board's previous meeting) to 28 December 2022 (the date of this report)".</summary>
+    public static string Period(PaperRequest request, DateOnly? from, DateOnly asOf)
+    {
+        string to = $"{PaperComposer.LongDate(asOf)} (the date of this report)";
+        return from switch
+        {
+            null => $"up to {to}; the board has no earlier meeting on record",
+            _ when request.Previous is not null => $"{PaperComposer.LongDate(from.Value)} (the board’s previous highlight report) to {to}",
+            _ => $"{PaperComposer.LongDate(from.Value)} (the board’s previous meeting) to {to}",
+        };
+    }
+
+    /// <summary>The end of "due before the next meeting": the board's next meeting, or some months after this one.</summary>
+    public static DateOnly NextMeetingOrDefault(PaperRequest request) =>
+        request.Board?.NextMeeting ?? request.MeetingDate.AddMonths(MonthsWhenNoNextMeeting);
+
+    /// <summary>
+    /// Milestones completed since the last report: with an earlier report, those the snapshot diff shows becoming (or
+    /// added as) complete; without one, complete milestones whose window meets the period covered.
+    /// </summary>
+    public static IReadOnlySet<(string ProjectId, string MilestoneId)> CompletedSince(PaperRequest request, DateOnly? from, DateOnly asOf)
+    {
+        if (request.Changes is { } changes)
+        {
+            return changes.Milestones
+                .Where(c => c.NewStatus == MilestoneStatus.Complete && c.Kind is ChangeKinds.StatusChanged or ChangeKinds.Added)
+                .Select(c => (c.ProjectId, c.MilestoneId))
+                .ToHashSet();
+        }
+
+        var start = from ?? asOf.AddMonths(-MonthsWhenNoNextMeeting);
+        return request.Snapshot.State.Milestones
+            .Where(m => m.Status == MilestoneStatus.Complete && m.Window.Overlaps(start, asOf))
+            .Select(m => (m.ProjectId, m.Id))
+            .ToHashSet();
+    }
+
+    /// <summary>The projects the report covers: every project that is not closed, in programme order.</summary>
+    public static IReadOnlyList<ProjectView> Reported(ProgrammeState state) => state.Projects.Where(p => p.Status != ProjectStatus.Closed).ToList();
+
+    /// <summary>One line from the project's latest update: the first sentence of its first paragraph, as plain text.</summary>
+    public static string Commentary(UpdateView? update)
+    {
+        var first = (update?.Blocks ?? []).FirstOrDefault(b => b.Type is BlockTypes.Paragraph or BlockTypes.Text && !string.IsNullOrWhiteSpace(b.Text));
+        if (first is null)
+        {
+            return "No update yet.";
+        }
+
+        string plain = string.Concat(InlineText.Parse(first.Text).Select(piece => piece switch
+        {
+            TextPiece t => t.Text,
+            LinkPiece l => l.Label,
+            _ => string.Empty,
+        })).Trim();
+        int end = plain.IndexOf(". ", StringComparison.Ordinal);
+        string sentence = end > 0 ? plain[..(end + 1)] : plain;
+        return sentence.Length <= 240 ? sentence : sentence[..239].TrimEnd() + "…";
+    }
+
+    private static ParagraphsField Lines(IEnumerable<string> lines) => ParagraphsField.Lines(lines, whenEmpty: "None.");
+
+    /// <summary>The status summary: project, RAG (the word, and the cell shaded in its colour), and the commentary.</summary>
+    private static Table StatusTable(IReadOnlyList<(ProjectView Project, ProjectRag Rag, string Commentary)> rows)
+    {
+        var table = new Table(
+            new TableProperties(
+                new TableStyle { Val = DocumentBuilder.TableStyle },
+                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                new TableLook { Val = "04A0", FirstRow = true }),
+            new TableGrid(StatusWidths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        table.AppendChild(DocumentBuilder.HeaderRow(StatusWidths, "Project", "Status", "Commentary"));
+        foreach (var (project, rag, commentary) in rows)
+        {
+            var status = new List<OpenXmlElement> { CellText(Rag.Words(rag.Reported), bold: true) };
+            if (rag.Override is not null)
+            {
+                status.Add(CellText($"Reported by the lead; derived: {Rag.Words(rag.Derived)}"));
+            }
+
+            status.Add(CellText(PaperComposer.Capitalised(rag.Why())));
+            table.AppendChild(DocumentBuilder.Row(
+                DocumentBuilder.Cell(StatusWidths[0], CellText(project.Name ?? project.Id, bold: true)),
+                DocumentBuilder.SpanningCell(StatusWidths[1], 1, Rag.Shade(rag.Reported), [.. status]),
+                DocumentBuilder.Cell(StatusWidths[2], CellText(commentary))));
+        }
+
+        return table;
+    }
+
+    private static WordParagraph CellText(string text, bool bold = false)
+    {
+        var run = new Run();
+        if (bold)
+        {
+            run.AppendChild(new RunProperties(new Bold()));
+        }
+
+        TemplateFiller.AppendText(run, text);
+        return DocumentBuilder.CellLine(run);
+    }
+}

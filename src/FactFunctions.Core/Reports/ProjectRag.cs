@@ -1,0 +1,70 @@
+using FactFunctions.Programme;
+
+namespace FactFunctions.Reports;
+
+/// <summary>
+/// A project's RAG status as of a date, by the one rule of <see cref="Rag"/>: from its open milestones (neither complete
+/// nor cancelled), any off track or overdue (<see cref="KeyMilestones.IsOverdue"/>) → red, else any at risk → amber,
+/// else green; no open milestone → none. The lead's override, with its reason, is kept beside the derived status.
+/// </summary>
+public sealed record ProjectRag(string? Derived, int Open, int OffTrack, int Overdue, int AtRisk, string? Override, string? Reason)
+{
+    /// <summary>The status the paper reports: the lead's override when given, otherwise the derived one.</summary>
+    public string? Reported => Override ?? Derived;
+
+    public static ProjectRag For(ProjectView project, IEnumerable<MilestoneView> milestones, DateOnly asOf)
+    {
+        var open = milestones.Where(m => !MilestoneStatus.IsClosed(m.Status)).ToList();
+        int offTrack = open.Count(m => m.Status == MilestoneStatus.OffTrack);
+        int overdue = open.Count(m => KeyMilestones.IsOverdue(m, asOf));
+        int atRisk = open.Count(m => m.Status == MilestoneStatus.AtRisk);
+        string? derived = open.Count == 0 ? null
+            : open.Any(m => m.Status == MilestoneStatus.OffTrack || KeyMilestones.IsOverdue(m, asOf)) ? Rag.Red
+            : atRisk > 0 ? Rag.Amber
+            : Rag.Green;
+        return new ProjectRag(derived, open.Count, offTrack, overdue, atRisk, project.RagOverride, project.RagReason);
+    }
+
+    /// <summary>Why the rule gave what it gave, in words: "2 milestones off track and 1 overdue" or "all 4 open milestones on track or planned".</summary>
+    public string Why()
+    {
+        if (Open == 0)
+        {
+            return "no open milestones";
+        }
+
+        var reasons = new List<string>();
+        if (OffTrack > 0)
+        {
+            reasons.Add($"{Count(OffTrack)} off track");
+        }
+
+        if (Overdue > 0)
+        {
+            reasons.Add($"{Count(Overdue)} overdue");
+        }
+
+        if (Derived == Rag.Amber)
+        {
+            reasons.Add($"{Count(AtRisk)} at risk");
+        }
+
+        return reasons.Count switch
+        {
+            0 => Open == 1 ? "its open milestone is on track or planned" : $"all {Open} open milestones on track or planned",
+            1 => reasons[0],
+            _ => $"{string.Join(", ", reasons.Take(reasons.Count - 1))} and {reasons[^1]}",
+        };
+    }
+
+    /// <summary>The status summary's words: the reported status, and with an override the derived one and the reason.</summary>
+    public string Summary()
+    {
+        string derived = $"{Rag.Words(Derived)} ({Why()})";
+        return Override is null
+            ? derived
+            : $"{Rag.Words(Override)}, reported by the programme lead: {Reason} Derived from the milestones: {derived}.";
+    }
+
+    private static string Count(int n) => n == 1 ? "1 milestone" : $"{n} milestones";
+}

@@ -1,0 +1,37 @@
+using FactFunctions.Dates;
+using FactFunctions.Programme;
+
+namespace FactFunctions.Reports;
+
+/// <summary>
+/// How far a milestone has slipped against its baseline: the latest date of its current window against the latest
+/// date of its baseline's, in whole calendar months ("October 2022" to "December 2022" is 2 months; a season, a range
+/// or a day compare by the last day each allows). A milestone brought forward or not moved has not slipped.
+/// </summary>
+public sealed record Slippage(MilestoneView Milestone, string Baseline, int Months)
+{
+    /// <summary>The slippage of <paramref name="milestone"/>, or null when its current window ends no later than its baseline's.</summary>
+    public static Slippage? Of(MilestoneView milestone)
+    {
+        if (milestone.BaselineDue is not { } baseline || FuzzyDate.TryParse(baseline).Window is not { } planned || milestone.Window.Latest <= planned.Latest)
+        {
+            return null;
+        }
+
+        var now = milestone.Window.Latest;
+        int months = ((now.Year - planned.Latest.Year) * 12) + now.Month - planned.Latest.Month;
+        return new Slippage(milestone, baseline, months);
+    }
+
+    /// <summary>"slipped 2 months: baseline October 2022, now December 2022" (less than a month when both end in one month).</summary>
+    public string Words()
+    {
+        string by = Months switch
+        {
+            0 => "less than a month",
+            1 => "1 month",
+            _ => $"{Months} months",
+        };
+        return $"slipped {by}: baseline {Baseline}, now {Milestone.Due}";
+    }
+}
