@@ -63,8 +63,10 @@ public sealed record ProjectRag(string? Derived, int Open, int OffTrack, int Ove
         string derived = $"{Rag.Words(Derived)} ({Why()})";
         return Override is null
             ? derived
-            : $"{Rag.Words(Override)}, reported by the programme lead: {Reason} Derived from the milestones: {derived}.";
+            : $"{Rag.Words(Override)}, as reported by the programme lead: {Sentence(Reason)} Derived from the milestones: {derived}.";
     }
+
+    private static string Sentence(string? text) => string.IsNullOrWhiteSpace(text) ? "no reason given." : text.TrimEnd().EndsWith('.') ? text.Trim() : text.Trim() + ".";
 
     private static string Count(int n) => n == 1 ? "1 milestone" : $"{n} milestones";
 }

@@ -136,10 +136,6 @@ public static class TemplateInspector
             {
                 problems.Add($"The part '{name}' appears twice (part names are compared without regard to case).");
             }
-            else if (PaperPackage.IsReservedPartName(name))
-            {
-                problems.Add($"The part '{name}' has a name papers use for the images and charts they add; rename or remove it.");
-            }
         }
 
         if (archive.GetEntry("[Content_Types].xml") is null)

@@ -40,6 +40,13 @@ public static class TemplateValidator
                 return new Result(errors, false);
             }
 
+            // Papers add their images and charts under names of their own; a template that has one would give a paper two.
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(upload), System.IO.Compression.ZipArchiveMode.Read);
+            foreach (var entry in zip.Entries.Where(e => PaperPackage.IsReservedPartName(e.FullName)))
+            {
+                errors.Add("template", $"The part '{entry.FullName}' has a name papers use for the images and charts they add; rename or remove it.");
+            }
+
             controls = TemplateFiller.FilledParts(main).SelectMany(part => part.RootElement?.Descendants<SdtElement>() ?? [])
                 .Select(control => (Tag: TemplateFiller.TagOf(control) ?? string.Empty,
                     Ancestors: control.Ancestors<SdtElement>().Select(a => TemplateFiller.TagOf(a) ?? string.Empty).ToList()))
