@@ -21,8 +21,8 @@ public static class IndicatorChart
     private const string ChartNs = "http://schemas.openxmlformats.org/drawingml/2006/chart";
     private const string DrawingNs = "http://schemas.openxmlformats.org/drawingml/2006/main";
     private const string RelationshipNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const long Width = 9638L * 635 * 62 / 100;
-    private const long Height = Width * 9 / 16;
+    private const long Width = 9638L * 635 * 80 / 100;
+    private const long Height = Width * 55 / 100;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>The points an indicator can be charted by: its ranks when it is ranked, else its values, in period order.</summary>
@@ -176,7 +176,7 @@ public static class IndicatorChart
             Val(w, "size", "7");
             w.WriteEndElement();
             w.WriteStartElement("dLbls", ChartNs);
-            Val(w, "dLblPos", ranked ? "b" : "t");
+            Val(w, "dLblPos", "t");
             Val(w, "showLegendKey", "0");
             Val(w, "showVal", "1");
             Val(w, "showCatName", "0");
@@ -235,12 +235,7 @@ public static class IndicatorChart
             Val(w, "axId", "50020");
             w.WriteStartElement("scaling", ChartNs);
             Val(w, "orientation", ranked ? "maxMin" : "minMax");
-            if (ranked)
-            {
-                Val(w, "max", (indicator.Values ?? []).Max(v => v.OutOf) is { } outOf ? outOf.ToString(Invariant) : Math.Ceiling(points.Max(p => p.Figure) * 1.2m).ToString(Invariant));
-                Val(w, "min", "1");
-            }
-            else if (points.All(p => p.Figure >= 0))
+            if (!ranked && points.All(p => p.Figure >= 0))
             {
                 Val(w, "min", "0");
             }

@@ -60,7 +60,7 @@ public sealed record ProjectRag(string? Derived, int Open, int OffTrack, int Ove
     /// <summary>The status summary's words: the reported status, and with an override the derived one and the reason.</summary>
     public string Summary()
     {
-        string derived = $"{Rag.Words(Derived)} ({Why()})";
+        string derived = Derived is null ? Rag.Words(Derived) : $"{Rag.Words(Derived)} ({Why()})";
         return Override is null
             ? derived
             : $"{Rag.Words(Override)}, as reported by the programme lead: {Sentence(Reason)} Derived from the milestones: {derived}.";

@@ -44,4 +44,32 @@ public sealed class ReminderPlannerTests
         Assert.DoesNotContain("Resourcing paper signed off", email.Message.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Evaluation partner confirmed", email.Message.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_operational_boards_reminder_names_the_highlight_report_and_its_at_risk_milestones()
+    {
+        var planner = new ReminderPlanner(new ReminderCalendar(new UkWorkingDays()), Options.Create(new ReportOptions { MilestoneLookAheadMonths = 24 }));
+        var sample = SampleProgramme.Load();
+        var document = sample.Boards!.Single(b => b.Id == "fact-operational-board");
+        var board = new Board
+        {
+            Id = document.Id!, Name = document.Name, Kind = document.Kind, Members = document.Members,
+            ReminderOffsets = document.ReminderOffsets, PaperLeadWorkingDays = document.PaperLeadWorkingDays, Digest = DigestFrequencies.None,
+        };
+        var meeting = document.Meetings!.Select(m => new Meeting { BoardId = board.Id, Date = m.Date!.Value, Title = m.Title, ReportKind = m.ReportKind })
+            .Single(m => m.Date == new DateOnly(2023, 1, 10));
+        Assert.Equal(PaperKinds.Highlight, meeting.ReportKind);
+        var calendar = new ReminderCalendar(new UkWorkingDays());
+        var (offset, day) = calendar.ReminderDays(board, meeting).OrderBy(r => r.Date).First();
+
+        var planned = planner.Plan(day, [board], [meeting], ProgrammeState.FromDocument(sample, day), null, "https://fact.example.org/api/papers");
+
+        var email = Assert.Single(planned);
+        Assert.Contains("The FACT highlight report for FACT Operational Board (FACT Operational Board) on Tuesday 10 January 2023 is due on", email.Message.Text, StringComparison.Ordinal);
+        Assert.Contains($"{offset} working days from today", email.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("Transitional Safeguarding: Workshops gathering feedback – October – December 2022 (at risk)", email.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("Family Help: Recruitment of additional resources – December 2022 (at risk)", email.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("Family Help: Evaluation partner confirmed – October 2022 (off track, overdue)", email.Message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Formal pilot activity begins", email.Message.Text, StringComparison.Ordinal);
+    }
 }

@@ -235,7 +235,10 @@ public sealed class HighlightPaper : PaperDefinition
                 status.Add(CellText($"Reported by the lead; derived: {Rag.Words(rag.Derived)}"));
             }
 
-            status.Add(CellText(PaperComposer.Capitalised(rag.Why())));
+            if (rag.Derived is not null)
+            {
+                status.Add(CellText(PaperComposer.Capitalised(rag.Why())));
+            }
             table.AppendChild(DocumentBuilder.Row(
                 DocumentBuilder.Cell(StatusWidths[0], CellText(project.Name ?? project.Id, bold: true)),
                 DocumentBuilder.SpanningCell(StatusWidths[1], 1, Rag.Shade(rag.Reported), [.. status]),
