@@ -87,7 +87,8 @@ public sealed record ProgrammeState(
                 Id = m.Id,
                 Activity = m.Activity,
                 Due = m.Due,
-                BaselineDue = m.BaselineDue,
+                // Only when it differs: a baseline equal to the due is what an import without one gives it anyway.
+                BaselineDue = m.BaselineDue == m.Due ? null : m.BaselineDue,
                 Status = m.Status,
                 Board = m.Board,
                 Order = m.Order,

@@ -211,6 +211,22 @@ public sealed class HighlightPaperTests
         AssertCharts(document, ["Permanent exclusion: Primary Schools", "Permanent exclusion: Secondary Schools", "Fixed term exclusion (suspension): Primary Schools"]);
     }
 
+    [Fact]
+    public void A_template_carrying_a_part_named_like_a_papers_chart_is_refused()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(BuiltInTemplates.For(PaperKinds.Highlight));
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("word/charts/fact-chart-1.xml").Open();
+            entry.Write("<x/>"u8);
+        }
+
+        var result = TemplateValidator.Validate(PaperKinds.Highlight, stream.ToArray());
+
+        Assert.Contains(result.Errors.ToDictionary()["template"], e => e.Contains("word/charts/fact-chart-1.xml", StringComparison.Ordinal));
+    }
+
     /// <summary>Each chart is a chart part (not a picture) with its title, its points and alt text saying the figures.</summary>
     private static void AssertCharts(WordprocessingDocument document, IReadOnlyList<string> titles)
     {

@@ -50,11 +50,12 @@ public sealed class MilestonesApiTests(AzuriteFixture fixture) : IAsyncLifetime
     {
         var atRisk = await (await host.Officer.GetAsync("api/milestones?status=on-track")).ExpectAsync(200);
         Assert.All(atRisk.EnumerateArray(), m => Assert.Equal("on-track", m.GetProperty("status").GetString()));
-        Assert.Equal(7, atRisk.GetArrayLength());
+        Assert.Equal(2, atRisk.GetArrayLength());
 
-        // The sample is the programme as it stood in October 2022, so today every open milestone is overdue.
+        // The sample is the programme as it stood in late 2022, so today every open milestone (all but the three
+        // complete ones) is overdue.
         var overdue = await (await host.Officer.GetAsync("api/milestones?overdue=true")).ExpectAsync(200);
-        Assert.Equal(16, overdue.GetArrayLength());
+        Assert.Equal(13, overdue.GetArrayLength());
     }
 
     [Theory]

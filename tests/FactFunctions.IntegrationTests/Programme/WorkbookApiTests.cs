@@ -87,7 +87,8 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         AssertNoChanges(result);
         Assert.Equal(16, Count(result, "milestones", "unchanged"));
         Assert.Equal(7, Count(result, "projects", "unchanged"));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(before), JsonNode.Parse(await ExportAsync())));
+        string afterExport = await ExportAsync();
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(before), JsonNode.Parse(afterExport)), before + "\n-----\n" + afterExport);
     }
 
     [Fact]
@@ -128,12 +129,40 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         var beforeMilestone = beforeFamilyHelp["milestones"]!.AsArray().Single(m => (string?)m!["id"] == "evaluation-partner-confirmed")!;
         beforeMilestone["due"] = "December 2022";
         beforeMilestone["status"] = "at-risk";
+        beforeMilestone["baselineDue"] = "October 2022"; // re-dated: the first plan is kept
         Assert.True(JsonNode.DeepEquals(restored, after));
 
         // The next paper shows the change in its Key milestones table.
         var report = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(201);
         byte[] paper = await (await host.Officer.GetAsync($"api/reports/{report.GetProperty("id").GetString()}/content")).Content.ReadAsByteArrayAsync();
         Assert.Contains("Evaluation partner confirmed\tDecember 2022", Reports.ReportApiTests.Text(paper).Replace("\n", "\t", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Re_dating_in_the_workbook_keeps_the_baseline_and_an_empty_baseline_keeps_the_stored_one()
+    {
+        using var edits = new WorkbookEdits(await DownloadAsync());
+        Assert.Equal("Baseline due", edits.Text("Milestones", "J1"));
+        int recruitment = edits.RowOf("Milestones", "B", "recruitment-additional-resources");
+        int pilot = edits.RowOf("Milestones", "B", "formal-pilot-begins");
+        Assert.Equal("October 2022", edits.Text("Milestones", $"J{recruitment}"));
+        byte[] edited = edits
+            .SetText("Milestones", $"D{recruitment}", "March 2023")
+            .SetText("Milestones", $"D{pilot}", "April 2023")
+            .SetText("Milestones", $"J{pilot}", string.Empty)
+            .Save();
+
+        var result = await (await UploadAsync(edited)).ExpectAsync(200);
+
+        Assert.Equal(2, Count(result, "milestones", "changed"));
+        using var export = JsonDocument.Parse(await ExportAsync());
+        var milestones = export.RootElement.GetProperty("projects").EnumerateArray().SelectMany(p => p.GetProperty("milestones").EnumerateArray())
+            .ToDictionary(m => m.GetProperty("id").GetString()!, m => (Due: m.GetProperty("due").GetString(),
+
+                // Export names a baseline only where it differs from the due.
+                Baseline: m.TryGetProperty("baselineDue", out var baseline) ? baseline.GetString() : m.GetProperty("due").GetString()));
+        Assert.Equal(("March 2023", "October 2022"), milestones["recruitment-additional-resources"]);
+        Assert.Equal(("April 2023", "October 2022"), milestones["formal-pilot-begins"]);
     }
 
     [Fact]

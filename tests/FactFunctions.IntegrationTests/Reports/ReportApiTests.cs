@@ -94,7 +94,7 @@ public sealed class ReportApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Contains("since the last report to Children’s Select Committee in November 2022", text, StringComparison.Ordinal);
         Assert.Contains("Annex: Changes since the last report", text, StringComparison.Ordinal);
         Assert.Contains("Family Help: “Evaluation partner confirmed” re-dated from October 2022 to December 2022.", text, StringComparison.Ordinal);
-        Assert.Contains("Family Help: “Evaluation partner confirmed” is now complete (was on track).", text, StringComparison.Ordinal);
+        Assert.Contains("Family Help: “Evaluation partner confirmed” is now complete (was off track).", text, StringComparison.Ordinal);
     }
 
     [Fact]

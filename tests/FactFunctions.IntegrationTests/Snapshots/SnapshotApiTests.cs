@@ -75,9 +75,9 @@ public sealed class SnapshotApiTests(AzuriteFixture fixture) : IAsyncLifetime
         clock.Advance(TimeSpan.FromDays(20));
 
         await host.Lead.PutAsync("api/projects/family-help/milestones/evaluation-partner-confirmed",
-            FactHost.Json("""{"activity":"Evaluation partner confirmed","due":"December 2022","status":"on-track","order":4}"""));
-        await host.Lead.PutAsync("api/projects/early-support-assessment/milestones/audit-report-operational-board",
-            FactHost.Json("""{"activity":"Audit Report presented to the FACT Operational Board","due":"1 November 2022","status":"complete","board":"fact-operational-board","order":1}"""));
+            FactHost.Json("""{"activity":"Evaluation partner confirmed","due":"December 2022","status":"off-track","order":4}"""));
+        await host.Lead.PutAsync("api/projects/early-support-assessment/milestones/transition-to-business-as-usual",
+            FactHost.Json("""{"activity":"Decision to formally transition the project to business as usual","due":"1 November 2022","status":"complete","board":"fact-operational-board","order":2}"""));
         await host.Lead.PutAsync("api/projects/family-help/milestones/family-hubs-launch",
             FactHost.Json("""{"activity":"Family Hubs launched","due":"April 2024","status":"planned","order":10}"""));
         await host.Lead.DeleteAsync("api/projects/transitional-safeguarding/milestones/decision-on-future-activity");
@@ -91,15 +91,15 @@ public sealed class SnapshotApiTests(AzuriteFixture fixture) : IAsyncLifetime
             .Select(m => (m.GetProperty("kind").GetString(), m.GetProperty("milestoneId").GetString())).OrderBy(x => x.Item2).ToList();
         Assert.Equal(
             [
-                ("status-changed", "audit-report-operational-board"),
                 ("removed", "decision-on-future-activity"),
                 ("redated", "evaluation-partner-confirmed"),
                 ("added", "family-hubs-launch"),
+                ("status-changed", "transition-to-business-as-usual"),
             ],
             milestones);
         var summary = changes.GetProperty("summary").EnumerateArray().Select(s => s.GetString()).ToList();
         Assert.Contains("Family Help: “Evaluation partner confirmed” re-dated from October 2022 to December 2022.", summary);
-        Assert.Contains("Early Support Assessment: “Audit Report presented to the FACT Operational Board” is now complete (was on track).", summary);
+        Assert.Contains("Early Support Assessment: “Decision to formally transition the project to business as usual” is now complete (was on track).", summary);
         var value = Assert.Single(changes.GetProperty("indicatorValues").EnumerateArray());
         Assert.Equal("suspensions-primary", value.GetProperty("indicatorId").GetString());
         Assert.Equal(142, value.GetProperty("old").GetProperty("rank").GetInt32());

@@ -52,9 +52,9 @@ public static class ProgrammeWorkbook
         return new Dictionary<WorkbookSheet, IReadOnlyList<object?[]>>
         {
             [WorkbookLayout.Readme] = Readme(exportedAt, uploadUrl).Select(line => new object?[] { line }).ToList(),
-            [WorkbookLayout.Projects] = state.Projects.Select(p => new object?[] { p.Id, p.Name, p.Workstream, p.Lead, p.Aim, p.Status, p.Order }).ToList(),
+            [WorkbookLayout.Projects] = state.Projects.Select(p => new object?[] { p.Id, p.Name, p.Workstream, p.Lead, p.Aim, p.Status, p.Order, p.RagOverride, p.RagReason }).ToList(),
             [WorkbookLayout.Milestones] = milestones
-                .Select(m => new object?[] { m.ProjectId, m.Id, m.Activity, m.Due, m.BaselineDue, m.Status, m.Board, m.Order, m.Window.Describe(), m.Overdue }).ToList(),
+                .Select(m => new object?[] { m.ProjectId, m.Id, m.Activity, m.Due, m.Status, m.Board, m.Order, m.Window.Describe(), m.Overdue, m.BaselineDue }).ToList(),
             [WorkbookLayout.Indicators] = state.Indicators
                 .Select(i => new object?[] { i.Id, i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, i.Order }).ToList(),
             [WorkbookLayout.IndicatorValues] = state.Indicators
@@ -103,6 +103,8 @@ public static class ProgrammeWorkbook
                 Aim = cells.Text("aim"),
                 Status = cells.Text("status"),
                 Order = cells.WholeNumber("order"),
+                RagOverride = cells.Text("ragOverride"),
+                RagReason = cells.Text("ragReason"),
             }, [], row.Number));
         }
 

@@ -51,6 +51,8 @@ public static class WorkbookLayout
         new("Aim", "aim", 60),
         new("Status", "status", 18) { Choices = ProjectStatus.All },
         new("Order", "order", 8, CellKind.WholeNumber),
+        new("RAG override", "ragOverride", 14) { Choices = Rag.All },
+        new("RAG reason", "ragReason", 50),
     ]);
 
     public static readonly WorkbookSheet Milestones = new("Milestones",
@@ -59,12 +61,14 @@ public static class WorkbookLayout
         new("Id", "id", 32, CellKind.Code),
         new("Activity", "activity", 60),
         new("Due", "due", 26, CellKind.Due),
-        new("Baseline due", "baselineDue", 26, CellKind.Due),
         new("Status", "status", 14) { Choices = MilestoneStatus.All },
         new("Board", "board", 24, CellKind.Code),
         new("Order", "order", 8, CellKind.WholeNumber),
         new("Window", "window", 26, ReadOnly: true),
         new("Overdue", "overdue", 10, ReadOnly: true),
+
+        // Last, being rarely edited: the due first planned, which a re-dating leaves alone (empty keeps the stored one).
+        new("Baseline due", "baselineDue", 26, CellKind.Due),
     ]);
 
     public static readonly WorkbookSheet Indicators = new("Indicators",
