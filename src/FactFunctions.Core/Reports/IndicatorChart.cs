@@ -25,6 +25,11 @@ public static class IndicatorChart
     private const long Height = Width * 55 / 100;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // What a chart's words may take: a title and axis titles fit on a line or two, alt text says the figures and stops.
+    private const int MaxTitle = 300;
+    private const int MaxAxisTitle = 150;
+    private const int MaxAltText = 2_000;
+
     /// <summary>The points an indicator can be charted by: its ranks when it is ranked, else its values, in period order.</summary>
     public static (bool Ranked, IReadOnlyList<(string Period, decimal Figure)> Points) Series(IndicatorView indicator)
     {
@@ -43,11 +48,12 @@ public static class IndicatorChart
 
     /// <summary>The chart's title: the indicator's category and name ("Permanent exclusion: Primary Schools").</summary>
     public static string Title(IndicatorView indicator) =>
-        string.IsNullOrWhiteSpace(indicator.Category) ? indicator.Name ?? indicator.Id : $"{indicator.Category}: {indicator.Name}";
+        Short(string.IsNullOrWhiteSpace(indicator.Category) ? indicator.Name ?? indicator.Id : $"{indicator.Category}: {indicator.Name}", MaxTitle);
 
     /// <summary>
     /// What the chart shows, in words, for its alt text: the measure, the span, each period's figure and which way is
-    /// better ("Line chart of the rank among 156 local authorities … 2018-19: 15; 2019-20: 12; 2020-21: 10. Rank 1 is best.").
+    /// better ("Line chart of Permanent exclusion: Primary Schools, rank among 156 local authorities, from 2018-19 to 2020-21.
+    /// 2018-19: 19; 2019-20: 14; 2020-21: 10. Rank 1 is the best position …").
     /// </summary>
     public static string AltText(IndicatorView indicator)
     {
@@ -62,7 +68,7 @@ public static class IndicatorChart
                 "higher-is-better" => " Higher is better.",
                 _ => string.Empty,
             };
-        return SafeText.Clean($"Line chart of {Title(indicator)}, {measure}, from {points[0].Period} to {points[^1].Period}. {figures}.{better}");
+        return Short($"Line chart of {Title(indicator)}, {Short(measure, MaxAxisTitle)}, from {points[0].Period} to {points[^1].Period}. {figures}.{better}", MaxAltText);
     }
 
     /// <summary>The chart (a paragraph holding it) and the table of its figures, for a paper.</summary>
@@ -79,7 +85,7 @@ public static class IndicatorChart
         var drawing = new Drawing(new DW.Inline(
             new DW.Extent { Cx = Width, Cy = Height },
             new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
-            new DW.DocProperties { Id = id, Name = $"Chart {id - 10_000}", Title = SafeText.Clean(Title(indicator)), Description = alt },
+            new DW.DocProperties { Id = id, Name = $"Chart {id - 10_000}", Title = Title(indicator), Description = alt },
             new DW.NonVisualGraphicFrameDrawingProperties(),
             new A.Graphic(new A.GraphicData(new C.ChartReference { Id = relationship }) { Uri = ChartNs }))
         {
@@ -100,7 +106,7 @@ public static class IndicatorChart
         var columns = new List<(string Heading, Func<IndicatorValueView, string?> Cell)> { ("Period", v => v.Period) };
         if (values.Any(v => v.Value is not null))
         {
-            columns.Add((string.IsNullOrWhiteSpace(indicator.Unit) ? "Value" : PaperComposer.Capitalised(indicator.Unit), v => v.Value is { } x ? Figure(x) : null));
+            columns.Add((Short(PaperComposer.Capitalised(string.IsNullOrWhiteSpace(indicator.Unit) ? "Value" : indicator.Unit), MaxAxisTitle), v => v.Value is { } x ? Figure(x) : null));
         }
 
         if (values.Any(v => v.Rank is not null))
@@ -140,7 +146,7 @@ public static class IndicatorChart
     private static byte[] ChartSpace(IndicatorView indicator)
     {
         var (ranked, points) = Series(indicator);
-        string axisTitle = ranked ? $"Rank{OutOf(indicator)} (1 is best)" : PaperComposer.Capitalised(indicator.Unit ?? "Value");
+        string axisTitle = Short(ranked ? $"Rank{OutOf(indicator)} (1 is best)" : PaperComposer.Capitalised(indicator.Unit ?? "Value"), MaxAxisTitle);
         using var stream = new MemoryStream();
         using (var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
@@ -163,7 +169,7 @@ public static class IndicatorChart
             Val(w, "idx", "0");
             Val(w, "order", "0");
             w.WriteStartElement("tx", ChartNs);
-            w.WriteElementString("v", ChartNs, ranked ? "Rank" : PaperComposer.Capitalised(indicator.Unit ?? "Value"));
+            w.WriteElementString("v", ChartNs, ranked ? "Rank" : axisTitle);
             w.WriteEndElement();
             w.WriteStartElement("spPr", ChartNs);
             w.WriteStartElement("ln", DrawingNs);
@@ -331,6 +337,20 @@ public static class IndicatorChart
 
         string among = values.LastOrDefault(v => !string.IsNullOrWhiteSpace(v.Comparator))?.Comparator?.ToLowerInvariant() ?? "areas";
         return $" among {n} {among}";
+    }
+
+    /// <summary>Text safe for XML, cut to <paramref name="max"/> characters with an ellipsis.</summary>
+    private static string Short(string text, int max)
+    {
+        string clean = SafeText.Clean(text);
+        if (clean.Length <= max)
+        {
+            return clean;
+        }
+
+        // Never between the halves of a surrogate pair (an emoji), which would leave text XML cannot hold.
+        int cut = char.IsHighSurrogate(clean[max - 2]) ? max - 2 : max - 1;
+        return clean[..cut].TrimEnd() + "…";
     }
 
     private static string Figure(decimal figure) => figure.ToString("0.##", Invariant);

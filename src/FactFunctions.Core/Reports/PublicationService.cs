@@ -158,14 +158,16 @@ public sealed partial class PublicationService(
     }
 
     /// <summary>
-    /// One e-mail per member (by address) of each board that has this meeting and asks for this kind of paper, or,
-    /// when no meeting names it, of each board of the paper's kind.
+    /// One e-mail per member (by address) of each board that has this meeting and asks for this kind of paper (only the
+    /// paper's own board when it was written for one, as a highlight report is), or, when no meeting names it, of each
+    /// board of the paper's kind.
     /// </summary>
     private async Task<IReadOnlyList<PlannedEmail>> PlanAsync(ReportMetadata report, ReportMetadata? replaced, CancellationToken ct)
     {
         var all = await boards.ListBoardsAsync(ct);
         var meetings = await boards.ListMeetingsAsync(null, ct);
-        var asking = meetings.Where(m => m.Date == report.MeetingDate && m.ReportKind == report.Kind).Select(m => m.BoardId).ToHashSet(StringComparer.Ordinal);
+        var asking = meetings.Where(m => m.Date == report.MeetingDate && m.ReportKind == report.Kind && (report.BoardId is null || m.BoardId == report.BoardId))
+            .Select(m => m.BoardId).ToHashSet(StringComparer.Ordinal);
         var chosen = all.Where(b => asking.Contains(b.Id)).ToList();
         if (chosen.Count == 0)
         {

@@ -217,11 +217,15 @@ public class PaperTests
                 Governance = [],
                 Risks = new RiskRegisters { IfNotTaken = [new Risk { Description = hostile }], IfTaken = [new Risk { Description = hostile, Mitigation = hostile }] },
                 Author = new Person { Name = hostile, Role = hostile, Email = hostile },
+                RiskRegister = [new RegisterRisk { Description = hostile, Rating = RiskRating.High, Owner = hostile, Mitigation = hostile }],
+                DecisionsRequested = [hostile, new FactFunctions.Programme.Block { Type = BlockTypes.Lettered, Items = [hostile] }],
             },
             Projects = sample.Projects!.Select(p => p with
             {
                 Name = hostile,
                 Aim = hostile,
+                RagOverride = Rag.Amber,
+                RagReason = hostile,
                 Milestones = (p.Milestones ?? []).Select(m => m with { Activity = hostile }).ToList(),
                 Updates = (p.Updates ?? []).Select(u => u with
                 {
@@ -239,12 +243,17 @@ public class PaperTests
                     Audience = Audience.Both,
                 }).ToList(),
             }).ToList(),
-            Indicators = sample.Indicators!.Select(i => i with { Name = hostile, Category = hostile, Values = (i.Values ?? []).Select(v => v with { Note = hostile }).ToList() }).ToList(),
+            Indicators = sample.Indicators!.Select(i => i with
+            {
+                Name = hostile, Category = hostile, Unit = hostile,
+                Values = (i.Values ?? []).Select(v => v with { Note = hostile, Comparator = hostile, Band = hostile }).ToList(),
+            }).ToList(),
         };
 
         foreach (string kind in PaperKinds.All)
         {
-            byte[] paper = SamplePapers.Render(kind, document);
+            // Charts too (the highlight report always draws them; the Select Committee paper when asked).
+            byte[] paper = PaperRenderer.Render(BuiltInTemplates.For(kind), PaperComposer.Compose(SamplePapers.Request(kind, document) with { IndicatorCharts = true }));
             AssertValid(paper);
             using var open = Open(paper);
             Assert.Contains(SafeText.Clean(hostile).Split('\n', '\t', '\r')[0], open.MainDocumentPart!.Document!.InnerText, StringComparison.Ordinal);

@@ -112,6 +112,14 @@ public sealed class HighlightReportTests(AzuriteFixture fixture) : IAsyncLifetim
         var (named, _) = await GenerateAsync("""{"kind":"highlight","meetingDate":"2023-01-10","board":"fact-executive-board"}""");
         Assert.Equal("FACT Executive Board", named.GetProperty("boardName").GetString());
 
+        // Published, it goes to that board's members only, not to the other board meeting the same day.
+        string id = named.GetProperty("id").GetString()!;
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(200);
+        var published = await (await host.Lead.PostAsync($"api/reports/{id}/publish", null)).ExpectAsync(200);
+        Assert.Equal(
+            ["executive.chair@example.org", "icb.rep@example.org", "police.rep@example.org", "programme.lead@example.org"],
+            published.GetProperty("emails").EnumerateArray().Select(e => e.GetProperty("recipient").GetString()).Order(StringComparer.Ordinal));
+
         var charts = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"schools-forum","meetingDate":"2022-12-08","indicatorCharts":true}"""))).ExpectAsync(422);
         Assert.True(charts.GetProperty("errors").TryGetProperty("indicatorCharts", out _));
         await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"highlight","meetingDate":"2023-01-10","board":"Not A Slug"}"""))).ExpectAsync(422);
