@@ -23,6 +23,9 @@ public static class Chromium
     /// <summary>What a browser shows for a link that is refused.</summary>
     public static async Task<BrowserRefusal> VisitRefusedAsync(Uri link) => (await RunAsync("-", [link])).Refused.Single();
 
+    /// <summary>Any one page: its status, its first heading and what axe-core finds on it (the same visit as a refused link's).</summary>
+    public static Task<BrowserRefusal> VisitPageAsync(Uri link) => VisitRefusedAsync(link);
+
     public static Task<BrowserReport> VisitAsync(Uri papersPage, params Uri[] refused) => RunAsync(papersPage.AbsoluteUri, refused);
 
     private static Task<BrowserReport> RunAsync(string papersPage, Uri[] refused) =>

@@ -164,6 +164,24 @@ public sealed class HighlightReportTests(AzuriteFixture fixture) : IAsyncLifetim
         Assert.True(rag.GetProperty("errors").TryGetProperty("ragReason", out _));
     }
 
+    [ChromiumFact]
+    public async Task A_member_reads_the_published_highlight_report_in_a_browser_and_axe_finds_nothing()
+    {
+        var (created, _) = await GenerateAsync("""{"kind":"highlight","meetingDate":"2023-01-10"}""");
+        string id = created.GetProperty("id").GetString()!;
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{id}/publish", null)).ExpectAsync(200);
+        var email = Outbox.ParseSendable((await Outbox.ReadAsync(host))[0].Content);
+        Assert.Contains("FACT paper published: FACT Operational Board, 10 Jan 2023", email.Subject, StringComparison.Ordinal);
+        var html = new Uri(System.Text.RegularExpressions.Regex.Match(email.TextBody ?? string.Empty, @"Read the paper in your browser: (\S+)").Groups[1].Value);
+
+        var page = await Chromium.VisitPageAsync(html);
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal("Wiltshire Council", page.Heading); // the masthead, as on every paper
+        Assert.Empty(page.Violations);
+    }
+
     [LibreOfficeFact]
     public async Task LibreOffice_draws_the_highlight_reports_charts()
     {
