@@ -52,11 +52,10 @@ public sealed class HighlightPaper : PaperDefinition
         var b = new DocumentBuilder("Template for the FACT highlight report");
         const string Bullet = DocumentBuilder.BulletStyle;
 
+        // The masthead names the board and the meeting's date.
         b.Add(BuiltInTemplates.Masthead(b));
         b.Add(
             b.Styled("Title", "FACT highlight report"),
-            b.Line(DocumentBuilder.CoverLabelStyle, "Board: ", b.TextControl(T.CommitteeName)),
-            b.Line(DocumentBuilder.CoverLabelStyle, "Meeting: ", b.TextControl(T.MeetingDate)),
             b.Line(DocumentBuilder.CoverLabelStyle, "Period covered: ", b.TextControl(T.HighlightPeriod)),
             b.Line("Normal", "Date of report: ", b.TextControl(T.ReportDate)),
             b.Line("Normal", "Author: ", b.TextControl(T.AuthorName), ", ", b.TextControl(T.AuthorRole), " (", b.TextControl(T.AuthorEmail), ")"),
