@@ -206,40 +206,32 @@ public static class ProgrammeValidation
         RiskList(errors, ValidationErrors.Field(prefix, "ifTaken"), risks.IfTaken, mitigationRequired: true);
     }
 
-    private static void RiskList(ValidationErrors errors, string field, IReadOnlyList<Risk>? risks, bool mitigationRequired)
-    {
-        if (risks is null)
+    private static void RiskList(ValidationErrors errors, string field, IReadOnlyList<Risk>? risks, bool mitigationRequired) =>
+        EachRisk(errors, field, risks, (item, risk) =>
         {
-            return;
-        }
-
-        if (risks.Count > 50)
-        {
-            errors.Add(field, $"has {risks.Count} risks; at most 50 are allowed.");
-        }
-
-        for (int i = 0; i < risks.Count; i++)
-        {
-            string item = $"{field}[{i}]";
-            if (risks[i] is null)
-            {
-                errors.Add(item, "is required.");
-                continue;
-            }
-
-            errors.RequiredText(ValidationErrors.Field(item, "description"), risks[i].Description, 5_000);
+            errors.RequiredText(ValidationErrors.Field(item, "description"), risk.Description, 5_000);
             if (mitigationRequired)
             {
-                errors.RequiredText(ValidationErrors.Field(item, "mitigation"), risks[i].Mitigation, 5_000);
+                errors.RequiredText(ValidationErrors.Field(item, "mitigation"), risk.Mitigation, 5_000);
             }
             else
             {
-                errors.Text(ValidationErrors.Field(item, "mitigation"), risks[i].Mitigation, 5_000);
+                errors.Text(ValidationErrors.Field(item, "mitigation"), risk.Mitigation, 5_000);
             }
-        }
-    }
+        });
 
-    private static void Register(ValidationErrors errors, string field, IReadOnlyList<RegisterRisk>? risks)
+    private static void Register(ValidationErrors errors, string field, IReadOnlyList<RegisterRisk>? risks) =>
+        EachRisk(errors, field, risks, (item, risk) =>
+        {
+            errors.RequiredText(ValidationErrors.Field(item, "description"), risk.Description, 5_000);
+            errors.OneOf(ValidationErrors.Field(item, "rating"), risk.Rating, RiskRating.All);
+            errors.Text(ValidationErrors.Field(item, "owner"), risk.Owner, 200);
+            errors.RequiredText(ValidationErrors.Field(item, "mitigation"), risk.Mitigation, 5_000);
+        });
+
+    /// <summary>A list of at most 50 risks, each present and checked by <paramref name="check"/> under its field (<c>field[i]</c>).</summary>
+    private static void EachRisk<TRisk>(ValidationErrors errors, string field, IReadOnlyList<TRisk>? risks, Action<string, TRisk> check)
+        where TRisk : class
     {
         if (risks is null)
         {
@@ -260,10 +252,7 @@ public static class ProgrammeValidation
                 continue;
             }
 
-            errors.RequiredText(ValidationErrors.Field(item, "description"), risks[i].Description, 5_000);
-            errors.OneOf(ValidationErrors.Field(item, "rating"), risks[i].Rating, RiskRating.All);
-            errors.Text(ValidationErrors.Field(item, "owner"), risks[i].Owner, 200);
-            errors.RequiredText(ValidationErrors.Field(item, "mitigation"), risks[i].Mitigation, 5_000);
+            check(item, risks[i]);
         }
     }
 

@@ -227,6 +227,30 @@ public sealed class HighlightPaperTests
         Assert.Contains(result.Errors.ToDictionary()["template"], e => e.Contains("word/charts/fact-chart-1.xml", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_new_fields_are_validated_naming_each_problem()
+    {
+        var errors = new FactFunctions.Http.ValidationErrors();
+        var text = SampleProgramme.Load().Programme! with
+        {
+            RiskRegister = [new RegisterRisk { Description = "A risk", Rating = "severe", Mitigation = "" }, null!],
+            DecisionsRequested = [new FactFunctions.Programme.Block { Type = BlockTypes.Lettered, Items = [] }],
+        };
+        ProgrammeValidation.Text(errors, "programme", text);
+        ProgrammeValidation.Project(errors, "projects[0]", new ProjectFields { Name = "P", Status = ProjectStatus.Active, RagOverride = "purple", RagReason = "Because." });
+        ProgrammeValidation.Project(errors, "projects[1]", new ProjectFields { Name = "P", Status = ProjectStatus.Active, RagOverride = FactFunctions.Programme.Rag.Green });
+        ProgrammeValidation.Milestone(errors, "milestones[0]", new MilestoneFields { Activity = "A", Due = "March 2023", BaselineDue = "Octember 2022", Status = MilestoneStatus.Planned });
+        ProgrammeValidation.Milestone(errors, "milestones[1]", new MilestoneFields { Activity = "A", Due = "March 2023", BaselineDue = "1999", Status = MilestoneStatus.Planned });
+
+        Assert.Equal(
+            [
+                "milestones[0].baselineDue", "milestones[1].baselineDue", "programme.decisionsRequested[0].items",
+                "programme.riskRegister[0].mitigation", "programme.riskRegister[0].rating", "programme.riskRegister[1]",
+                "projects[0].ragOverride", "projects[1].ragReason",
+            ],
+            errors.ToDictionary().Keys.Order(StringComparer.Ordinal));
+    }
+
     /// <summary>Each chart is a chart part (not a picture) with its title, its points and alt text saying the figures.</summary>
     private static void AssertCharts(WordprocessingDocument document, IReadOnlyList<string> titles)
     {
