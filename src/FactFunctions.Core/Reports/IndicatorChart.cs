@@ -142,7 +142,7 @@ public static class IndicatorChart
         return table;
     }
 
-    /// <summary>The chart part: one line series with markers and data labels, the figures cached as literal points.</summary>
+    /// <summary>The chart part: one line series with markers and data labels, the figures cached in the part.</summary>
     private static byte[] ChartSpace(IndicatorView indicator)
     {
         var (ranked, points) = Series(indicator);
@@ -190,8 +190,14 @@ public static class IndicatorChart
             Val(w, "showPercent", "0");
             Val(w, "showBubbleSize", "0");
             w.WriteEndElement();
+            // As Word writes a chart: references into its sheet with the figures cached beside them. Word and
+            // LibreOffice draw from the cache; papers carry no embedded workbook (no embedded package passes the
+            // inspection every paper passes), so the figures table under the chart is where they are read.
+            string last = (points.Count + 1).ToString(Invariant);
             w.WriteStartElement("cat", ChartNs);
-            w.WriteStartElement("strLit", ChartNs);
+            w.WriteStartElement("strRef", ChartNs);
+            w.WriteElementString("f", ChartNs, $"Sheet1!$A$2:$A${last}");
+            w.WriteStartElement("strCache", ChartNs);
             Val(w, "ptCount", points.Count.ToString(Invariant));
             for (int i = 0; i < points.Count; i++)
             {
@@ -200,8 +206,11 @@ public static class IndicatorChart
 
             w.WriteEndElement();
             w.WriteEndElement();
+            w.WriteEndElement();
             w.WriteStartElement("val", ChartNs);
-            w.WriteStartElement("numLit", ChartNs);
+            w.WriteStartElement("numRef", ChartNs);
+            w.WriteElementString("f", ChartNs, $"Sheet1!$B$2:$B${last}");
+            w.WriteStartElement("numCache", ChartNs);
             w.WriteElementString("formatCode", ChartNs, "General");
             Val(w, "ptCount", points.Count.ToString(Invariant));
             for (int i = 0; i < points.Count; i++)
@@ -209,6 +218,7 @@ public static class IndicatorChart
                 Point(w, i, points[i].Figure.ToString(Invariant));
             }
 
+            w.WriteEndElement();
             w.WriteEndElement();
             w.WriteEndElement();
             Val(w, "smooth", "0");
