@@ -37,6 +37,12 @@ var paperRequests = new Dictionary<int, FactFunctions.Reports.PaperRequest>();
         paperRequests[milestones] = request = Workloads.Paper(Workloads.Programme(projects: 20, milestones, indicators: 10));
     }
 
+    return MeasureRenders(template, request, iterations);
+}
+
+// The median time and the bytes allocated per render, after at least a second of warm-up.
+(double Ms, double Bytes) MeasureRenders(byte[] template, FactFunctions.Reports.PaperRequest request, int iterations)
+{
     void RenderOnce() => FactFunctions.Reports.PaperRenderer.Render(template, FactFunctions.Reports.PaperComposer.Compose(request));
     var warm = Stopwatch.StartNew();
     for (int i = 0; i < 3 || (!smoke && warm.Elapsed < TimeSpan.FromSeconds(1)); i++)
@@ -85,6 +91,18 @@ foreach (var (milestones, iterations) in smoke ? new[] { (20, 2), (200, 1) } : n
     }
 
     results.Add(("compiling the template, once per template version: median", $"{F(Median(times))} ms", ""));
+}
+
+{
+    // The highlight report for the same programme with three periods per indicator, so it draws ten native charts.
+    var highlight = Workloads.Paper(Workloads.Programme(projects: 20, milestones: 200, indicators: 10, periods: 3)) with
+    {
+        Kind = FactFunctions.Reports.PaperKinds.Highlight,
+        Board = new FactFunctions.Reports.PaperBoard("fact-operational-board", "FACT Operational Board", Workloads.Written.AddMonths(-2), null),
+    };
+    var (ms, bytes) = MeasureRenders(FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Reports.PaperKinds.Highlight), highlight, smoke ? 1 : 40);
+    results.Add(("render highlight, 200 milestones, 10 charts: median", $"{F(ms)} ms", ""));
+    results.Add(("render highlight, 200 milestones, 10 charts: allocated", $"{F(bytes / 1024 / 1024, "0.00")} MiB", ""));
 }
 
 if (render.ContainsKey(2_000))

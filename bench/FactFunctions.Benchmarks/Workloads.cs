@@ -13,7 +13,7 @@ internal static class Workloads
 
     private static readonly string[] Dues = ["October 2022", "October – December 2022", "January 2023", "January/February 2023", "Spring term 2023", "2023-03-15", "Q2 2023", "July 2024-September 2024"];
 
-    public static ProgrammeDocument Programme(int projects, int milestones, int indicators)
+    public static ProgrammeDocument Programme(int projects, int milestones, int indicators, int periods = 1)
     {
         var sample = SampleProgramme.Load();
         return sample with
@@ -46,7 +46,9 @@ internal static class Workloads
                 ProjectId = $"project-{i % projects:00}",
                 Source = "DfE",
                 Order = i,
-                Values = [new IndicatorValueDocument { Period = "2020-21", Rank = 10 + i, OutOf = 156, Band = "A" }],
+                Values = Enumerable.Range(0, periods)
+                    .Select(p => new IndicatorValueDocument { Period = $"{2020 - p}-{21 - p:00}", Rank = 10 + i + (2 * p), OutOf = 156, Band = "A" })
+                    .Reverse().ToList(),
             }).ToList(),
             Boards = [],
         };

@@ -181,13 +181,13 @@ public sealed class ReminderHandlers(
             var byId = (await boards.ListBoardsAsync(ct)).ToDictionary(b => b.Id, StringComparer.Ordinal);
             var published = (await reports.ListAsync(null, null, ct))
                 .Where(r => r.Status == PaperStatus.Published)
-                .GroupBy(r => (r.Kind, r.MeetingDate))
+                .GroupBy(PaperMeeting.Of)
                 .ToDictionary(g => g.Key, g => g.First().Id);
             var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
             var papersPage = links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires);
             var entries = (await boards.ListMeetingsAsync(null, ct))
                 .Where(m => m.Date >= since && byId.ContainsKey(m.BoardId))
-                .Select(m => m.ReportKind is { } kind && published.TryGetValue((kind, m.Date), out string? reportId)
+                .Select(m => m.ReportKind is { } kind && published.TryGetValue(PaperMeeting.For(kind, m.Date, m.BoardId), out string? reportId)
                     ? new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), links.Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires), PaperPublished: true)
                     : new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), papersPage));
             return TypedResults.Text(EmailComposer.Calendar(entries), "text/calendar; charset=utf-8");

@@ -102,10 +102,10 @@ public static class PapersPage
 
     private static int PageCount(int meetings) => Math.Max(1, (meetings + MeetingsPerPage - 1) / MeetingsPerPage);
 
-    /// <summary>The papers by meeting (kind and date), newest meeting first.</summary>
-    private static List<IGrouping<(string Kind, DateOnly MeetingDate), ReportMetadata>> Meetings(IReadOnlyList<ReportMetadata> papers) => papers
-        .GroupBy(p => (p.Kind, p.MeetingDate))
-        .OrderByDescending(g => g.Key.MeetingDate).ThenBy(g => PaperKinds.Committee(g.Key.Kind), StringComparer.Ordinal)
+    /// <summary>The papers by meeting (kind, date, and board for a paper written for one), newest meeting first.</summary>
+    private static List<IGrouping<PaperMeeting, ReportMetadata>> Meetings(IReadOnlyList<ReportMetadata> papers) => papers
+        .GroupBy(PaperMeeting.Of)
+        .OrderByDescending(g => g.Key.MeetingDate).ThenBy(g => g.First().BoardName ?? PaperKinds.Committee(g.Key.Kind), StringComparer.Ordinal)
         .ToList();
 
     /// <summary>Two links whose text says what each opens, distinct for every version.</summary>

@@ -70,7 +70,7 @@ public sealed partial class PublicationService(
                 return (null, PublicationFailure.WrongStatus, report);
             }
 
-            var record = await reports.PaperOfRecordAsync(report.Kind, report.MeetingDate, ct);
+            var record = await reports.PaperOfRecordAsync(PaperMeeting.Of(report), ct);
             if (record?.ReportId != reportId)
             {
                 if (record is not null && string.IsNullOrWhiteSpace(reason))
@@ -78,12 +78,12 @@ public sealed partial class PublicationService(
                     return (null, PublicationFailure.ReasonRequired, await reports.GetAsync(record.ReportId, ct));
                 }
 
-                if (!await reports.ClaimRecordAsync(report.Kind, report.MeetingDate, reportId, record, reason?.Trim(), ct))
+                if (!await reports.ClaimRecordAsync(PaperMeeting.Of(report), reportId, record, reason?.Trim(), ct))
                 {
                     continue;
                 }
 
-                record = await reports.PaperOfRecordAsync(report.Kind, report.MeetingDate, ct);
+                record = await reports.PaperOfRecordAsync(PaperMeeting.Of(report), ct);
                 if (record?.ReportId != reportId)
                 {
                     continue;

@@ -85,10 +85,10 @@ public sealed class ReportStore(FactStorage storage)
     }
 
     /// <summary>The meeting's paper of record: which paper is published for this kind and meeting, and the one it replaced.</summary>
-    public async Task<PaperOfRecord?> PaperOfRecordAsync(string kind, DateOnly meetingDate, CancellationToken ct)
+    public async Task<PaperOfRecord?> PaperOfRecordAsync(PaperMeeting meeting, CancellationToken ct)
     {
         var table = await storage.TableAsync(ReportsTable, ct);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(RecordPartition, RecordKey(kind, meetingDate), cancellationToken: ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(RecordPartition, RecordKey(meeting), cancellationToken: ct);
         return found.HasValue
             ? new PaperOfRecord(found.Value!.GetString("ReportId")!, found.Value.GetString("Replaced"), found.Value.GetString("Reason"), found.Value.ETag)
             : null;
@@ -99,10 +99,10 @@ public sealed class ReportStore(FactStorage storage)
     /// (absent when null). False when another publication changed it first: the one conditional write that decides
     /// which of two concurrent publications wins.
     /// </summary>
-    public async Task<bool> ClaimRecordAsync(string kind, DateOnly meetingDate, string reportId, PaperOfRecord? current, string? reason, CancellationToken ct)
+    public async Task<bool> ClaimRecordAsync(PaperMeeting meeting, string reportId, PaperOfRecord? current, string? reason, CancellationToken ct)
     {
         var table = await storage.TableAsync(ReportsTable, ct);
-        var entity = new TableEntity(RecordPartition, RecordKey(kind, meetingDate))
+        var entity = new TableEntity(RecordPartition, RecordKey(meeting))
         {
             ["ReportId"] = reportId,
             ["Replaced"] = current?.ReportId,
@@ -185,7 +185,9 @@ public sealed class ReportStore(FactStorage storage)
 
     private static string BlobName(string reportId) => $"{reportId}.docx";
 
-    private static string RecordKey(string kind, DateOnly meetingDate) => $"{kind}-{EntityText.Date(meetingDate)}";
+    private static string RecordKey(PaperMeeting meeting) => meeting.BoardId is null
+        ? $"{meeting.Kind}-{EntityText.Date(meeting.MeetingDate)}"
+        : $"{meeting.Kind}-{meeting.BoardId}-{EntityText.Date(meeting.MeetingDate)}";
 
     private static ReportMetadata Read(TableEntity e) => new()
     {

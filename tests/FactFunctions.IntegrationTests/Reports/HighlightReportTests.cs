@@ -120,6 +120,17 @@ public sealed class HighlightReportTests(AzuriteFixture fixture) : IAsyncLifetim
             ["executive.chair@example.org", "icb.rep@example.org", "police.rep@example.org", "programme.lead@example.org"],
             published.GetProperty("emails").EnumerateArray().Select(e => e.GetProperty("recipient").GetString()).Order(StringComparer.Ordinal));
 
+        // The other board's report for the same day is its own paper of record: published without superseding anything.
+        var (operational, _) = await GenerateAsync("""{"kind":"highlight","meetingDate":"2023-01-10","board":"fact-operational-board"}""");
+        string other = operational.GetProperty("id").GetString()!;
+        await (await host.Lead.PostAsync($"api/reports/{other}/approve", null)).ExpectAsync(200);
+        var second = await (await host.Lead.PostAsync($"api/reports/{other}/publish", null)).ExpectAsync(200);
+        Assert.False(second.GetProperty("report").TryGetProperty("supersedes", out var supersedes) && supersedes.ValueKind == JsonValueKind.String);
+        Assert.Equal("published", (await (await host.Officer.GetAsync($"api/reports/{id}")).ExpectAsync(200)).GetProperty("status").GetString());
+        string page = await (await host.Officer.GetAsync("api/papers")).Content.ReadAsStringAsync();
+        Assert.Contains("FACT Executive Board, Tuesday 10 January 2023", page, StringComparison.Ordinal);
+        Assert.Contains("FACT Operational Board, Tuesday 10 January 2023", page, StringComparison.Ordinal);
+
         var charts = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"schools-forum","meetingDate":"2022-12-08","indicatorCharts":true}"""))).ExpectAsync(422);
         Assert.True(charts.GetProperty("errors").TryGetProperty("indicatorCharts", out _));
         await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"highlight","meetingDate":"2023-01-10","board":"Not A Slug"}"""))).ExpectAsync(422);
