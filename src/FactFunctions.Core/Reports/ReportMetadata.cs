@@ -33,7 +33,7 @@ public sealed record ReportMetadata
 
     public string? BoardName { get; init; }
 
-    /// <summary>Whether the paper charts its indicators (asked for on the Select Committee paper; the highlight report always does).</summary>
+    /// <summary>Whether the request asked for indicator charts (an option of the Select Committee paper; the highlight report always has them).</summary>
     public bool IndicatorCharts { get; init; }
 
     /// <summary>draft, approved, published or superseded.</summary>

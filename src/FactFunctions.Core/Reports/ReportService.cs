@@ -19,6 +19,19 @@ public sealed partial class ReportService(
     /// <summary>The paper, or why not (with the incomplete import, when that is why).</summary>
     public async Task<(ReportMetadata? Report, ReportFailure Failure, IncompleteImport? Import, string? MissingImage)> GenerateAsync(ReportRequest request, CancellationToken ct)
     {
+        // A paper for one board of several needs that board's meeting: checked before anything is read or taken.
+        PaperBoard? board = null;
+        if (Papers.Get(request.Kind).ForOneBoard)
+        {
+            var (found, failure) = await BoardAsync(request, ct);
+            if (found is null)
+            {
+                return (null, failure, null, null);
+            }
+
+            board = found;
+        }
+
         ProgrammeSnapshot? snapshot;
         if (request.SnapshotId is { } snapshotId)
         {
@@ -40,22 +53,9 @@ public sealed partial class ReportService(
                 ?? throw new InvalidOperationException($"Snapshot {taken.Header.Id} vanished after it was taken.");
         }
 
+        // "Since the last report" is since this board's last report of the kind, not another board's.
         var earlier = await reports.ListAsync(request.Kind, null, ct, meetingsBefore: request.MeetingDate);
-        PaperBoard? board = null;
-        if (Papers.Get(request.Kind).ForOneBoard)
-        {
-            var (found, failure) = await BoardAsync(request, ct);
-            if (found is null)
-            {
-                return (null, failure, null, null);
-            }
-
-            // "Since the last report" is since this board's last report of the kind, not another board's.
-            board = found;
-            earlier = earlier.Where(r => r.BoardId == found.Id).ToList();
-        }
-
-        var previous = earlier.FirstOrDefault();
+        var previous = earlier.FirstOrDefault(r => board is null || r.BoardId == board.Id);
         SnapshotChanges? changes = null;
         if (previous is not null && await snapshots.GetAsync(previous.SnapshotId, ct) is { } before)
         {
@@ -107,7 +107,7 @@ public sealed partial class ReportService(
             PreviousReportId = previous?.Id,
             BoardId = board?.Id,
             BoardName = board?.Name,
-            IndicatorCharts = request.IndicatorCharts || request.Kind == PaperKinds.Highlight,
+            IndicatorCharts = request.IndicatorCharts,
         };
         await reports.SaveAsync(metadata, paper, ct);
         LogGenerated(logger, metadata.Id, metadata.SnapshotId, metadata.Size);

@@ -47,7 +47,6 @@ public sealed class HighlightReportTests(AzuriteFixture fixture) : IAsyncLifetim
         var (first, paper) = await GenerateAsync("""{"kind":"highlight","meetingDate":"2023-01-10"}""");
         Assert.Equal("fact-operational-board", first.GetProperty("boardId").GetString());
         Assert.Equal("FACT Operational Board", first.GetProperty("boardName").GetString());
-        Assert.True(first.GetProperty("indicatorCharts").GetBoolean());
         ReportApiTests.AssertValidWord(paper);
         string text = ReportApiTests.Text(paper);
         Assert.Contains("Period covered: 1 November 2022 (the board’s previous meeting) to 28 December 2022", text, StringComparison.Ordinal);
@@ -98,8 +97,10 @@ public sealed class HighlightReportTests(AzuriteFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task A_highlight_report_needs_a_board_whose_meeting_asks_for_it()
     {
+        string snapshotsBefore = await host.Officer.GetStringAsync("api/snapshots");
         var noMeeting = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"highlight","meetingDate":"2023-02-01"}"""))).ExpectAsync(422);
         Assert.True(noMeeting.GetProperty("errors").TryGetProperty("meetingDate", out _));
+        Assert.Equal(snapshotsBefore, await host.Officer.GetStringAsync("api/snapshots")); // refused before a snapshot is taken
 
         var otherBoard = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"highlight","meetingDate":"2023-01-10","board":"fact-executive-board"}"""))).ExpectAsync(422);
         Assert.True(otherBoard.GetProperty("errors").TryGetProperty("board", out _));
@@ -173,6 +174,21 @@ public sealed class HighlightReportTests(AzuriteFixture fixture) : IAsyncLifetim
         var rag = await (await host.Lead.PutAsync("api/projects/family-help",
             FactHost.Json("""{"name":"Family Help","status":"active","ragOverride":"amber"}"""))).ExpectAsync(422);
         Assert.True(rag.GetProperty("errors").TryGetProperty("ragReason", out _));
+    }
+
+    [Fact]
+    public async Task The_select_committee_paper_charts_its_indicators_only_when_asked()
+    {
+        var (plain, plainContent) = await GenerateAsync("""{"kind":"select-committee","meetingDate":"2022-11-08"}""");
+        var (charted, chartedContent) = await GenerateAsync("""{"kind":"select-committee","meetingDate":"2022-11-08","indicatorCharts":true}""");
+
+        Assert.False(plain.GetProperty("indicatorCharts").GetBoolean());
+        Assert.True(charted.GetProperty("indicatorCharts").GetBoolean());
+        ReportApiTests.AssertValidWord(chartedContent);
+        using var withCharts = WordprocessingDocument.Open(new MemoryStream(chartedContent), false);
+        using var without = WordprocessingDocument.Open(new MemoryStream(plainContent), false);
+        Assert.Equal(3, withCharts.MainDocumentPart!.ChartParts.Count());
+        Assert.Empty(without.MainDocumentPart!.ChartParts);
     }
 
     [ChromiumFact]
