@@ -49,12 +49,10 @@ public sealed record ProjectRag(string? Derived, int Open, int OffTrack, int Ove
             reasons.Add($"{Count(AtRisk)} at risk");
         }
 
-        return reasons.Count switch
-        {
-            0 => Open == 1 ? "its open milestone is on track or planned" : $"all {Open} open milestones on track or planned",
-            1 => reasons[0],
-            _ => $"{string.Join(", ", reasons.Take(reasons.Count - 1))} and {reasons[^1]}",
-        };
+        // At most two reasons: at risk is only a reason when nothing is off track or overdue.
+        return reasons.Count == 0
+            ? Open == 1 ? "its open milestone is on track or planned" : $"all {Open} open milestones on track or planned"
+            : string.Join(" and ", reasons);
     }
 
     /// <summary>The status summary's words: the reported status, and with an override the derived one and the reason.</summary>

@@ -94,7 +94,12 @@ public sealed class HighlightPaperTests
         var red = Rag(Milestone("November 2022", null, MilestoneStatus.OffTrack), Milestone("October 2022", null, MilestoneStatus.OnTrack, "b"), Milestone("May 2023", null, MilestoneStatus.AtRisk, "c"));
         Assert.Equal("1 milestone off track and 2 milestones overdue", red.Why());
         Assert.Equal("all 2 open milestones on track or planned", Rag(Milestone("March 2023", null), Milestone("May 2023", null, id: "b")).Why());
+        Assert.Equal("its open milestone is on track or planned", Rag(Milestone("March 2023", null, MilestoneStatus.OnTrack)).Why());
+        Assert.Equal("1 milestone off track", Rag(Milestone("March 2023", null, MilestoneStatus.OffTrack)).Why());
+        Assert.Equal("Red (1 milestone off track and 2 milestones overdue)", red.Summary());
+        Assert.Equal("No open milestones", closed.Summary());
         Assert.Throws<ArgumentOutOfRangeException>(() => FactFunctions.Programme.Rag.Words("blue"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FactFunctions.Programme.Rag.Shade("blue"));
     }
 
     [Fact]
@@ -106,6 +111,10 @@ public sealed class HighlightPaperTests
         Assert.Equal(FactFunctions.Programme.Rag.Amber, rag.Derived);
         Assert.Equal(FactFunctions.Programme.Rag.Green, rag.Reported);
         Assert.Equal("Green, as reported by the programme lead: The delay does not affect the pilot. Derived from the milestones: Amber (1 milestone at risk).", rag.Summary());
+
+        // A reason is printed as a sentence; an override without one (written before reasons were required) says so.
+        Assert.Equal("Green, as reported by the programme lead: Agreed at the board. Derived from the milestones: Amber (1 milestone at risk).", (rag with { Reason = " Agreed at the board " }).Summary());
+        Assert.StartsWith("Red, as reported by the programme lead: no reason given. Derived from the milestones: Amber", (rag with { Override = FactFunctions.Programme.Rag.Red, Reason = null }).Summary(), StringComparison.Ordinal);
     }
 
     [Fact]
