@@ -42,12 +42,12 @@ internal static class ProgrammeEntities
         ETag = e.ETag.ToString(),
     };
 
-    /// <summary>A milestone row; <paramref name="milestone"/> carries its baseline (the store fills a missing one in before writing).</summary>
+    /// <summary>A milestone row; <paramref name="milestone"/> carries its baseline (<see cref="MilestoneFields.WithBaseline"/>).</summary>
     public static TableEntity Milestone(string projectId, string id, MilestoneFields milestone, MilestoneWindow window) => new(projectId, id)
     {
         ["Activity"] = milestone.Activity,
         ["Due"] = milestone.Due,
-        ["BaselineDue"] = milestone.BaselineDue ?? milestone.Due,
+        ["BaselineDue"] = milestone.BaselineDue,
         ["Earliest"] = EntityText.Date(window.Earliest),
         ["Latest"] = EntityText.Date(window.Latest),
         ["Status"] = milestone.Status,

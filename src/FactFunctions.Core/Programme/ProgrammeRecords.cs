@@ -152,6 +152,12 @@ public record MilestoneFields
     /// </summary>
     public string? BaselineDue { get; init; }
 
+    /// <summary>
+    /// The milestone as it is written: its own baseline when given, else the one stored for it (<paramref name="stored"/>),
+    /// else, new, its due. The one rule by which re-dating keeps the first plan.
+    /// </summary>
+    public MilestoneFields WithBaseline(string? stored) => this with { BaselineDue = BaselineDue ?? stored ?? Due };
+
     [OneOf(typeof(MilestoneStatus))]
     public string? Status { get; init; }
 

@@ -37,7 +37,7 @@ public sealed record ProgrammeState(
                     Id = m.Id!,
                     Activity = m.Activity,
                     Due = m.Due,
-                    BaselineDue = m.BaselineDue ?? m.Due,
+                    BaselineDue = m.WithBaseline(stored: null).BaselineDue,
                     Window = window,
                     Status = m.Status,
                     Board = m.Board,

@@ -179,7 +179,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         if (milestone.BaselineDue is null)
         {
             var stored = await table.GetEntityIfExistsAsync<TableEntity>(projectId, milestoneId, select: ["BaselineDue", "Due"], cancellationToken: ct);
-            milestone = milestone with { BaselineDue = stored.HasValue ? StoredBaseline(stored.Value!) : milestone.Due };
+            milestone = milestone.WithBaseline(stored.HasValue ? StoredBaseline(stored.Value!) : null);
         }
 
         var result = await ConditionalWrites.PutAsync(table, ProgrammeEntities.Milestone(projectId, milestoneId, milestone, window), precondition, ct);
@@ -360,9 +360,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
             foreach (var milestone in project.Milestones ?? [])
             {
                 var window = FuzzyDate.Parse(milestone.Due!);
-                var baselined = milestone.BaselineDue is null && baselines.TryGetValue((project.Id!, milestone.Id!), out string? stored)
-                    ? milestone with { BaselineDue = stored }
-                    : milestone;
+                var baselined = milestone.WithBaseline(baselines.GetValueOrDefault((project.Id!, milestone.Id!)));
                 milestoneRows.Add(Upsert(ProgrammeEntities.Milestone(project.Id!, milestone.Id!, baselined, window)));
             }
 

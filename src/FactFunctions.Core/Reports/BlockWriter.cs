@@ -170,27 +170,18 @@ public sealed class BlockWriter(PaperPackage package, IReadOnlyDictionary<string
     {
         int columns = rows[0].Count;
         int width = TextWidthTwips / columns;
-        var table = new Table(
-            new TableProperties(
-                new TableStyle { Val = DocumentBuilder.TableStyle },
-                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-                new TableLook { Val = "04A0", FirstRow = true }),
-            new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width.ToString(CultureInfo.InvariantCulture) })));
+        var lines = new List<TableRow>();
         for (int r = 0; r < rows.Count; r++)
         {
             var row = r == 0 ? new TableRow(new TableRowProperties(new TableHeader(), new CantSplit())) : new TableRow();
             foreach (string cell in rows[r])
             {
-                var line = new WordParagraph(new ParagraphProperties(new ParagraphStyleId { Val = r == 0 ? DocumentBuilder.TableHeadingStyle : DocumentBuilder.TableTextStyle }));
-                var run = new Run();
-                TemplateFiller.AppendText(run, cell);
-                line.AppendChild(run);
-                row.AppendChild(DocumentBuilder.Cell(width, line));
+                row.AppendChild(DocumentBuilder.Cell(width, DocumentBuilder.TextLine(cell, r == 0 ? DocumentBuilder.TableHeadingStyle : DocumentBuilder.TableTextStyle)));
             }
 
-            table.AppendChild(row);
+            lines.Add(row);
         }
 
-        return table;
+        return DocumentBuilder.Table(Enumerable.Repeat(width, columns).ToArray(), lines[0], [.. lines.Skip(1)]);
     }
 }

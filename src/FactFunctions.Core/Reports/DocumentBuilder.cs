@@ -86,8 +86,8 @@ internal sealed class DocumentBuilder(string title)
 
     public SdtRow RowControl(string tag, params OpenXmlElement[] rows) => new(Properties(tag), new SdtContentRow(rows));
 
-    /// <summary>A table in the FACT style; the header row repeats on every page.</summary>
-    public Table Table(int[] widths, TableRow header, params OpenXmlElement[] rows)
+    /// <summary>A table in the FACT style, the text's full width; header rows (marked so) repeat on every page.</summary>
+    public static Table Table(int[] widths, TableRow header, params OpenXmlElement[] rows)
     {
         var table = new Table(
             new TableProperties(new TableStyle { Val = TableStyle }, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, new TableLook { Val = "04A0", FirstRow = true }),
@@ -140,6 +140,30 @@ internal sealed class DocumentBuilder(string title)
             new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill }));
         cell.Append(content);
         return cell;
+    }
+
+    /// <summary>The table narrowed to the sum of its columns' widths and centred on the page.</summary>
+    public static Table Centred(Table table)
+    {
+        int width = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Sum(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture));
+        var tableWidth = table.GetFirstChild<TableProperties>()!.GetFirstChild<TableWidth>()!;
+        tableWidth.Type = TableWidthUnitValues.Dxa;
+        tableWidth.Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        tableWidth.InsertAfterSelf(new TableJustification { Val = TableRowAlignmentValues.Center });
+        return table;
+    }
+
+    /// <summary>Data text (made safe for XML) as a paragraph in <paramref name="style"/>, bold when asked.</summary>
+    public static WordParagraph TextLine(string? text, string style = TableTextStyle, bool bold = false)
+    {
+        var run = new Run();
+        if (bold)
+        {
+            run.AppendChild(new RunProperties(new Bold()));
+        }
+
+        TemplateFiller.AppendText(run, text);
+        return new WordParagraph(new ParagraphProperties(new ParagraphStyleId { Val = style }), run);
     }
 
     public static WordParagraph CellLine(params OpenXmlElement[] parts)

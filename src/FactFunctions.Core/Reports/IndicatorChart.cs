@@ -31,7 +31,7 @@ public static class IndicatorChart
     private const int MaxAltText = 2_000;
 
     /// <summary>The points an indicator can be charted by: its ranks when it is ranked, else its values, in period order.</summary>
-    public static (bool Ranked, IReadOnlyList<(string Period, decimal Figure)> Points) Series(IndicatorView indicator)
+    private static (bool Ranked, IReadOnlyList<(string Period, decimal Figure)> Points) Series(IndicatorView indicator)
     {
         var values = (indicator.Values ?? []).OrderBy(v => v.Period, StringComparer.Ordinal).ToList();
         bool ranked = values.Any(v => v.Rank is not null);
@@ -55,9 +55,8 @@ public static class IndicatorChart
     /// better ("Line chart of Permanent exclusion: Primary Schools, rank among 156 local authorities, from 2018-19 to 2020-21.
     /// 2018-19: 19; 2019-20: 14; 2020-21: 10. Rank 1 is the best position …").
     /// </summary>
-    public static string AltText(IndicatorView indicator)
+    private static string AltText(IndicatorView indicator, bool ranked, IReadOnlyList<(string Period, decimal Figure)> points)
     {
-        var (ranked, points) = Series(indicator);
         string measure = ranked ? $"rank{OutOf(indicator)}" : indicator.Unit ?? "value";
         string figures = string.Join("; ", points.Select(p => $"{p.Period}: {Figure(p.Figure)}"));
         string better = ranked
@@ -74,14 +73,15 @@ public static class IndicatorChart
     /// <summary>The chart (a paragraph holding it) and the table of its figures, for a paper.</summary>
     public static IReadOnlyList<OpenXmlElement> Elements(IndicatorView indicator, PaperPackage package)
     {
-        if (!Charted(indicator))
+        var (ranked, points) = Series(indicator);
+        if (points.Count < 2)
         {
             return [];
         }
 
-        string relationship = package.Chart(ChartSpace(indicator));
+        string relationship = package.Chart(ChartSpace(indicator, ranked, points));
         uint id = package.NextDrawingId();
-        string alt = AltText(indicator);
+        string alt = AltText(indicator, ranked, points);
         var drawing = new Drawing(new DW.Inline(
             new DW.Extent { Cx = Width, Cy = Height },
             new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
@@ -121,31 +121,15 @@ public static class IndicatorChart
 
         int width = Math.Min(2400, BlockWriter.TextWidthTwips / columns.Count);
         var widths = Enumerable.Repeat(width, columns.Count).ToArray();
-        var table = new Table(
-            new TableProperties(
-                new TableStyle { Val = DocumentBuilder.TableStyle },
-                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = (width * columns.Count).ToString(Invariant) },
-                new TableJustification { Val = TableRowAlignmentValues.Center },
-                new TableLook { Val = "04A0", FirstRow = true }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(Invariant) })));
-        table.AppendChild(DocumentBuilder.HeaderRow(widths, [.. columns.Select(c => c.Heading)]));
-        foreach (var value in values)
-        {
-            table.AppendChild(DocumentBuilder.Row([.. columns.Select(c =>
-            {
-                var run = new Run();
-                TemplateFiller.AppendText(run, c.Cell(value) ?? "–");
-                return DocumentBuilder.Cell(width, DocumentBuilder.CellLine(run));
-            })]));
-        }
-
-        return table;
+        return DocumentBuilder.Centred(DocumentBuilder.Table(
+            widths,
+            DocumentBuilder.HeaderRow(widths, [.. columns.Select(c => c.Heading)]),
+            [.. values.Select(value => DocumentBuilder.Row([.. columns.Select(c => DocumentBuilder.Cell(width, DocumentBuilder.TextLine(c.Cell(value) ?? "–")))]))]));
     }
 
     /// <summary>The chart part: one line series with markers and data labels, the figures cached in the part.</summary>
-    private static byte[] ChartSpace(IndicatorView indicator)
+    private static byte[] ChartSpace(IndicatorView indicator, bool ranked, IReadOnlyList<(string Period, decimal Figure)> points)
     {
-        var (ranked, points) = Series(indicator);
         string axisTitle = Short(ranked ? $"Rank{OutOf(indicator)} (1 is best)" : PaperComposer.Capitalised(indicator.Unit ?? "Value"), MaxAxisTitle);
         using var stream = new MemoryStream();
         using (var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))

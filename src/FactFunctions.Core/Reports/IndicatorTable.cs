@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
@@ -9,8 +8,6 @@ namespace FactFunctions.Reports;
 /// <summary>Word elements for a project's outcomes: made in code because its columns depend on the data.</summary>
 public static class IndicatorTable
 {
-    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
-
     /// <summary>
     /// The outcomes table under a project, laid out like the seed's exclusions table: a header row of categories
     /// ("Permanent exclusion"), a row of indicator names ("Primary Schools"), and a row of the latest figure of each.
@@ -26,13 +23,7 @@ public static class IndicatorTable
         const int total = 9638;
         int width = total / shown.Count;
         var widths = Enumerable.Repeat(width, shown.Count).ToArray();
-        var table = new Table(
-            new TableProperties(
-                new TableStyle { Val = DocumentBuilder.TableStyle },
-                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-                new TableLook { Val = "04A0", FirstRow = true }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(English) })));
-
+        var headers = new List<TableRow>();
         if (shown.Any(i => !string.IsNullOrEmpty(i.Category)))
         {
             var categoryRow = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
@@ -41,7 +32,7 @@ public static class IndicatorTable
                 categoryRow.AppendChild(DocumentBuilder.SpanningCell(width * group.Count, group.Count, "D9E2F3", HeadingLine(group.Key)));
             }
 
-            table.AppendChild(categoryRow);
+            headers.Add(categoryRow);
         }
 
         var nameRow = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
@@ -50,30 +41,23 @@ public static class IndicatorTable
             nameRow.AppendChild(DocumentBuilder.Cell(width, HeadingLine(indicator.Name)));
         }
 
-        table.AppendChild(nameRow);
+        headers.Add(nameRow);
         var valueRow = new TableRow();
         foreach (var indicator in shown)
         {
             var latest = indicator.Values!.OrderBy(v => v.Period, StringComparer.Ordinal).Last();
             string figure = !string.IsNullOrWhiteSpace(latest.Note) ? latest.Note! : $"{latest.Period}: {IndicatorWording.Figure(latest)}";
-            valueRow.AppendChild(DocumentBuilder.Cell(width, TextLine(DocumentBuilder.TableTextStyle, figure)));
+            valueRow.AppendChild(DocumentBuilder.Cell(width, DocumentBuilder.TextLine(figure)));
         }
 
-        table.AppendChild(valueRow);
+        var table = DocumentBuilder.Table(widths, headers[0], [.. headers.Skip(1), valueRow]);
         var source = string.Join("; ", shown.Select(i => i.Source).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal));
         return source.Length == 0
             ? [table, new WordParagraph()]
-            : [table, TextLine("Normal", $"Source: {source}")];
+            : [table, DocumentBuilder.TextLine($"Source: {source}", "Normal")];
     }
 
-    private static WordParagraph HeadingLine(string? text) => TextLine(DocumentBuilder.TableHeadingStyle, text);
-
-    private static WordParagraph TextLine(string style, string? text)
-    {
-        var run = new Run();
-        TemplateFiller.AppendText(run, text);
-        return new WordParagraph(new ParagraphProperties(new ParagraphStyleId { Val = style }), run);
-    }
+    private static WordParagraph HeadingLine(string? text) => DocumentBuilder.TextLine(text, DocumentBuilder.TableHeadingStyle);
 
     /// <summary>Consecutive items with the same key, in order (categories span adjacent columns only).</summary>
     private static IEnumerable<(string Key, int Count)> Runs<TItem>(IEnumerable<TItem> items, Func<TItem, string> key)

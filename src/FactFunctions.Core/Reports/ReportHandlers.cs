@@ -37,11 +37,9 @@ public sealed class ReportHandlers(
                 errors.Slug("board", value.Board);
             }
 
-            if (value.IndicatorCharts == true && value.Kind is not null && value.Kind != PaperKinds.SelectCommittee)
+            if (value.IndicatorCharts == true && value.Kind is { } kind && PaperKinds.All.Contains(kind, StringComparer.Ordinal) && !Reports.Papers.Get(kind).ChartsOnRequest)
             {
-                errors.Add("indicatorCharts", value.Kind == PaperKinds.Highlight
-                    ? "is for the select-committee paper; the highlight report always charts its indicators."
-                    : $"is for the select-committee paper; the {value.Kind} paper has no indicator section.");
+                errors.Add("indicatorCharts", $"is an option of the {string.Join(" and ", Reports.Papers.All.Where(p => p.ChartsOnRequest).Select(p => p.Kind))} paper only; the {kind} paper does not take it.");
             }
 
             if (!errors.IsEmpty)

@@ -44,8 +44,7 @@ public static class WorkbookChanges
         Keyed((document.Projects ?? []).SelectMany(p => (p.Milestones ?? []).Select(m =>
         {
             string id = $"{p.Id}/{m.Id}";
-            string? baseline = m.BaselineDue ?? baselines?.GetValueOrDefault(id) ?? m.Due;
-            return (id, Key(m with { BaselineDue = baseline }));
+            return (id, Key(m.WithBaseline(baselines?.GetValueOrDefault(id))));
         })));
 
     private static Dictionary<string, string> Indicators(ProgrammeDocument document) =>

@@ -77,7 +77,7 @@ public sealed class HighlightPaper : PaperDefinition
             b.Heading(1, "Indicators"),
             b.BlockControl(T.HighlightCharts, b.Plain($"«{T.HighlightCharts}»")),
             b.Heading(1, "Risks"),
-            b.Table(RiskWidths, DocumentBuilder.HeaderRow(RiskWidths, "#", "Risk", "Rating", "Owner", "Mitigation"),
+            DocumentBuilder.Table(RiskWidths, DocumentBuilder.HeaderRow(RiskWidths, "#", "Risk", "Rating", "Owner", "Mitigation"),
                 b.RowControl(T.RiskRegister, DocumentBuilder.Row(
                     DocumentBuilder.Cell(RiskWidths[0], DocumentBuilder.CellLine(b.TextControl(T.RiskNumber))),
                     DocumentBuilder.Cell(RiskWidths[1], DocumentBuilder.CellLine(b.TextControl(T.RiskDescription))),
@@ -104,6 +104,7 @@ public sealed class HighlightPaper : PaperDefinition
         var completedNow = CompletedSince(request, from, asOf);
         var milestones = state.Milestones.ToLookup(m => m.ProjectId, StringComparer.Ordinal);
         var projects = Reported(state);
+        var rags = projects.ToDictionary(p => p.Id, p => ProjectRag.For(p, milestones[p.Id], asOf), StringComparer.Ordinal);
         var latest = state.Updates.GroupBy(u => u.ProjectId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).Last(), StringComparer.Ordinal);
 
@@ -111,7 +112,7 @@ public sealed class HighlightPaper : PaperDefinition
             .Text(T.HighlightPeriod, Period(request, from, asOf))
             .Set(T.HighlightRagRule, ParagraphsField.Lines([RagRule]))
             .Set(T.HighlightStatusTable, new ElementsField([StatusTable(projects.Select(p =>
-                (p, ProjectRag.For(p, milestones[p.Id], asOf), Commentary(latest.GetValueOrDefault(p.Id)))).ToList()), new WordParagraph()]));
+                (p, rags[p.Id], Commentary(latest.GetValueOrDefault(p.Id)))).ToList()), new WordParagraph()]));
 
         string dueHeading = request.Board?.NextMeeting is { } next
             ? $"Due before the next meeting ({PaperComposer.LongDate(next)})"
@@ -122,7 +123,7 @@ public sealed class HighlightPaper : PaperDefinition
             var open = own.Where(m => !MilestoneStatus.IsClosed(m.Status)).ToList();
             return new FieldSet(fields)
                 .Text(T.ProjectName, p.Name)
-                .Text(T.HighlightProjectStatus, ProjectRag.For(p, own, asOf).Summary())
+                .Text(T.HighlightProjectStatus, rags[p.Id].Summary())
                 .Set(T.HighlightCompleted, Lines(own.Where(m => completedNow.Contains((m.ProjectId, m.Id))).Select(m => $"{m.Activity} ({m.Due})")))
                 .Text(T.HighlightDueHeading, dueHeading)
                 .Set(T.HighlightDue, Lines(open.Where(m => !KeyMilestones.IsOverdue(m, asOf) && m.Window.Earliest <= until).Select(m => $"{m.Activity} ({m.Due}, {MilestoneStatus.Words(m.Status)})")))
@@ -219,43 +220,25 @@ public sealed class HighlightPaper : PaperDefinition
     /// <summary>The status summary: project, RAG (the word, and the cell shaded in its colour), and the commentary.</summary>
     private static Table StatusTable(IReadOnlyList<(ProjectView Project, ProjectRag Rag, string Commentary)> rows)
     {
-        var table = new Table(
-            new TableProperties(
-                new TableStyle { Val = DocumentBuilder.TableStyle },
-                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-                new TableLook { Val = "04A0", FirstRow = true }),
-            new TableGrid(StatusWidths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-        table.AppendChild(DocumentBuilder.HeaderRow(StatusWidths, "Project", "Status", "Commentary"));
+        var table = DocumentBuilder.Table(StatusWidths, DocumentBuilder.HeaderRow(StatusWidths, "Project", "Status", "Commentary"));
         foreach (var (project, rag, commentary) in rows)
         {
-            var status = new List<OpenXmlElement> { CellText(Rag.Words(rag.Reported), bold: true) };
+            var status = new List<OpenXmlElement> { DocumentBuilder.TextLine(Rag.Words(rag.Reported), bold: true) };
             if (rag.Override is not null)
             {
-                status.Add(CellText($"Reported by the lead; derived: {Rag.Words(rag.Derived)}"));
+                status.Add(DocumentBuilder.TextLine($"Reported by the lead; derived: {Rag.Words(rag.Derived)}"));
             }
 
             if (rag.Derived is not null)
             {
-                status.Add(CellText(PaperComposer.Capitalised(rag.Why())));
+                status.Add(DocumentBuilder.TextLine(PaperComposer.Capitalised(rag.Why())));
             }
             table.AppendChild(DocumentBuilder.Row(
-                DocumentBuilder.Cell(StatusWidths[0], CellText(project.Name ?? project.Id, bold: true)),
+                DocumentBuilder.Cell(StatusWidths[0], DocumentBuilder.TextLine(project.Name ?? project.Id, bold: true)),
                 DocumentBuilder.SpanningCell(StatusWidths[1], 1, Rag.Shade(rag.Reported), [.. status]),
-                DocumentBuilder.Cell(StatusWidths[2], CellText(commentary))));
+                DocumentBuilder.Cell(StatusWidths[2], DocumentBuilder.TextLine(commentary))));
         }
 
         return table;
-    }
-
-    private static WordParagraph CellText(string text, bool bold = false)
-    {
-        var run = new Run();
-        if (bold)
-        {
-            run.AppendChild(new RunProperties(new Bold()));
-        }
-
-        TemplateFiller.AppendText(run, text);
-        return DocumentBuilder.CellLine(run);
     }
 }

@@ -21,6 +21,9 @@ public abstract class PaperDefinition
     /// </summary>
     public virtual bool ForOneBoard => false;
 
+    /// <summary>Whether a request may ask the paper to chart its indicators (<c>indicatorCharts</c>); no other paper takes the option.</summary>
+    public virtual bool ChartsOnRequest => false;
+
     /// <summary>The update audience whose updates the paper prints (updates for "both" are printed too).</summary>
     public abstract string Audience { get; }
 

@@ -50,7 +50,7 @@ public sealed class SchoolsForumPaper : PaperDefinition
                 b.ParagraphsControl(T.ProjectParagraphs, "Normal", Bullet)),
             b.Styled(S, "Priority projects"),
             b.ParagraphsControl(T.ForumPriorityProjects, "Normal", Bullet),
-            b.Table(PriorityWidths, DocumentBuilder.HeaderRow(PriorityWidths, "Project", "Aim", "Status", "Next milestone", "Date"),
+            DocumentBuilder.Table(PriorityWidths, DocumentBuilder.HeaderRow(PriorityWidths, "Project", "Aim", "Status", "Next milestone", "Date"),
                 b.RowControl(T.PriorityProjects, DocumentBuilder.Row(
                     DocumentBuilder.Cell(PriorityWidths[0], DocumentBuilder.CellLine(b.TextControl(T.PriorityName, bold: true))),
                     DocumentBuilder.Cell(PriorityWidths[1], DocumentBuilder.CellLine(b.TextControl(T.PriorityAim))),

@@ -21,6 +21,8 @@ public sealed class SelectCommitteePaper : PaperDefinition
 
     public override string Audience => Programme.Audience.SelectCommittee;
 
+    public override bool ChartsOnRequest => true;
+
     public override IReadOnlySet<string> RequiredTags { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         T.CommitteeName, T.MeetingDate, T.Title, T.PreviousReport, T.AuthorName, T.AuthorRole, T.AuthorEmail, T.DirectorName, T.DirectorRole, T.ReportDate,
@@ -93,7 +95,7 @@ public sealed class SelectCommitteePaper : PaperDefinition
             b.BlockControl(T.Governance, b.Plain($"«{T.Governance}»")),
             b.Heading(1, "Key milestones"),
             b.ParagraphsControl(T.MilestonesIntro, N),
-            b.Table(MilestoneWidths, DocumentBuilder.HeaderRow(MilestoneWidths, "Activity", "Milestone Date"),
+            DocumentBuilder.Table(MilestoneWidths, DocumentBuilder.HeaderRow(MilestoneWidths, "Activity", "Milestone Date"),
                 b.RowControl(T.MilestoneGroups,
                     DocumentBuilder.Row(DocumentBuilder.SpanningCell(9638, 2, "D9E2F3", DocumentBuilder.CellLine(b.TextControl(T.GroupName, bold: true)))),
                     b.RowControl(T.GroupMilestones,
@@ -104,12 +106,12 @@ public sealed class SelectCommitteePaper : PaperDefinition
         b.Add(
             b.Heading(1, "Risk assessment"),
             b.Styled(N, "Risks that may arise if the proposed decision and related work is not taken:"),
-            b.Table(RiskWidths, DocumentBuilder.HeaderRow(RiskWidths, "#", "Risk"),
+            DocumentBuilder.Table(RiskWidths, DocumentBuilder.HeaderRow(RiskWidths, "#", "Risk"),
                 b.RowControl(T.RisksIfNotTaken, DocumentBuilder.Row(
                     DocumentBuilder.Cell(RiskWidths[0], DocumentBuilder.CellLine(b.TextControl(T.RiskNumber))),
                     DocumentBuilder.Cell(RiskWidths[1], DocumentBuilder.CellLine(b.TextControl(T.RiskDescription)))))),
             b.Styled(N, "Risks that may arise if the proposed decision is taken and actions that will be taken to manage those risks"),
-            b.Table(MitigatedRiskWidths, DocumentBuilder.HeaderRow(MitigatedRiskWidths, "#", "Risk", "Actions to Mitigate"),
+            DocumentBuilder.Table(MitigatedRiskWidths, DocumentBuilder.HeaderRow(MitigatedRiskWidths, "#", "Risk", "Actions to Mitigate"),
                 b.RowControl(T.RisksIfTaken, DocumentBuilder.Row(
                     DocumentBuilder.Cell(MitigatedRiskWidths[0], DocumentBuilder.CellLine(b.TextControl(T.RiskNumber))),
                     DocumentBuilder.Cell(MitigatedRiskWidths[1], DocumentBuilder.CellLine(b.TextControl(T.RiskDescription))),
