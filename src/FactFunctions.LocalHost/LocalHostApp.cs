@@ -1,4 +1,5 @@
 using FactFunctions;
+using FactFunctions.Api;
 using FactFunctions.Http;
 
 namespace FactFunctions.LocalHost;

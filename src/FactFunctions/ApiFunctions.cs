@@ -4,9 +4,12 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FactFunctions.Functions;
 
-/// <summary>What LocalHost serves beside the routes: the OpenAPI document (embedded in Core) and the problem+json 404 for any other path.</summary>
-public sealed class ApiFunctions
+/// <summary>Health, the OpenAPI document (embedded in Core) and the problem+json 404 for any other path.</summary>
+public sealed class ApiFunctions(HealthHandler health)
 {
+    [Function(nameof(GetHealth))]
+    public Task<IResult> GetHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) => health.Handle(request);
+
     [Function(nameof(OpenApi))]
     public IResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OpenApi)] HttpRequest request) => OpenApiDocument.Serve();
 

@@ -7,11 +7,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace FactFunctions.Functions;
 
 /// <summary>One line per route into Core. The host admits every request (anonymous); Core decides who may call what.</summary>
-public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandlers workbook, HealthHandler health)
+public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandlers workbook)
 {
-    [Function(nameof(Health))]
-    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) => health.Handle(request);
-
     [Function(nameof(ListProjects))]
     public Task<IResult> ListProjects([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Projects)] HttpRequest request) => handlers.ListProjects(request);
 
@@ -33,8 +30,8 @@ public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandl
     [Function(nameof(ListMilestones))]
     public Task<IResult> ListMilestones([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Milestones)] HttpRequest request) => handlers.ListMilestones(request);
 
-    [Function(nameof(AddUpdate))]
-    public Task<IResult> AddUpdate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ProjectUpdates)] HttpRequest request, string projectId) => handlers.AddUpdate(request, projectId);
+    [Function(nameof(AddProjectUpdate))]
+    public Task<IResult> AddProjectUpdate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ProjectUpdates)] HttpRequest request, string projectId) => handlers.AddUpdate(request, projectId);
 
     [Function(nameof(GetIndicator))]
     public Task<IResult> GetIndicator([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Indicator)] HttpRequest request, string indicatorId) => handlers.GetIndicator(request, indicatorId);
@@ -51,11 +48,11 @@ public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandl
     [Function(nameof(PutProgramme))]
     public Task<IResult> PutProgramme([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Programme)] HttpRequest request) => handlers.PutProgramme(request);
 
-    [Function(nameof(Import))]
-    public Task<IResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Import)] HttpRequest request) => handlers.Import(request);
+    [Function(nameof(ImportProgramme))]
+    public Task<IResult> ImportProgramme([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Import)] HttpRequest request) => handlers.Import(request);
 
-    [Function(nameof(Export))]
-    public Task<IResult> Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Export)] HttpRequest request) => handlers.Export(request);
+    [Function(nameof(ExportProgramme))]
+    public Task<IResult> ExportProgramme([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Export)] HttpRequest request) => handlers.Export(request);
 
     [Function(nameof(GetProgrammeWorkbook))]
     public Task<IResult> GetProgrammeWorkbook([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ProgrammeWorkbook)] HttpRequest request) => workbook.Get(request);

@@ -26,17 +26,17 @@ public sealed class ReminderFunctions(ReminderHandlers handlers, ReminderJob rem
     [Function(nameof(ListMeetings))]
     public Task<IResult> ListMeetings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.BoardMeetings)] HttpRequest request, string boardId) => handlers.ListMeetings(request, boardId);
 
-    [Function(nameof(CalendarFeed))]
-    public Task<IResult> CalendarFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Calendar)] HttpRequest request) => handlers.Calendar(request);
+    [Function(nameof(GetCalendar))]
+    public Task<IResult> GetCalendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Calendar)] HttpRequest request) => handlers.Calendar(request);
 
     [Function(nameof(RunReminders))]
     public Task<IResult> RunReminders([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RemindersRun)] HttpRequest request) => handlers.Run(request);
 
-    [Function(nameof(SentReminders))]
-    public Task<IResult> SentReminders([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Reminders)] HttpRequest request) => handlers.SentLog(request);
+    [Function(nameof(ListReminders))]
+    public Task<IResult> ListReminders([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Reminders)] HttpRequest request) => handlers.SentLog(request);
 
-    [Function(nameof(ReminderMessage))]
-    public Task<IResult> ReminderMessage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReminderMessage)] HttpRequest request, string key) => handlers.Message(request, key);
+    [Function(nameof(GetReminderMessage))]
+    public Task<IResult> GetReminderMessage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReminderMessage)] HttpRequest request, string key) => handlers.Message(request, key);
 
     [Function(nameof(Reminders))]
     [FixedDelayRetry(5, "00:05:00")]

@@ -28,8 +28,8 @@ public sealed class ReportFunctions(ReportHandlers handlers)
     [Function(nameof(PublishReport))]
     public Task<IResult> PublishReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ReportPublish)] HttpRequest request, string reportId) => handlers.Publish(request, reportId);
 
-    [Function(nameof(Papers))]
-    public Task<IResult> Papers([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Papers)] HttpRequest request) => handlers.Papers(request);
+    [Function(nameof(GetPapersPage))]
+    public Task<IResult> GetPapersPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Papers)] HttpRequest request) => handlers.Papers(request);
 
     [Function(nameof(GetTemplate))]
     public Task<IResult> GetTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Template)] HttpRequest request, string kind) => handlers.GetTemplate(request, kind);
