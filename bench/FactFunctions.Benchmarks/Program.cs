@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FactFunctions.Boards;
 
 // Usage: FactFunctions.Benchmarks [--smoke]
 //   --smoke  one tiny pass of every benchmark (scripts/test.sh), so they cannot rot; the numbers mean nothing.
@@ -28,7 +29,7 @@ string F(double value, string format = "0.0") => value.ToString(format, invarian
 // Like the peer, which is handed its rows ready-made, the timing starts from the frozen programme (a snapshot holds
 // parsed windows) and covers composing the fields and rendering the package. Each measurement warms up for at least
 // a second first (so the JIT has finished tiering up, as it has in a running host), then takes the median.
-var template = FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Reports.PaperKinds.SelectCommittee);
+var template = FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Boards.PaperKinds.SelectCommittee);
 var paperRequests = new Dictionary<int, FactFunctions.Reports.PaperRequest>();
 (double Ms, double Bytes) MeasureRender(int milestones, int iterations)
 {
@@ -97,10 +98,10 @@ foreach (var (milestones, iterations) in smoke ? new[] { (20, 2), (200, 1) } : n
     // The highlight report for the same programme with three periods per indicator, so it draws ten native charts.
     var highlight = Workloads.Paper(Workloads.Programme(projects: 20, milestones: 200, indicators: 10, periods: 3)) with
     {
-        Kind = FactFunctions.Reports.PaperKinds.Highlight,
+        Kind = FactFunctions.Boards.PaperKinds.Highlight,
         Board = new FactFunctions.Reports.PaperBoard("fact-operational-board", "FACT Operational Board", Workloads.Written.AddMonths(-2), null),
     };
-    var (ms, bytes) = MeasureRenders(FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Reports.PaperKinds.Highlight), highlight, smoke ? 1 : 40);
+    var (ms, bytes) = MeasureRenders(FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Boards.PaperKinds.Highlight), highlight, smoke ? 1 : 40);
     results.Add(("render highlight, 200 milestones, 10 charts: median", $"{F(ms)} ms", ""));
     results.Add(("render highlight, 200 milestones, 10 charts: allocated", $"{F(bytes / 1024 / 1024, "0.00")} MiB", ""));
 }

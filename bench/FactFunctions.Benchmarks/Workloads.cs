@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
 using FactFunctions.Snapshots;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Benchmarks;
 

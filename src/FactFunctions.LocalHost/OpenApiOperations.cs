@@ -4,6 +4,7 @@ using FactFunctions.Links;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using FactFunctions.Validation;
 
 namespace FactFunctions.LocalHost;
 

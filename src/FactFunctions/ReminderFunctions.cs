@@ -3,6 +3,7 @@ using FactFunctions.Jobs;
 using FactFunctions.Reminders;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Functions;
 

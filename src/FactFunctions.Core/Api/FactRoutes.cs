@@ -8,6 +8,8 @@ using FactFunctions.Snapshots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using static FactFunctions.Http.FactRole;
+using FactFunctions.Boards;
+using FactFunctions.Email;
 
 namespace FactFunctions.Api;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Http;
 
@@ -70,9 +71,9 @@ public static class Problems
         Problem(StatusCodes.Status412PreconditionFailed, PreconditionFailedType, "The record has changed.",
             "If-Match did not match the current ETag: read the record again and reapply your change.");
 
-    /// <summary>409: the programme may be half-applied until the named import completes.</summary>
-    public static ProblemHttpResult ImportIncomplete(Programme.IncompleteImport import) =>
-        Problem(StatusCodes.Status409Conflict, ImportIncompleteType, "An import has not completed.", Programme.ImportJournal.Describe(import));
+    /// <summary>409: the programme may be half-applied until the import <paramref name="detail"/> names (<c>ImportJournal.Describe</c>) completes.</summary>
+    public static ProblemHttpResult ImportIncomplete(string detail) =>
+        Problem(StatusCodes.Status409Conflict, ImportIncompleteType, "An import has not completed.", detail);
 
     /// <summary>A date parameter that is not yyyy-MM-dd (400), or is but lies outside the dates any input may name (422).</summary>
     public static ProblemHttpResult BadDateParameter(string name, string text) =>

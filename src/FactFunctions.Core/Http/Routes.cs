@@ -1,3 +1,5 @@
+using FactFunctions.Boards;
+
 namespace FactFunctions.Http;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using FactFunctions.Dates;
 using FactFunctions.Reminders;
 using Microsoft.Extensions.Options;
+using FactFunctions.Email;
 
 namespace FactFunctions.Jobs;
 

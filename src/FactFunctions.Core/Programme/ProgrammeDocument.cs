@@ -1,5 +1,7 @@
 using FactFunctions.Dates;
 using FactFunctions.Http;
+using FactFunctions.Boards;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;
 
@@ -15,7 +17,7 @@ public sealed record ProgrammeDocument
 
     public IReadOnlyList<IndicatorDocument>? Indicators { get; init; }
 
-    public IReadOnlyList<Reminders.BoardDocument>? Boards { get; init; }
+    public IReadOnlyList<BoardDocument>? Boards { get; init; }
 }
 
 public sealed record ProjectDocument : ProjectFields

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using FactFunctions.Dates;
 using FactFunctions.Storage;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Programme;
 

@@ -2,6 +2,7 @@ using FactFunctions.Dates;
 using FactFunctions.Http;
 using FactFunctions.Storage;
 using Microsoft.AspNetCore.Http;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;
 

@@ -1,9 +1,11 @@
 using FactFunctions.Http;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Programme;
 
 /// <summary>Validates a whole programme document before anything is written, so a bad import changes nothing.</summary>
-public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore boards, ImportJournal journal, Images.ImageStore images)
+public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, ImportJournal journal, Images.ImageStore images)
 {
     /// <summary>
     /// Writes an already validated document: programme records, then boards and meetings, journalled so that an import
@@ -199,7 +201,7 @@ public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore
             }
 
             UniqueId(errors, prefix, boards[b].Id, boardIds);
-            Reminders.BoardValidation.Board(errors, prefix, boards[b]);
+            BoardValidation.Board(errors, prefix, boards[b]);
             var dates = new HashSet<DateOnly>();
             var meetings = boards[b].Meetings ?? [];
             for (int m = 0; m < meetings.Count; m++)
@@ -217,7 +219,7 @@ public sealed class ProgrammeImporter(ProgrammeStore store, Reminders.BoardStore
                     errors.Add($"{item}.date", $"repeats the meeting of {date:yyyy-MM-dd}.");
                 }
 
-                Reminders.BoardValidation.Meeting(errors, item, meetings[m], meetings[m].Date);
+                BoardValidation.Meeting(errors, item, meetings[m], meetings[m].Date);
             }
         }
 

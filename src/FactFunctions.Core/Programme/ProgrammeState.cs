@@ -1,3 +1,5 @@
+using FactFunctions.Boards;
+
 namespace FactFunctions.Programme;
 
 /// <summary>The whole programme as read at one moment: what export, snapshots and papers are made from.</summary>

@@ -12,7 +12,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 {
     private const string StandingTextBlob = "standing-text.json";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public DateOnly Today => LondonTime.Today(time);
 

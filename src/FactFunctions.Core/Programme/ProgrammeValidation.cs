@@ -1,5 +1,7 @@
 using FactFunctions.Dates;
 using FactFunctions.Http;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Programme;
 
@@ -340,7 +342,7 @@ public static class ProgrammeValidation
         {
             foreach (string text in new[] { block.Text }.Concat(block.Items ?? []).OfType<string>())
             {
-                foreach (string id in Reports.InlineText.References(text).Where(id => !ids.ContainsKey(id)))
+                foreach (string id in InlineText.References(text).Where(id => !ids.ContainsKey(id)))
                 {
                     errors.Add(ValidationErrors.Field(field, "text"), $"refers to block '{id}', which no block of the programme has as its id.");
                 }

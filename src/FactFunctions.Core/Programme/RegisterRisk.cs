@@ -1,4 +1,5 @@
 using FactFunctions.Http;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;
 

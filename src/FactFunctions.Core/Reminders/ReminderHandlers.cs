@@ -6,6 +6,9 @@ using FactFunctions.Reports;
 using FactFunctions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
+using FactFunctions.Email;
 
 namespace FactFunctions.Reminders;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
 using Microsoft.Extensions.Options;
+using FactFunctions.Boards;
+using FactFunctions.Email;
 
 namespace FactFunctions.Reminders;
 

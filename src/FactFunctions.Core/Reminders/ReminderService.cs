@@ -3,6 +3,8 @@ using FactFunctions.Http;
 using FactFunctions.Links;
 using FactFunctions.Programme;
 using FactFunctions.Snapshots;
+using FactFunctions.Boards;
+using FactFunctions.Email;
 
 namespace FactFunctions.Reminders;
 

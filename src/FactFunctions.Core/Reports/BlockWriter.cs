@@ -7,6 +7,7 @@ using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Reports;
 

@@ -1,4 +1,6 @@
 using FactFunctions.Http;
+using FactFunctions.Boards;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Reports;
 

@@ -8,6 +8,7 @@ using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Reports;
 

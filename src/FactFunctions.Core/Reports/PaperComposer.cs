@@ -1,6 +1,7 @@
 using System.Globalization;
 using FactFunctions.Programme;
 using T = FactFunctions.Reports.TemplateTags;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Reports;
 
@@ -20,15 +21,15 @@ public static class PaperComposer
     /// <summary>Words as the start of a sentence or a cell: "in delivery" → "In delivery".</summary>
     public static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
 
-    /// <summary>The Key milestones window of the request's meeting (<see cref="Reports.KeyMilestones.Window"/>).</summary>
-    public static (DateOnly From, DateOnly To) MilestoneWindow(PaperRequest request) => Reports.KeyMilestones.Window(request.MeetingDate, request.LookAheadMonths);
+    /// <summary>The Key milestones window of the request's meeting (<see cref="Programme.KeyMilestones.Window"/>).</summary>
+    public static (DateOnly From, DateOnly To) MilestoneWindow(PaperRequest request) => Programme.KeyMilestones.Window(request.MeetingDate, request.LookAheadMonths);
 
     /// <summary>The date the paper speaks as of: the report date when given, otherwise the snapshot's.</summary>
     public static DateOnly AsOf(PaperRequest request) => request.ReportDate ?? request.Snapshot.Header.AsOf;
 
-    /// <summary>The Key milestones rows of the request's paper (<see cref="Reports.KeyMilestones"/>).</summary>
+    /// <summary>The Key milestones rows of the request's paper (<see cref="Programme.KeyMilestones"/>).</summary>
     public static IReadOnlyList<(ProjectView Project, IReadOnlyList<KeyMilestoneRow> Rows)> KeyMilestones(PaperRequest request) =>
-        Reports.KeyMilestones.For(request.Snapshot.State, request.MeetingDate, AsOf(request), request.LookAheadMonths);
+        Programme.KeyMilestones.For(request.Snapshot.State, request.MeetingDate, AsOf(request), request.LookAheadMonths);
 
     /// <summary>The fields of the paper the request names, composed by that paper's definition.</summary>
     public static FieldSet Compose(PaperRequest request) => Papers.Get(request.Kind).Compose(request);

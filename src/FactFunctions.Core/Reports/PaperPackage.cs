@@ -1,3 +1,5 @@
+using FactFunctions.Validation;
+
 namespace FactFunctions.Reports;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using FactFunctions.Snapshots;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Reports;
 

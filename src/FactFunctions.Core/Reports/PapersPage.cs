@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FactFunctions.Dates;
 using FactFunctions.Http;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Reports;
 
@@ -65,7 +66,7 @@ public static class PapersPage
     private static void Meeting(StringBuilder html, string kind, DateOnly date, List<ReportMetadata> versions, LinkTo link)
     {
         // A paper written for one board of several (the highlight report) is that board's.
-        string committee = versions.Select(v => v.BoardName).FirstOrDefault(n => n is not null) ?? PaperKinds.Committee(kind);
+        string committee = versions.Select(v => v.BoardName).FirstOrDefault(n => n is not null) ?? Papers.Get(kind).Committee;
         string meeting = $"{committee}, {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}";
         html.Append("<section>\n<h2>").Append(HtmlPage.Encode(meeting)).Append("</h2>\n");
         var published = versions.FirstOrDefault(v => v.Status == PaperStatus.Published);
@@ -105,7 +106,7 @@ public static class PapersPage
     /// <summary>The papers by meeting (kind, date, and board for a paper written for one), newest meeting first.</summary>
     private static List<IGrouping<PaperMeeting, ReportMetadata>> Meetings(IReadOnlyList<ReportMetadata> papers) => papers
         .GroupBy(PaperMeeting.Of)
-        .OrderByDescending(g => g.Key.MeetingDate).ThenBy(g => g.First().BoardName ?? PaperKinds.Committee(g.Key.Kind), StringComparer.Ordinal)
+        .OrderByDescending(g => g.Key.MeetingDate).ThenBy(g => g.First().BoardName ?? Papers.Get(g.Key.Kind).Committee, StringComparer.Ordinal)
         .ToList();
 
     /// <summary>Two links whose text says what each opens, distinct for every version.</summary>

@@ -1,4 +1,5 @@
 using FactFunctions.Reminders;
+using FactFunctions.Email;
 
 namespace FactFunctions.Reports;
 

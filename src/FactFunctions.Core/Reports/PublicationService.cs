@@ -3,6 +3,8 @@ using FactFunctions.Http;
 using FactFunctions.Links;
 using FactFunctions.Reminders;
 using Microsoft.Extensions.Logging;
+using FactFunctions.Boards;
+using FactFunctions.Email;
 
 namespace FactFunctions.Reports;
 
@@ -182,7 +184,7 @@ public sealed partial class PublicationService(
         {
             foreach (var member in (board.Members ?? []).Where(m => m.Email is not null && seen.Add(m.Email)))
             {
-                var message = EmailComposer.Publication(board.Name ?? board.Id, report, member, paperLinks, replaced);
+                var message = PublicationEmail.Compose(board.Name ?? board.Id, report, member, paperLinks, replaced);
                 planned.Add(EmailDelivery.Plan("publication", board.Id, report.Id, day, member, message));
             }
         }

@@ -1,9 +1,12 @@
+using FactFunctions.Programme;
 using FactFunctions.Dates;
 using System.Globalization;
 using FactFunctions.Http;
 using FactFunctions.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Reports;
 
@@ -54,7 +57,7 @@ public sealed class ReportHandlers(
                 case ReportFailure.UnknownSnapshot:
                     return Problems.Invalid("snapshotId", $"names snapshot '{value.SnapshotId}', which does not exist.");
                 case ReportFailure.ImportIncomplete:
-                    return Problems.ImportIncomplete(import!);
+                    return Problems.ImportIncomplete(ImportJournal.Describe(import!));
                 case ReportFailure.NoBoardMeeting:
                     return Problems.Invalid(value.Board is null ? "meetingDate" : "board", value.Board is null
                         ? $"is {value.MeetingDate:yyyy-MM-dd}, and no board's meeting that day asks for a {value.Kind} paper: set reportKind on the meeting (PUT {Routes.BasePath}/boards/{{boardId}}/meetings/{{date}})."

@@ -2,6 +2,7 @@ using FactFunctions.Programme;
 using FactFunctions.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Reports;
 
@@ -11,7 +12,7 @@ public sealed partial class ReportService(
     TemplateStore templates,
     Images.ImageStore images,
     ReportStore reports,
-    Reminders.BoardStore boards,
+    BoardStore boards,
     TimeProvider time,
     IOptions<ReportOptions> options,
     ILogger<ReportService> logger)

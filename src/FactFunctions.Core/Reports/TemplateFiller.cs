@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Reports;
 

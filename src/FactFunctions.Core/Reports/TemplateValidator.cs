@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Http;
 using FactFunctions.Programme;
 using FactFunctions.Snapshots;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Reports;
 

@@ -1,5 +1,7 @@
+using FactFunctions.Programme;
 using FactFunctions.Http;
 using Microsoft.AspNetCore.Http;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Snapshots;
 
@@ -38,7 +40,7 @@ public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, Sn
             var outcome = await store.TakeAsync(store.NewOnDemandId(), SnapshotKinds.OnDemand, label, ct);
             if (outcome.Status == SnapshotStatus.ImportIncomplete)
             {
-                return Problems.ImportIncomplete(outcome.Import!);
+                return Problems.ImportIncomplete(ImportJournal.Describe(outcome.Import!));
             }
 
             return TypedResults.Created($"{Routes.BasePath}/snapshots/{outcome.Header!.Id}", outcome.Header);

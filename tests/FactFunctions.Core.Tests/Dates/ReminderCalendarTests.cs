@@ -1,5 +1,6 @@
 using FactFunctions.Dates;
 using FactFunctions.Reminders;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Dates;
 

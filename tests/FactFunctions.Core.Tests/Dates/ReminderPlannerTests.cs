@@ -3,6 +3,7 @@ using FactFunctions.Programme;
 using FactFunctions.Reminders;
 using FactFunctions.Reports;
 using Microsoft.Extensions.Options;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Dates;
 

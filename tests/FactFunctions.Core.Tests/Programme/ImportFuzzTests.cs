@@ -2,6 +2,7 @@ using CsCheck;
 using FactFunctions.Core.Tests.Reports;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Programme;
 

@@ -1,5 +1,7 @@
 using FactFunctions.Dates;
 using FactFunctions.Http;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Programme;
 

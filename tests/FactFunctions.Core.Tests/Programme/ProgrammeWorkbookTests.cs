@@ -1,6 +1,8 @@
 using FactFunctions.Http;
 using FactFunctions.Programme;
 using FactFunctions.Programme.Workbook;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Programme;
 

@@ -1,5 +1,6 @@
 using FactFunctions.Dates;
 using FactFunctions.Programme;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Programme;
 

@@ -6,6 +6,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Reports;
 

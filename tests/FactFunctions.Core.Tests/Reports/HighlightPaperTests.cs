@@ -5,6 +5,8 @@ using FactFunctions.Programme;
 using FactFunctions.Reports;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Reports;
 
@@ -239,7 +241,7 @@ public sealed class HighlightPaperTests
     [Fact]
     public void The_new_fields_are_validated_naming_each_problem()
     {
-        var errors = new FactFunctions.Http.ValidationErrors();
+        var errors = new FactFunctions.Validation.ValidationErrors();
         var text = SampleProgramme.Load().Programme! with
         {
             RiskRegister = [new RegisterRisk { Description = "A risk", Rating = "severe", Mitigation = "" }, null!],

@@ -1,5 +1,6 @@
 using FactFunctions.Programme;
 using FactFunctions.Reports;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using FactFunctions.Reports;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Reports;
 
@@ -36,7 +37,7 @@ public sealed class PaperDefinitionTests
 
         const string unknown = "highlight-of-the-year";
         Assert.Throws<ArgumentOutOfRangeException>(() => Papers.Get(unknown));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PaperKinds.Committee(unknown));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Papers.Get(unknown));
         Assert.Throws<ArgumentOutOfRangeException>(() => TemplateTags.Required(unknown));
         Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInTemplates.For(unknown));
         Assert.Throws<ArgumentOutOfRangeException>(() => PaperComposer.Compose(SamplePapers.Request(PaperKinds.SelectCommittee) with { Kind = unknown }));

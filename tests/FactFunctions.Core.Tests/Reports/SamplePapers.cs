@@ -1,6 +1,7 @@
 using FactFunctions.Programme;
 using FactFunctions.Reports;
 using FactFunctions.Snapshots;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Reports;
 

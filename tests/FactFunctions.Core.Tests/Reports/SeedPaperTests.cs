@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Reports;
 using FactFunctions.TestSupport;
 using DrawingWord = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Reports;
 

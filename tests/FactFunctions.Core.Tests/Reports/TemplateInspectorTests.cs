@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using FactFunctions.Reports;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -1,4 +1,5 @@
 using FactFunctions.IntegrationTests.Infrastructure;
+using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Programme;
 

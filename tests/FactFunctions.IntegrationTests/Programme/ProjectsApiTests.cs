@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using FactFunctions.IntegrationTests.Infrastructure;
+using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Programme;
 

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using FactFunctions.IntegrationTests.Infrastructure;
+using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Programme;
 
@@ -258,7 +259,7 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         var response = kind switch
         {
             "not-a-zip" => await UploadAsync("id,name\nx,y"u8.ToArray()),
-            "docx" => await UploadAsync(FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Reports.PaperKinds.SelectCommittee)),
+            "docx" => await UploadAsync(FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Boards.PaperKinds.SelectCommittee)),
             "macro-enabled" => await UploadAsync(DocxEdits.Zip(good, zip =>
             {
                 DocxEdits.AddEntry(zip, "xl/vbaProject.bin", "not really VBA");

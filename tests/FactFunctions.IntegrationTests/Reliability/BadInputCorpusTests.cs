@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using FactFunctions.Reports;
+using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Reliability;
 

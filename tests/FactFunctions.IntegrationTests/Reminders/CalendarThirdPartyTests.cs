@@ -1,5 +1,6 @@
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.Reminders;
+using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Reminders;
 

@@ -7,6 +7,7 @@ using FactFunctions.Storage;
 using Ical.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Reminders;
 

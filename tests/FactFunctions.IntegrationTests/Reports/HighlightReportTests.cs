@@ -5,6 +5,7 @@ using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Reports;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using FactFunctions.Dates;
 using FactFunctions.Http;
 using FactFunctions.Reminders;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Programme.Workbook;
 

@@ -1,3 +1,5 @@
+using FactFunctions.Boards;
+
 namespace FactFunctions.Programme.Workbook;
 
 /// <summary>What an upload does to one kind of record. <c>NotInWorkbook</c> lists stored records the workbook lacks (kept).</summary>

@@ -2,6 +2,7 @@ using FactFunctions.Dates;
 using FactFunctions.Http;
 using FactFunctions.Reminders;
 using Microsoft.AspNetCore.Http;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Programme.Workbook;
 

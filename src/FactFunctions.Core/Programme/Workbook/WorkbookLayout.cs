@@ -1,3 +1,5 @@
+using FactFunctions.Boards;
+
 namespace FactFunctions.Programme.Workbook;
 
 /// <summary>What a column holds, which decides how a cell is written and read.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using FactFunctions.Http;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Programme.Workbook;
 

@@ -4,6 +4,7 @@ using FactFunctions.Programme;
 using FactFunctions.Snapshots;
 using T = FactFunctions.Reports.TemplateTags;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Reports;
 

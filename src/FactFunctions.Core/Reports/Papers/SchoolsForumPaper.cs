@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using FactFunctions.Programme;
 using T = FactFunctions.Reports.TemplateTags;
+using FactFunctions.Boards;
 
 namespace FactFunctions.Reports;
 

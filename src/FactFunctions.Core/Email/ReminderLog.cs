@@ -3,8 +3,9 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using FactFunctions.Storage;
+using FactFunctions.Reminders;
 
-namespace FactFunctions.Reminders;
+namespace FactFunctions.Email;
 
 public static class ReminderStatus
 {

@@ -1,3 +1,5 @@
-namespace FactFunctions.Reports;
+using FactFunctions.Reports;
+
+namespace FactFunctions.Programme;
 
 public sealed record ReferencePiece(string BlockId) : InlinePiece;

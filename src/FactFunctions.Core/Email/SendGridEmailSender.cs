@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
+using FactFunctions.Reminders;
 
-namespace FactFunctions.Reminders;
+namespace FactFunctions.Email;
 
 /// <summary>
 /// Sends through SendGrid. Retries (429 after its Retry-After, 5xx, timeouts, refused connections) are done by the

@@ -2,8 +2,9 @@ using Azure.Storage.Blobs.Models;
 using FactFunctions.Storage;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using FactFunctions.Reminders;
 
-namespace FactFunctions.Reminders;
+namespace FactFunctions.Email;
 
 /// <summary>Without a SendGrid key, each email is written as an .eml file to the outbox container, exactly as it would be sent.</summary>
 public sealed class OutboxEmailSender(FactStorage storage, IOptions<ReminderOptions> reminders, TimeProvider time) : IEmailSender

@@ -1,4 +1,6 @@
-namespace FactFunctions.Reminders;
+using FactFunctions.Reminders;
+
+namespace FactFunctions.Email;
 
 public sealed record ReminderOutcome
 {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using FactFunctions.Http;
 
-namespace FactFunctions.Http;
+namespace FactFunctions.Validation;
 
 /// <summary>Collects every field error of a request so the caller hears about all of them at once.</summary>
 public sealed partial class ValidationErrors

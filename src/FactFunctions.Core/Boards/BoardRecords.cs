@@ -1,6 +1,8 @@
 using FactFunctions.Http;
+using FactFunctions.Validation;
+using FactFunctions.Reminders;
 
-namespace FactFunctions.Reminders;
+namespace FactFunctions.Boards;
 
 public static class BoardKinds
 {
@@ -64,7 +66,7 @@ public record MeetingFields
 
     public DateOnly? PaperDeadline { get; init; }
 
-    [OneOf(typeof(Reports.PaperKinds))]
+    [OneOf(typeof(PaperKinds))]
     public string? ReportKind { get; init; }
 
     /// <summary>Where the meeting is held, for the calendar entry (a room, or "Online").</summary>
@@ -123,7 +125,7 @@ public sealed record MeetingView
 
     public TimeOnly Time { get; init; }
 
-    [OneOf(typeof(Reports.PaperKinds))]
+    [OneOf(typeof(PaperKinds))]
     public string? ReportKind { get; init; }
 
     public string? Location { get; init; }
@@ -192,7 +194,7 @@ public static class BoardValidation
     {
         errors.RequiredText(ValidationErrors.Field(prefix, "title"), meeting.Title, 200);
         errors.Text(ValidationErrors.Field(prefix, "location"), meeting.Location, 200);
-        errors.OneOf(ValidationErrors.Field(prefix, "reportKind"), meeting.ReportKind, Reports.PaperKinds.All, required: false);
+        errors.OneOf(ValidationErrors.Field(prefix, "reportKind"), meeting.ReportKind, PaperKinds.All, required: false);
         errors.Date(ValidationErrors.Field(prefix, "date"), date);
         errors.Date(ValidationErrors.Field(prefix, "paperDeadline"), meeting.PaperDeadline);
         if (meeting.PaperDeadline is { } deadline && date is { } day && deadline > day)

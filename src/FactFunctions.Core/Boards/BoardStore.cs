@@ -2,8 +2,9 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using FactFunctions.Programme;
 using FactFunctions.Storage;
+using FactFunctions.Reminders;
 
-namespace FactFunctions.Reminders;
+namespace FactFunctions.Boards;
 
 /// <summary>Boards (with their members) and meetings in Table Storage.</summary>
 public sealed class BoardStore(FactStorage storage)
@@ -12,7 +13,7 @@ public sealed class BoardStore(FactStorage storage)
     public const string MeetingsTable = "Meetings";
     private const string Partition = "board";
 
-    private static readonly JsonSerializerOptions Json = ProgrammeStore.Json;
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public static TableEntity BoardEntity(string id, BoardFields board) => new(Partition, id)
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using FactFunctions.Reminders;
 
-namespace FactFunctions.Reminders;
+namespace FactFunctions.Email;
 
 public sealed class SendGridOptions
 {

@@ -1,6 +1,7 @@
 using System.Text;
+using FactFunctions.Reports;
 
-namespace FactFunctions.Reports;
+namespace FactFunctions.Validation;
 
 /// <summary>Text as XML 1.0 can carry it: anything it cannot (control characters, lone surrogates) becomes U+FFFD.</summary>
 public static class SafeText

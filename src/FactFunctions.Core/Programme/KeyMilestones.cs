@@ -1,6 +1,7 @@
 using FactFunctions.Programme;
+using FactFunctions.Reports;
 
-namespace FactFunctions.Reports;
+namespace FactFunctions.Programme;
 
 /// <summary>
 /// The one rule for which milestones a paper (and the reminder e-mail about it) shows: every milestone not cancelled

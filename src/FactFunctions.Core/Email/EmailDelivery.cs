@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using FactFunctions.Boards;
+using FactFunctions.Reminders;
 
-namespace FactFunctions.Reminders;
+namespace FactFunctions.Email;
 
 /// <summary>
 /// Sends planned e-mails exactly once each, for reminders and publications alike: claim the e-mail's row in the

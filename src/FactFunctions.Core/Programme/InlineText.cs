@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using FactFunctions.Reports;
 
-namespace FactFunctions.Reports;
+namespace FactFunctions.Programme;
 
 /// <summary>
 /// The small markup a block's text may carry: <c>**bold**</c>, <c>[label](https://…)</c> (http, https and mailto

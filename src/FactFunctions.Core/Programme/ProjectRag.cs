@@ -1,6 +1,7 @@
 using FactFunctions.Programme;
+using FactFunctions.Reports;
 
-namespace FactFunctions.Reports;
+namespace FactFunctions.Programme;
 
 /// <summary>
 /// A project's RAG status as of a date, by the one rule of <see cref="Rag"/>: from its open milestones (neither complete

@@ -1,7 +1,8 @@
 using FactFunctions.Dates;
 using FactFunctions.Programme;
+using FactFunctions.Reports;
 
-namespace FactFunctions.Reports;
+namespace FactFunctions.Programme;
 
 /// <summary>
 /// How far a milestone has slipped against its baseline: the latest date of its current window against the latest

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using SendGrid.Helpers.Mail;
+using FactFunctions.Reminders;
 
-namespace FactFunctions.Reminders;
+namespace FactFunctions.Email;
 
 public sealed class ReminderOptions
 {

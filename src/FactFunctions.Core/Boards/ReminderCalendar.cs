@@ -1,6 +1,7 @@
 using FactFunctions.Dates;
+using FactFunctions.Reminders;
 
-namespace FactFunctions.Reminders;
+namespace FactFunctions.Boards;
 
 /// <summary>Paper deadlines and reminder days, in working days of England and Wales.</summary>
 public sealed class ReminderCalendar(UkWorkingDays workingDays)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using FactFunctions.Http;
 
-namespace FactFunctions.Http;
+namespace FactFunctions.Validation;
 
 /// <summary>Route ids are slugs; anything else is refused before storage is touched, so no id can reach a query.</summary>
 public static partial class Ids

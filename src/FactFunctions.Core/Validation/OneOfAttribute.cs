@@ -1,6 +1,7 @@
 using System.Reflection;
+using FactFunctions.Http;
 
-namespace FactFunctions.Http;
+namespace FactFunctions.Validation;
 
 /// <summary>
 /// Names the list of values a string property takes (the type's static <c>All</c>, the list validation checks), so

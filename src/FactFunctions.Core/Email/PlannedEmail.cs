@@ -1,3 +1,5 @@
-namespace FactFunctions.Reminders;
+using FactFunctions.Reminders;
+
+namespace FactFunctions.Email;
 
 public sealed record PlannedEmail(ReminderLogEntry Entry, EmailMessage Message);

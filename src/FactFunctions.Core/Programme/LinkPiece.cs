@@ -1,3 +1,5 @@
-namespace FactFunctions.Reports;
+using FactFunctions.Reports;
+
+namespace FactFunctions.Programme;
 
 public sealed record LinkPiece(string Label, Uri Target) : InlinePiece;

@@ -1,4 +1,6 @@
-namespace FactFunctions.Reminders;
+using FactFunctions.Reminders;
+
+namespace FactFunctions.Email;
 
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
