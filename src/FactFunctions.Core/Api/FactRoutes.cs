@@ -1,3 +1,4 @@
+using FactFunctions.Boards;
 using FactFunctions.Http;
 using FactFunctions.Images;
 using FactFunctions.Programme;
@@ -8,7 +9,6 @@ using FactFunctions.Snapshots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using static FactFunctions.Http.FactRole;
-using FactFunctions.Boards;
 using FactFunctions.Email;
 
 namespace FactFunctions.Api;
@@ -150,17 +150,17 @@ public static class FactRoutes
 
         .. Tagged("Boards and reminders",
             Write<BoardFields, Board>(HttpMethods.Put, Routes.Board, ProgrammeLead, "putBoard", "Create or replace a board and its members",
-                (HttpRequest r, string boardId, ReminderHandlers h) => h.PutBoard(r, boardId)),
+                (HttpRequest r, string boardId, BoardHandlers h) => h.PutBoard(r, boardId)),
             Read<List<Board>>(Routes.Boards, Officer, "listBoards", "List the boards",
-                (HttpRequest r, ReminderHandlers h) => h.ListBoards(r)),
+                (HttpRequest r, BoardHandlers h) => h.ListBoards(r)),
             Read<Board>(Routes.Board, Officer, "getBoard", "Get a board",
-                (HttpRequest r, string boardId, ReminderHandlers h) => h.GetBoard(r, boardId)),
+                (HttpRequest r, string boardId, BoardHandlers h) => h.GetBoard(r, boardId)),
             Write<MeetingFields, MeetingView>(HttpMethods.Put, Routes.BoardMeeting, ProgrammeLead, "putMeeting", "Create or replace a board meeting",
-                (HttpRequest r, string boardId, string date, ReminderHandlers h) => h.PutMeeting(r, boardId, date)),
+                (HttpRequest r, string boardId, string date, BoardHandlers h) => h.PutMeeting(r, boardId, date)),
             Delete(Routes.BoardMeeting, ProgrammeLead, "deleteMeeting", "Delete a board meeting",
-                (HttpRequest r, string boardId, string date, ReminderHandlers h) => h.DeleteMeeting(r, boardId, date)),
+                (HttpRequest r, string boardId, string date, BoardHandlers h) => h.DeleteMeeting(r, boardId, date)),
             Read<List<MeetingView>>(Routes.BoardMeetings, Officer, "listMeetings", "List a board's meetings with paper deadlines and reminders",
-                (HttpRequest r, string boardId, ReminderHandlers h) => h.ListMeetings(r, boardId)),
+                (HttpRequest r, string boardId, BoardHandlers h) => h.ListMeetings(r, boardId)),
             Content(Routes.Calendar, Officer, "getCalendar", "Recent and upcoming meetings and paper deadlines as an iCalendar feed", "text/calendar",
                 (HttpRequest r, ReminderHandlers h) => h.Calendar(r), signed: true),
             Write<RunRemindersRequest, ReminderRun>(HttpMethods.Post, Routes.RemindersRun, ProgrammeLead, "runReminders", "Send (or list, as a dry run) the reminders due on a day",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using FactFunctions.Validation;
 using Microsoft.Net.Http.Headers;
 
 namespace FactFunctions.Http;
@@ -12,6 +13,33 @@ public readonly record struct Body<T>(T? Value, IResult? Problem)
 public sealed class JsonBody(IOptions<FactHttpOptions> options)
 {
     public int DefaultLimit => options.Value.MaxBodyBytes;
+
+    /// <summary>
+    /// The body read as JSON and checked by <paramref name="validate"/>, or the problem to answer instead: 400, 413 or 415
+    /// for a body that is not readable JSON, 422 naming every field <paramref name="validate"/> found wrong.
+    /// </summary>
+    public Task<Body<T>> ReadValidAsync<T>(HttpRequest request, Action<ValidationErrors, T> validate, CancellationToken cancellationToken)
+        where T : class =>
+        ReadValidAsync<T>(request, (errors, value, _) =>
+        {
+            validate(errors, value);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <inheritdoc cref="ReadValidAsync{T}(HttpRequest, Action{ValidationErrors, T}, CancellationToken)"/>
+    public async Task<Body<T>> ReadValidAsync<T>(HttpRequest request, Func<ValidationErrors, T, CancellationToken, Task> validate, CancellationToken cancellationToken)
+        where T : class
+    {
+        var input = await ReadAsync<T>(request, cancellationToken).ConfigureAwait(false);
+        if (input.Problem is not null)
+        {
+            return input;
+        }
+
+        var errors = new ValidationErrors();
+        await validate(errors, input.Value!, cancellationToken).ConfigureAwait(false);
+        return errors.IsEmpty ? input : new Body<T>(null, Problems.Validation(errors));
+    }
 
     public async Task<Body<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class

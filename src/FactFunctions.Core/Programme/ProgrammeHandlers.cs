@@ -38,21 +38,14 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 return bad;
             }
 
-            var input = await body.ReadAsync<ProjectFields>(request, ct);
+            var input = await body.ReadValidAsync<ProjectFields>(request, (errors, value) => ProgrammeValidation.Project(errors, string.Empty, value), ct);
             if (input.Problem is not null)
             {
                 return input.Problem;
             }
 
-            var errors = new ValidationErrors();
-            ProgrammeValidation.Project(errors, string.Empty, input.Value!);
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors);
-            }
-
             var result = await store.PutProjectAsync(projectId, input.Value!, HttpConditions.From(request), ct);
-            return await Written(request, result, $"Project '{projectId}'", $"{Routes.BasePath}/projects/{projectId}", ct2 => store.GetProjectAsync(projectId, ct2), ct);
+            return await WriteAnswers.WrittenAsync(request, result, $"Project '{projectId}'", $"{Routes.BasePath}/projects/{projectId}", ct2 => store.GetProjectAsync(projectId, ct2), ct);
         });
 
     public Task<IResult> DeleteProject(HttpRequest request, string projectId) =>
@@ -64,7 +57,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
             }
 
             var result = await store.DeleteProjectAsync(projectId, HttpConditions.From(request).IfMatch, ct);
-            return Deleted(result, $"Project '{projectId}'");
+            return WriteAnswers.Deleted(result, $"Project '{projectId}'");
         });
 
     public Task<IResult> PutMilestone(HttpRequest request, string projectId, string milestoneId) =>
@@ -75,17 +68,11 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 return bad;
             }
 
-            var input = await body.ReadAsync<MilestoneFields>(request, ct);
+            MilestoneWindow? window = null;
+            var input = await body.ReadValidAsync<MilestoneFields>(request, (errors, value) => window = ProgrammeValidation.Milestone(errors, string.Empty, value), ct);
             if (input.Problem is not null)
             {
                 return input.Problem;
-            }
-
-            var errors = new ValidationErrors();
-            var window = ProgrammeValidation.Milestone(errors, string.Empty, input.Value!);
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors);
             }
 
             if (!await store.ProjectExistsAsync(projectId, ct))
@@ -99,7 +86,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 return Problems.NotFound($"Project '{projectId}'");
             }
 
-            return await Written(request, result, $"Milestone '{milestoneId}'", $"{Routes.BasePath}/projects/{projectId}/milestones/{milestoneId}",
+            return await WriteAnswers.WrittenAsync(request, result, $"Milestone '{milestoneId}'", $"{Routes.BasePath}/projects/{projectId}/milestones/{milestoneId}",
                 ct2 => store.GetMilestoneAsync(projectId, milestoneId, ct2), ct);
         });
 
@@ -112,7 +99,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
             }
 
             var result = await store.DeleteMilestoneAsync(projectId, milestoneId, HttpConditions.From(request).IfMatch, ct);
-            return Deleted(result, $"Milestone '{milestoneId}' of project '{projectId}'");
+            return WriteAnswers.Deleted(result, $"Milestone '{milestoneId}' of project '{projectId}'");
         });
 
     public Task<IResult> ListMilestones(HttpRequest request) =>
@@ -173,23 +160,18 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 return bad;
             }
 
-            var input = await body.ReadAsync<UpdateFields>(request, ct);
+            var input = await body.ReadValidAsync<UpdateFields>(request, async (errors, value, ct2) =>
+            {
+                ProgrammeValidation.Update(errors, string.Empty, value);
+                if (errors.IsEmpty)
+                {
+                    string field = value.Blocks is null && value.Paragraphs is not null ? "paragraphs" : "blocks";
+                    await importer.CheckImagesAsync(errors, ProgrammeValidation.Numbered(field, value.Content), ct2);
+                }
+            }, ct);
             if (input.Problem is not null)
             {
                 return input.Problem;
-            }
-
-            var errors = new ValidationErrors();
-            ProgrammeValidation.Update(errors, string.Empty, input.Value!);
-            if (errors.IsEmpty)
-            {
-                string field = input.Value!.Blocks is null && input.Value.Paragraphs is not null ? "paragraphs" : "blocks";
-                await importer.CheckImagesAsync(errors, ProgrammeValidation.Numbered(field, input.Value.Content), ct);
-            }
-
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors);
             }
 
             if (!await store.ProjectExistsAsync(projectId, ct))
@@ -233,26 +215,21 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 return bad;
             }
 
-            var input = await body.ReadAsync<IndicatorFields>(request, ct);
+            var input = await body.ReadValidAsync<IndicatorFields>(request, async (errors, value, ct2) =>
+            {
+                ProgrammeValidation.Indicator(errors, string.Empty, value);
+                if (errors.IsEmpty && value.ProjectId is { } projectId && !await store.ProjectExistsAsync(projectId, ct2))
+                {
+                    errors.Add("projectId", $"names project '{projectId}', which does not exist.");
+                }
+            }, ct);
             if (input.Problem is not null)
             {
                 return input.Problem;
             }
 
-            var errors = new ValidationErrors();
-            ProgrammeValidation.Indicator(errors, string.Empty, input.Value!);
-            if (errors.IsEmpty && input.Value!.ProjectId is { } projectId && !await store.ProjectExistsAsync(projectId, ct))
-            {
-                errors.Add("projectId", $"names project '{projectId}', which does not exist.");
-            }
-
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors);
-            }
-
             var result = await store.PutIndicatorAsync(indicatorId, input.Value!, HttpConditions.From(request), ct);
-            return await Written(request, result, $"Indicator '{indicatorId}'", $"{Routes.BasePath}/indicators/{indicatorId}",
+            return await WriteAnswers.WrittenAsync(request, result, $"Indicator '{indicatorId}'", $"{Routes.BasePath}/indicators/{indicatorId}",
                 ct2 => store.GetIndicatorAsync(indicatorId, ct2), ct);
         });
 
@@ -269,17 +246,10 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 return Problems.BadParameter("period", $"must be a year span like 2020-21 or a quarter like 2022-Q3 ({Ids.PeriodPattern}).");
             }
 
-            var input = await body.ReadAsync<IndicatorValueFields>(request, ct);
+            var input = await body.ReadValidAsync<IndicatorValueFields>(request, (errors, value) => ProgrammeValidation.IndicatorValue(errors, string.Empty, value), ct);
             if (input.Problem is not null)
             {
                 return input.Problem;
-            }
-
-            var errors = new ValidationErrors();
-            ProgrammeValidation.IndicatorValue(errors, string.Empty, input.Value!);
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors);
             }
 
             if (!await store.IndicatorExistsAsync(indicatorId, ct))
@@ -288,7 +258,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
             }
 
             var result = await store.PutIndicatorValueAsync(indicatorId, period, input.Value!, HttpConditions.From(request), ct);
-            return await Written(request, result, $"Value {period} of indicator '{indicatorId}'", $"{Routes.BasePath}/indicators/{indicatorId}",
+            return await WriteAnswers.WrittenAsync(request, result, $"Value {period} of indicator '{indicatorId}'", $"{Routes.BasePath}/indicators/{indicatorId}",
                 async ct2 => (await store.GetIndicatorAsync(indicatorId, ct2))?.Values?.FirstOrDefault(v => v.Period == period), ct);
         });
 
@@ -308,26 +278,21 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
     public Task<IResult> PutProgramme(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            var input = await body.ReadAsync<ProgrammeText>(request, ct);
+            var input = await body.ReadValidAsync<ProgrammeText>(request, async (errors, value, ct2) =>
+            {
+                ProgrammeValidation.Text(errors, string.Empty, value);
+                if (errors.IsEmpty)
+                {
+                    await importer.CheckImagesAsync(errors, ProgrammeValidation.TextBlocks(value), ct2);
+                }
+            }, ct);
             if (input.Problem is not null)
             {
                 return input.Problem;
             }
 
-            var errors = new ValidationErrors();
-            ProgrammeValidation.Text(errors, string.Empty, input.Value!);
-            if (errors.IsEmpty)
-            {
-                await importer.CheckImagesAsync(errors, ProgrammeValidation.TextBlocks(input.Value!), ct);
-            }
-
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors);
-            }
-
             var result = await store.PutProgrammeTextAsync(input.Value!, HttpConditions.From(request), ct);
-            return await Written(request, result, "The programme's standing text", $"{Routes.BasePath}/programme",
+            return await WriteAnswers.WrittenAsync(request, result, "The programme's standing text", $"{Routes.BasePath}/programme",
                 async ct2 => (await store.GetProgrammeTextAsync(ct2)).Text, ct);
         });
 
@@ -351,26 +316,4 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
 
     public Task<IResult> Export(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct => TypedResults.Ok(await importer.ExportAsync(ct)));
-
-    private static async Task<IResult> Written<T>(HttpRequest request, WriteResult result, string what, string location, Func<CancellationToken, Task<T?>> reread, CancellationToken ct)
-    {
-        switch (result.Status)
-        {
-            case WriteStatus.PreconditionFailed:
-                return Problems.PreconditionFailed();
-            case WriteStatus.Conflict:
-                return Problems.Conflict($"{what} already exists (the request said If-None-Match: *).");
-        }
-
-        var current = await reread(ct);
-        HttpConditions.SetETag(request, result.ETag);
-        return result.Status == WriteStatus.Created ? TypedResults.Created(location, current) : TypedResults.Ok(current);
-    }
-
-    private static IResult Deleted(WriteResult result, string what) => result.Status switch
-    {
-        WriteStatus.NotFound => Problems.NotFound(what),
-        WriteStatus.PreconditionFailed => Problems.PreconditionFailed(),
-        _ => TypedResults.NoContent(),
-    };
 }

@@ -20,159 +20,11 @@ public sealed record RunRemindersRequest
     public bool? DryRun { get; init; }
 }
 
-/// <summary>The board, meeting, calendar and reminder endpoints of api.md.</summary>
+/// <summary>The calendar feed, reminder and sent-log endpoints of api.md.</summary>
 public sealed class ReminderHandlers(
     RequestPipeline pipeline, CallerAuthorizer authorizer, JsonBody body, BoardStore boards, ReminderCalendar calendar, ReminderService reminders, ReminderLog log,
     FactStorage storage, TimeProvider time, ReportStore reports, SignedLinks links, IOptions<ReminderOptions> options)
 {
-    public Task<IResult> PutBoard(HttpRequest request, string boardId) =>
-        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
-        {
-            if (Problems.BadId("boardId", boardId) is { } bad)
-            {
-                return bad;
-            }
-
-            var input = await body.ReadAsync<BoardFields>(request, ct);
-            if (input.Problem is not null)
-            {
-                return input.Problem;
-            }
-
-            var errors = new ValidationErrors();
-            BoardValidation.Board(errors, string.Empty, input.Value!);
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors);
-            }
-
-            var result = await boards.PutBoardAsync(boardId, input.Value!, HttpConditions.From(request), ct);
-            return result.Status switch
-            {
-                WriteStatus.PreconditionFailed => Problems.PreconditionFailed(),
-                WriteStatus.Conflict => Problems.Conflict($"Board '{boardId}' already exists."),
-                _ => await Board(request, boardId, result, ct),
-            };
-        });
-
-    private async Task<IResult> Board(HttpRequest request, string boardId, WriteResult result, CancellationToken ct)
-    {
-        HttpConditions.SetETag(request, result.ETag);
-        var board = await boards.GetBoardAsync(boardId, ct);
-        return result.Status == WriteStatus.Created ? TypedResults.Created($"{Routes.BasePath}/boards/{boardId}", board) : TypedResults.Ok(board);
-    }
-
-    public Task<IResult> ListBoards(HttpRequest request) =>
-        pipeline.RunAsync(request, FactRole.Officer, async ct =>
-            TypedResults.Ok((await boards.ListBoardsAsync(ct)).Select(b => ForCaller(request, b)).ToList()));
-
-    public Task<IResult> GetBoard(HttpRequest request, string boardId) =>
-        pipeline.RunAsync(request, FactRole.Officer, async ct =>
-        {
-            if (Problems.BadId("boardId", boardId) is { } bad)
-            {
-                return bad;
-            }
-
-            var board = await boards.GetBoardAsync(boardId, ct);
-            if (board is null)
-            {
-                return Problems.NotFound($"Board '{boardId}'");
-            }
-
-            HttpConditions.SetETag(request, board.ETag);
-            return TypedResults.Ok(ForCaller(request, board));
-        });
-
-    public Task<IResult> PutMeeting(HttpRequest request, string boardId, string date) =>
-        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
-        {
-            if (Problems.BadId("boardId", boardId) is { } bad)
-            {
-                return bad;
-            }
-
-            if (!TryDate(date, out var day))
-            {
-                return Problems.BadDateParameter("date", date);
-            }
-
-            var input = await body.ReadAsync<MeetingFields>(request, ct);
-            if (input.Problem is not null)
-            {
-                return input.Problem;
-            }
-
-            var errors = new ValidationErrors();
-            BoardValidation.Meeting(errors, string.Empty, input.Value!, day);
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors);
-            }
-
-            var board = await boards.GetBoardAsync(boardId, ct);
-            if (board is null)
-            {
-                return Problems.NotFound($"Board '{boardId}'");
-            }
-
-            var result = await boards.PutMeetingAsync(boardId, day, input.Value!, HttpConditions.From(request), ct);
-            if (result.Status == WriteStatus.PreconditionFailed)
-            {
-                return Problems.PreconditionFailed();
-            }
-
-            if (result.Status == WriteStatus.Conflict)
-            {
-                return Problems.Conflict($"Board '{boardId}' already has a meeting on {date}.");
-            }
-
-            HttpConditions.SetETag(request, result.ETag);
-            var meeting = (await boards.ListMeetingsAsync(boardId, ct)).Single(m => m.Date == day);
-            var view = calendar.View(board, meeting);
-            return result.Status == WriteStatus.Created ? TypedResults.Created($"{Routes.BasePath}/boards/{boardId}/meetings", view) : TypedResults.Ok(view);
-        });
-
-    public Task<IResult> DeleteMeeting(HttpRequest request, string boardId, string date) =>
-        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
-        {
-            if (Problems.BadId("boardId", boardId) is { } bad)
-            {
-                return bad;
-            }
-
-            if (!TryDate(date, out var day))
-            {
-                return Problems.BadDateParameter("date", date);
-            }
-
-            var result = await boards.DeleteMeetingAsync(boardId, day, HttpConditions.From(request).IfMatch, ct);
-            return result.Status switch
-            {
-                WriteStatus.NotFound => Problems.NotFound($"The meeting of '{boardId}' on {date}"),
-                WriteStatus.PreconditionFailed => Problems.PreconditionFailed(),
-                _ => TypedResults.NoContent(),
-            };
-        });
-
-    public Task<IResult> ListMeetings(HttpRequest request, string boardId) =>
-        pipeline.RunAsync(request, FactRole.Officer, async ct =>
-        {
-            if (Problems.BadId("boardId", boardId) is { } bad)
-            {
-                return bad;
-            }
-
-            var board = await boards.GetBoardAsync(boardId, ct);
-            if (board is null)
-            {
-                return Problems.NotFound($"Board '{boardId}'");
-            }
-
-            var meetings = await boards.ListMeetingsAsync(boardId, ct);
-            return TypedResults.Ok(meetings.Select(m => calendar.View(board, m)).ToList());
-        });
-
     /// <summary>
     /// Recent (<see cref="ReminderOptions.CalendarPastDays"/>) and upcoming meetings and paper deadlines of every board as
     /// an iCalendar feed; each meeting links (signed) to its published paper, or to the papers page.
@@ -241,7 +93,7 @@ public sealed class ReminderHandlers(
             DateOnly? from = null, to = null;
             if (request.Query["from"].FirstOrDefault() is { } fromText)
             {
-                if (!TryDate(fromText, out var parsed))
+                if (!InputDates.TryParse(fromText, out var parsed))
                 {
                     return Problems.BadDateParameter("from", fromText);
                 }
@@ -251,7 +103,7 @@ public sealed class ReminderHandlers(
 
             if (request.Query["to"].FirstOrDefault() is { } toText)
             {
-                if (!TryDate(toText, out var parsed))
+                if (!InputDates.TryParse(toText, out var parsed))
                 {
                     return Problems.BadDateParameter("to", toText);
                 }
@@ -288,9 +140,4 @@ public sealed class ReminderHandlers(
 
     private bool IsLead(HttpRequest request) => authorizer.Role(request) == FactRole.ProgrammeLead;
 
-    /// <summary>Members' addresses are for the programme lead, who keeps them; officers see names and roles.</summary>
-    private Board ForCaller(HttpRequest request, Board board) =>
-        IsLead(request) ? board : board with { Members = board.Members?.Select(m => m with { Email = null }).ToList() };
-
-    private static bool TryDate(string text, out DateOnly date) => InputDates.TryParse(text, out date);
 }

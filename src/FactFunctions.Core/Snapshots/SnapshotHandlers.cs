@@ -21,20 +21,13 @@ public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, Sn
             string? label = null;
             if (request.ContentLength > 0 || request.ContentType is not null)
             {
-                var input = await body.ReadAsync<SnapshotRequest>(request, ct);
+                var input = await body.ReadValidAsync<SnapshotRequest>(request, (errors, value) => errors.Text("label", value.Label, 200), ct);
                 if (input.Problem is not null)
                 {
                     return input.Problem;
                 }
 
-                var errors = new ValidationErrors();
-                errors.Text("label", input.Value!.Label, 200);
-                if (!errors.IsEmpty)
-                {
-                    return Problems.Validation(errors);
-                }
-
-                label = input.Value.Label;
+                label = input.Value!.Label;
             }
 
             var outcome = await store.TakeAsync(store.NewOnDemandId(), SnapshotKinds.OnDemand, label, ct);
