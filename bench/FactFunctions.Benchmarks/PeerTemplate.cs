@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Benchmarks;
 
@@ -61,7 +62,7 @@ internal static class PeerTemplate
         var request = Workloads.Paper(document);
         var text = document.Programme!;
         static string[] Texts(IReadOnlyList<FactFunctions.Programme.Block>? paragraphs) => (paragraphs ?? []).Select(p => p.Text ?? string.Empty).ToArray();
-        var rows = FactFunctions.Reports.PaperComposer.KeyMilestones(request)
+        var rows = FactFunctions.Reports.Papers.PaperComposer.KeyMilestones(request)
             .SelectMany(g => new[] { new RowData(g.Project.Name, string.Empty) }.Concat(g.Rows.Select(r => new RowData(r.Milestone.Activity, r.Milestone.Due))))
             .ToArray();
         return new PaperData(

@@ -17,6 +17,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Papers;
 
 // Usage: FactFunctions.Benchmarks [--smoke]
 //   --smoke  one tiny pass of every benchmark (scripts/test.sh), so they cannot rot; the numbers mean nothing.
@@ -30,7 +32,7 @@ string F(double value, string format = "0.0") => value.ToString(format, invarian
 // parsed windows) and covers composing the fields and rendering the package. Each measurement warms up for at least
 // a second first (so the JIT has finished tiering up, as it has in a running host), then takes the median.
 var template = FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Boards.PaperKinds.SelectCommittee);
-var paperRequests = new Dictionary<int, FactFunctions.Reports.PaperRequest>();
+var paperRequests = new Dictionary<int, FactFunctions.Reports.Papers.PaperRequest>();
 (double Ms, double Bytes) MeasureRender(int milestones, int iterations)
 {
     if (!paperRequests.TryGetValue(milestones, out var request))
@@ -42,9 +44,9 @@ var paperRequests = new Dictionary<int, FactFunctions.Reports.PaperRequest>();
 }
 
 // The median time and the bytes allocated per render, after at least a second of warm-up.
-(double Ms, double Bytes) MeasureRenders(byte[] template, FactFunctions.Reports.PaperRequest request, int iterations)
+(double Ms, double Bytes) MeasureRenders(byte[] template, FactFunctions.Reports.Papers.PaperRequest request, int iterations)
 {
-    void RenderOnce() => FactFunctions.Reports.PaperRenderer.Render(template, FactFunctions.Reports.PaperComposer.Compose(request));
+    void RenderOnce() => FactFunctions.Reports.Word.PaperRenderer.Render(template, FactFunctions.Reports.Papers.PaperComposer.Compose(request));
     var warm = Stopwatch.StartNew();
     for (int i = 0; i < 3 || (!smoke && warm.Elapsed < TimeSpan.FromSeconds(1)); i++)
     {
@@ -87,7 +89,7 @@ foreach (var (milestones, iterations) in smoke ? new[] { (20, 2), (200, 1) } : n
     for (int i = 0; i < (smoke ? 1 : 10); i++)
     {
         var watch = Stopwatch.StartNew();
-        FactFunctions.Reports.CompiledTemplate.Compile(template);
+        FactFunctions.Reports.Word.CompiledTemplate.Compile(template);
         times.Add(watch.Elapsed.TotalMilliseconds);
     }
 
@@ -99,7 +101,7 @@ foreach (var (milestones, iterations) in smoke ? new[] { (20, 2), (200, 1) } : n
     var highlight = Workloads.Paper(Workloads.Programme(projects: 20, milestones: 200, indicators: 10, periods: 3)) with
     {
         Kind = FactFunctions.Boards.PaperKinds.Highlight,
-        Board = new FactFunctions.Reports.PaperBoard("fact-operational-board", "FACT Operational Board", Workloads.Written.AddMonths(-2), null),
+        Board = new FactFunctions.Reports.Papers.PaperBoard("fact-operational-board", "FACT Operational Board", Workloads.Written.AddMonths(-2), null),
     };
     var (ms, bytes) = MeasureRenders(FactFunctions.Reports.BuiltInTemplates.For(FactFunctions.Boards.PaperKinds.Highlight), highlight, smoke ? 1 : 40);
     results.Add(("render highlight, 200 milestones, 10 charts: median", $"{F(ms)} ms", ""));

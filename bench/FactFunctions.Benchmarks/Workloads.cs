@@ -3,6 +3,7 @@ using FactFunctions.Programme;
 using FactFunctions.Reports;
 using FactFunctions.Snapshots;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Benchmarks;
 

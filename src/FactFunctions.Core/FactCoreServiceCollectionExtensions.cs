@@ -30,7 +30,7 @@ public static class FactCoreServiceCollectionExtensions
             .AddFactProgramme(configuration)
             .AddFactEmail(configuration)
             .AddFactSnapshots(configuration)
-            .AddFactReports(configuration)
+            .AddFactPapers(configuration)
             .AddFactReminders(configuration)
             .AddFactJobs(configuration);
     }

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using static FactFunctions.Http.FactRole;
 using FactFunctions.Email;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Api;
 
@@ -111,42 +113,42 @@ public static class FactRoutes
                 new QueryParameter("since", "string", "The earlier snapshot's id.", Required: true))),
 
         .. Tagged("Reports",
-            Write<GenerateReportRequest, ReportMetadata>(HttpMethods.Post, Routes.Reports, ProgrammeLead, "generateReport", "Generate a paper for a meeting as a draft",
-                (HttpRequest r, ReportHandlers h) => h.Generate(r)),
-            Read<List<ReportMetadata>>(Routes.Reports, Officer, "listReports", "List generated papers, newest meeting first",
-                (HttpRequest r, ReportHandlers h) => h.List(r),
+            Write<GeneratePaperRequest, PaperMetadata>(HttpMethods.Post, Routes.Reports, ProgrammeLead, "generateReport", "Generate a paper for a meeting as a draft",
+                (HttpRequest r, PaperHandlers h) => h.Generate(r)),
+            Read<List<PaperMetadata>>(Routes.Reports, Officer, "listReports", "List generated papers, newest meeting first",
+                (HttpRequest r, PaperHandlers h) => h.List(r),
                 new QueryParameter("kind", "string", "Only papers of this kind.", Enum: PaperKinds.All),
                 new QueryParameter("meetingDate", "string", "Only papers for the meeting on this date.", "date")),
-            Read<ReportMetadata>(Routes.Report, Officer, "getReport", "Get a paper's metadata and status",
-                (HttpRequest r, string reportId, ReportHandlers h) => h.Get(r, reportId)),
+            Read<PaperMetadata>(Routes.Report, Officer, "getReport", "Get a paper's metadata and status",
+                (HttpRequest r, string reportId, PaperHandlers h) => h.Get(r, reportId)),
             Content(Routes.ReportContent, Officer, "getReportContent", "Download a paper as a Word document", DocxPackage.ContentType,
-                (HttpRequest r, string reportId, ReportHandlers h) => h.Content(r, reportId), signed: true),
+                (HttpRequest r, string reportId, PaperHandlers h) => h.Content(r, reportId), signed: true),
             Content(Routes.ReportHtml, Officer, "getReportHtml", "Read a paper as accessible HTML", "text/html",
-                (HttpRequest r, string reportId, ReportHandlers h) => h.Html(r, reportId), signed: true),
+                (HttpRequest r, string reportId, PaperHandlers h) => h.Html(r, reportId), signed: true),
             new FactRoute
             {
                 OperationId = "approveReport", Method = HttpMethods.Post, Path = Routes.ReportApprove, Role = ProgrammeLead, Summary = "Approve a draft paper",
-                Handler = (HttpRequest r, string reportId, ReportHandlers h) => h.Approve(r, reportId),
-                Responses = b => b.Produces<ReportMetadata>(StatusCodes.Status200OK, Json).CommonProblems().ProducesProblem(StatusCodes.Status409Conflict),
+                Handler = (HttpRequest r, string reportId, PaperHandlers h) => h.Approve(r, reportId),
+                Responses = b => b.Produces<PaperMetadata>(StatusCodes.Status200OK, Json).CommonProblems().ProducesProblem(StatusCodes.Status409Conflict),
             },
             Write<PublishRequest, PublicationResult>(HttpMethods.Post, Routes.ReportPublish, ProgrammeLead, "publishReport",
                 "Publish an approved paper as the meeting's paper and e-mail the board's members once",
-                (HttpRequest r, string reportId, ReportHandlers h) => h.Publish(r, reportId), bodyRequired: false),
+                (HttpRequest r, string reportId, PaperHandlers h) => h.Publish(r, reportId), bodyRequired: false),
             Content(Routes.Papers, Officer, "getPapersPage", "The papers page: every meeting's published paper and its other versions", "text/html",
-                (HttpRequest r, ReportHandlers h) => h.Papers(r), signed: true,
+                (HttpRequest r, PaperHandlers h) => h.GetPapersPage(r), signed: true,
                 new QueryParameter("page", "integer", $"Which page of meetings ({PapersPage.MeetingsPerPage} per page), from 1.")),
             Content(Routes.Template, Officer, "getTemplate", "Download the template in use for a kind of paper", DocxPackage.ContentType,
-                (HttpRequest r, string kind, ReportHandlers h) => h.GetTemplate(r, kind)),
+                (HttpRequest r, string kind, PaperHandlers h) => h.GetTemplate(r, kind)),
             new FactRoute
             {
                 OperationId = "putTemplate", Method = HttpMethods.Put, Path = Routes.Template, Role = ProgrammeLead, Summary = "Upload a template for a kind of paper",
-                Handler = (HttpRequest r, string kind, ReportHandlers h) => h.PutTemplate(r, kind),
+                Handler = (HttpRequest r, string kind, PaperHandlers h) => h.PutTemplate(r, kind),
                 Responses = b => b.WithMetadata(new RequestBodyDescription(typeof(byte[]), DocxPackage.ContentType)).Produces<TemplateInfo>()
                     .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
                     .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).CommonProblems(),
             },
             Delete(Routes.Template, ProgrammeLead, "deleteTemplate", "Go back to the built-in template",
-                (HttpRequest r, string kind, ReportHandlers h) => h.DeleteTemplate(r, kind))),
+                (HttpRequest r, string kind, PaperHandlers h) => h.DeleteTemplate(r, kind))),
 
         .. Tagged("Boards and reminders",
             Write<BoardFields, Board>(HttpMethods.Put, Routes.Board, ProgrammeLead, "putBoard", "Create or replace a board and its members",

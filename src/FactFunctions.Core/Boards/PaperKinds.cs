@@ -1,4 +1,5 @@
 using FactFunctions.Reports;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Boards;
 
@@ -12,6 +13,6 @@ public static class PaperKinds
     public const string SchoolsForum = "schools-forum";
     public const string Highlight = "highlight";
 
-    /// <summary>Every kind, in the order of <c>Papers.All</c>.</summary>
+    /// <summary>Every kind, in the order of <c>PaperDefinitions.All</c>.</summary>
     public static readonly IReadOnlyList<string> All = [SelectCommittee, SchoolsForum, Highlight];
 }

@@ -3,6 +3,7 @@ using FactFunctions.Reports;
 using FactFunctions.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Jobs;
 
@@ -11,7 +12,7 @@ namespace FactFunctions.Jobs;
 /// is the date, so repeated or concurrent runs keep one snapshot. Each run also clears away abandoned half-written
 /// snapshots, and on-demand snapshots past their retention that no paper was made from (daily ones are kept).
 /// </summary>
-public sealed partial class DailySnapshotJob(SnapshotStore snapshots, ReportStore reports, IOptions<SnapshotOptions> options, ILogger<DailySnapshotJob> logger) : IFactJob
+public sealed partial class DailySnapshotJob(SnapshotStore snapshots, PaperStore reports, IOptions<SnapshotOptions> options, ILogger<DailySnapshotJob> logger) : IFactJob
 {
     public string Name => "DailySnapshot";
 

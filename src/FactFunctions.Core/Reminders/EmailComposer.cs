@@ -9,6 +9,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using FactFunctions.Boards;
 using FactFunctions.Email;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Reminders;
 
@@ -20,7 +21,7 @@ public static class EmailComposer
     public static EmailMessage DeadlineReminder(Board board, Meeting meeting, DateOnly deadline, int workingDaysLeft, Member recipient,
         IReadOnlyList<(string Project, MilestoneView Milestone)> concerns, string papersUrl)
     {
-        string paper = meeting.ReportKind is { } kind ? Reports.Papers.Get(kind).Name : "paper";
+        string paper = meeting.ReportKind is { } kind ? PaperDefinitions.Get(kind).Name : "paper";
         string subject = EmailBody.Subject($"FACT paper due {deadline.ToString("d MMM yyyy", English)} for {board.Name} on {meeting.Date.ToString("d MMM yyyy", English)}");
         string when = workingDaysLeft == 1 ? "1 working day" : $"{workingDaysLeft} working days";
         var body = new EmailBody();
@@ -90,7 +91,7 @@ public static class EmailComposer
         foreach (var entry in list)
         {
             var (board, meeting, deadline) = (entry.Board, entry.Meeting, entry.Deadline);
-            string paper = meeting.ReportKind is { } kind ? $"the {Reports.Papers.Get(kind).Name}" : "the paper";
+            string paper = meeting.ReportKind is { } kind ? $"the {PaperDefinitions.Get(kind).Name}" : "the paper";
             string where = string.IsNullOrWhiteSpace(meeting.Location) ? string.Empty : $" at {meeting.Location}";
             string state = entry.PaperPublished
                 ? $"The meeting’s paper is published; the link opens it."

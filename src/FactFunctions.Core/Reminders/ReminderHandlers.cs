@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using FactFunctions.Validation;
 using FactFunctions.Boards;
 using FactFunctions.Email;
+using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Reminders;
 
@@ -23,7 +24,7 @@ public sealed record RunRemindersRequest
 /// <summary>The calendar feed, reminder and sent-log endpoints of api.md.</summary>
 public sealed class ReminderHandlers(
     RequestPipeline pipeline, CallerAuthorizer authorizer, JsonBody body, BoardStore boards, ReminderCalendar calendar, ReminderService reminders, ReminderLog log,
-    FactStorage storage, TimeProvider time, ReportStore reports, SignedLinks links, IOptions<ReminderOptions> options)
+    FactStorage storage, TimeProvider time, PaperStore reports, SignedLinks links, IOptions<ReminderOptions> options)
 {
     /// <summary>
     /// Recent (<see cref="ReminderOptions.CalendarPastDays"/>) and upcoming meetings and paper deadlines of every board as

@@ -8,7 +8,7 @@ using FactFunctions.Email;
 namespace FactFunctions.Reminders;
 
 /// <summary>Decides which emails are due on a London day. Pure, so the rules are testable without storage.</summary>
-public sealed class ReminderPlanner(ReminderCalendar calendar, IOptions<ReportOptions> reports)
+public sealed class ReminderPlanner(ReminderCalendar calendar, IOptions<PaperOptions> reports)
 {
     public const int DigestLookAheadDays = 42;
 

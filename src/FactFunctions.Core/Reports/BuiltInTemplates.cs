@@ -1,5 +1,7 @@
 using DocumentFormat.OpenXml;
-using T = FactFunctions.Reports.TemplateTags;
+using T = FactFunctions.Reports.Papers.TemplateTags;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Reports;
 
@@ -9,11 +11,11 @@ namespace FactFunctions.Reports;
 /// </summary>
 public static class BuiltInTemplates
 {
-    private static readonly IReadOnlyDictionary<string, Lazy<byte[]>> Cached = Papers.All
+    private static readonly IReadOnlyDictionary<string, Lazy<byte[]>> Cached = PaperDefinitions.All
         .ToDictionary(p => p.Kind, p => new Lazy<byte[]>(p.BuildTemplate), StringComparer.Ordinal);
 
     /// <summary>Builds the template afresh (the cached bytes come from here).</summary>
-    internal static byte[] Build(string kind) => Papers.Get(kind).BuildTemplate();
+    internal static byte[] Build(string kind) => PaperDefinitions.Get(kind).BuildTemplate();
 
     /// <summary>The built-in template of a kind of paper; an unknown kind throws.</summary>
     public static byte[] For(string kind) => Cached.TryGetValue(kind, out var bytes)

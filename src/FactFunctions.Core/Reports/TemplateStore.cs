@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using FactFunctions.Storage;
+using FactFunctions.Reports.Word;
 
 namespace FactFunctions.Reports;
 

@@ -5,6 +5,8 @@ using FactFunctions.Http;
 using FactFunctions.Programme;
 using FactFunctions.Snapshots;
 using FactFunctions.Validation;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Reports;
 

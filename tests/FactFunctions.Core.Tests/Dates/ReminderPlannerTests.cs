@@ -13,7 +13,7 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void A_reminder_names_an_overdue_milestone_from_before_the_papers_window_as_the_paper_does()
     {
-        var planner = new ReminderPlanner(new ReminderCalendar(new UkWorkingDays()), Options.Create(new ReportOptions { MilestoneLookAheadMonths = 24 }));
+        var planner = new ReminderPlanner(new ReminderCalendar(new UkWorkingDays()), Options.Create(new PaperOptions { MilestoneLookAheadMonths = 24 }));
         var board = new Board
         {
             Id = "select-committee", Name = "Children’s Select Committee", Kind = BoardKinds.All[2],
@@ -49,7 +49,7 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void The_operational_boards_reminder_names_the_highlight_report_and_its_at_risk_milestones()
     {
-        var planner = new ReminderPlanner(new ReminderCalendar(new UkWorkingDays()), Options.Create(new ReportOptions { MilestoneLookAheadMonths = 24 }));
+        var planner = new ReminderPlanner(new ReminderCalendar(new UkWorkingDays()), Options.Create(new PaperOptions { MilestoneLookAheadMonths = 24 }));
         var sample = SampleProgramme.Load();
         var document = sample.Boards!.Single(b => b.Id == "fact-operational-board");
         var board = new Board

@@ -2,19 +2,20 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using FactFunctions.Reports;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Core.Tests.Reports;
 
-/// <summary>Every paper definition, enumerated from <see cref="Papers.All"/>: a new kind is tested by being listed.</summary>
+/// <summary>Every paper definition, enumerated from <see cref="PaperDefinitions.All"/>: a new kind is tested by being listed.</summary>
 public sealed class PaperDefinitionTests
 {
-    public static TheoryData<string> Kinds() => [.. Papers.All.Select(p => p.Kind)];
+    public static TheoryData<string> Kinds() => [.. PaperDefinitions.All.Select(p => p.Kind)];
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Each_definition_has_a_built_in_template_its_own_upload_check_accepts_and_composes_a_valid_paper(string kind)
     {
-        var paper = Papers.Get(kind);
+        var paper = PaperDefinitions.Get(kind);
         Assert.Equal(kind, paper.Kind);
         Assert.False(string.IsNullOrWhiteSpace(paper.Committee));
         Assert.NotEmpty(paper.RequiredTags);
@@ -32,12 +33,12 @@ public sealed class PaperDefinitionTests
     [Fact]
     public void Kinds_are_listed_once_and_every_lookup_of_an_unknown_kind_throws()
     {
-        Assert.Equal(Papers.All.Count, Papers.All.Select(p => p.Kind).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(Papers.All.Select(p => p.Kind), PaperKinds.All);
+        Assert.Equal(PaperDefinitions.All.Count, PaperDefinitions.All.Select(p => p.Kind).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(PaperDefinitions.All.Select(p => p.Kind), PaperKinds.All);
 
         const string unknown = "highlight-of-the-year";
-        Assert.Throws<ArgumentOutOfRangeException>(() => Papers.Get(unknown));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Papers.Get(unknown));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PaperDefinitions.Get(unknown));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PaperDefinitions.Get(unknown));
         Assert.Throws<ArgumentOutOfRangeException>(() => TemplateTags.Required(unknown));
         Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInTemplates.For(unknown));
         Assert.Throws<ArgumentOutOfRangeException>(() => PaperComposer.Compose(SamplePapers.Request(PaperKinds.SelectCommittee) with { Kind = unknown }));

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Core.Tests.Reports;
 

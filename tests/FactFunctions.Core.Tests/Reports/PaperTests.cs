@@ -8,6 +8,8 @@ using FactFunctions.Snapshots;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using FactFunctions.Validation;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Core.Tests.Reports;
 

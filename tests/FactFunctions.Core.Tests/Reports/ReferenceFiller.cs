@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Reports;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using FactFunctions.Reports.Word;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -2,6 +2,8 @@ using FactFunctions.Programme;
 using FactFunctions.Reports;
 using FactFunctions.Snapshots;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -3,6 +3,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -6,6 +6,8 @@ using FactFunctions.Reports;
 using FactFunctions.TestSupport;
 using DrawingWord = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Core.Tests.Reports;
 

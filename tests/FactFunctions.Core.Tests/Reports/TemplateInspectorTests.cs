@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using FactFunctions.Reports;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -6,6 +6,7 @@ using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using FactFunctions.Reports;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.IntegrationTests.Reliability;
 

@@ -8,6 +8,7 @@ using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using FactFunctions.Reports.Word;
 
 namespace FactFunctions.IntegrationTests.Reports;
 
@@ -173,7 +174,7 @@ public sealed class ReportApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Description)));
 
         // Every paper passes the inspection an uploaded template must pass: nothing in it reaches outside the file.
-        var inspection = FactFunctions.Reports.TemplateInspector.Inspect(docx);
+        var inspection = FactFunctions.Reports.Word.TemplateInspector.Inspect(docx);
         Assert.True(inspection.Safe, string.Join("\n", inspection.Problems));
 
         // And the accessibility rules published council documents must meet.

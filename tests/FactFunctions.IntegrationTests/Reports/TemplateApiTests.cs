@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
 
 namespace FactFunctions.IntegrationTests.Reports;
 
@@ -158,7 +159,7 @@ public sealed class TemplateApiTests(AzuriteFixture fixture) : IAsyncLifetime
         }
 
         long grown = GC.GetTotalMemory(forceFullCollection: true) - before;
-        Assert.True(grown < FactFunctions.Reports.PaperRenderer.CacheBytes + (32L * 1024 * 1024), $"the process grew by {grown / (1024 * 1024)} MiB");
+        Assert.True(grown < FactFunctions.Reports.Word.PaperRenderer.CacheBytes + (32L * 1024 * 1024), $"the process grew by {grown / (1024 * 1024)} MiB");
     }
 
     [Fact]

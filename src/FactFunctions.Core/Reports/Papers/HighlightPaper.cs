@@ -2,11 +2,13 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
 using FactFunctions.Snapshots;
-using T = FactFunctions.Reports.TemplateTags;
+using T = FactFunctions.Reports.Papers.TemplateTags;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports;
 
-namespace FactFunctions.Reports;
+namespace FactFunctions.Reports.Papers;
 
 /// <summary>
 /// The highlight report for the FACT Operational and Executive Boards: a cover (board, meeting, period covered), a

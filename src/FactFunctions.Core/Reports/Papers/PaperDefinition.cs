@@ -1,9 +1,12 @@
-namespace FactFunctions.Reports;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports;
+
+namespace FactFunctions.Reports.Papers;
 
 /// <summary>
 /// One kind of paper, whole: its kind, the board it is for, which updates it prints, the tags its template must carry,
 /// its built-in template and how its fields are composed from a snapshot. Every kind is listed once in
-/// <see cref="Papers.All"/>; adding a paper is one file and one line there.
+/// <see cref="PaperDefinitions.All"/>; adding a paper is one file and one line there.
 /// </summary>
 public abstract class PaperDefinition
 {

@@ -1,9 +1,11 @@
 using DocumentFormat.OpenXml;
 using FactFunctions.Programme;
-using T = FactFunctions.Reports.TemplateTags;
+using T = FactFunctions.Reports.Papers.TemplateTags;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports;
 
-namespace FactFunctions.Reports;
+namespace FactFunctions.Reports.Papers;
 
 /// <summary>The Schools Forum paper, modelled on the 2020 seed: purpose, background, achievements, the update since the last report, priority projects, next steps.</summary>
 public sealed class SchoolsForumPaper : PaperDefinition

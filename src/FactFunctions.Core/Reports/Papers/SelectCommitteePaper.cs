@@ -1,9 +1,11 @@
 using DocumentFormat.OpenXml;
 using FactFunctions.Programme;
-using T = FactFunctions.Reports.TemplateTags;
+using T = FactFunctions.Reports.Papers.TemplateTags;
 using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports;
 
-namespace FactFunctions.Reports;
+namespace FactFunctions.Reports.Papers;
 
 /// <summary>
 /// The Children's Select Committee paper, modelled on the October 2022 seed: a cover (executive summary, proposal,

@@ -1,0 +1,283 @@
+using FactFunctions.Programme;
+using FactFunctions.Dates;
+using System.Globalization;
+using FactFunctions.Http;
+using FactFunctions.Links;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using FactFunctions.Validation;
+using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Publication;
+
+namespace FactFunctions.Reports;
+
+/// <summary>The report, paper and template endpoints of api.md.</summary>
+public sealed class PaperHandlers(
+    RequestPipeline pipeline, JsonBody body, CallerAuthorizer authorizer, PaperService service, PaperStore reports, TemplateStore templates,
+    PublicationService publication, SignedLinks links)
+{
+    public Task<IResult> Generate(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            var input = await body.ReadAsync<GeneratePaperRequest>(request, ct);
+            if (input.Problem is not null)
+            {
+                return input.Problem;
+            }
+
+            var value = input.Value!;
+            var errors = new ValidationErrors();
+            errors.OneOf("kind", value.Kind, PaperKinds.All);
+            errors.Required("meetingDate", value.MeetingDate);
+            errors.Date("meetingDate", value.MeetingDate);
+            errors.Date("reportDate", value.ReportDate);
+            if (value.SnapshotId is not null)
+            {
+                errors.Slug("snapshotId", value.SnapshotId);
+            }
+
+            if (value.Board is not null)
+            {
+                errors.Slug("board", value.Board);
+            }
+
+            if (value.IndicatorCharts == true && value.Kind is { } kind && PaperKinds.All.Contains(kind, StringComparer.Ordinal) && !PaperDefinitions.Get(kind).ChartsOnRequest)
+            {
+                errors.Add("indicatorCharts", $"is an option of the {string.Join(" and ", PaperDefinitions.All.Where(p => p.ChartsOnRequest).Select(p => p.Kind))} paper only; the {kind} paper does not take it.");
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var (report, failure, import, missingImage) = await service.GenerateAsync(
+                new GenerationRequest(value.Kind!, value.MeetingDate!.Value, value.SnapshotId, value.ReportDate, authorizer.Describe(request), value.Board, value.IndicatorCharts == true), ct);
+            switch (failure)
+            {
+                case PaperFailure.UnknownSnapshot:
+                    return Problems.Invalid("snapshotId", $"names snapshot '{value.SnapshotId}', which does not exist.");
+                case PaperFailure.ImportIncomplete:
+                    return Problems.ImportIncomplete(ImportJournal.Describe(import!));
+                case PaperFailure.NoBoardMeeting:
+                    return Problems.Invalid(value.Board is null ? "meetingDate" : "board", value.Board is null
+                        ? $"is {value.MeetingDate:yyyy-MM-dd}, and no board's meeting that day asks for a {value.Kind} paper: set reportKind on the meeting (PUT {Routes.BasePath}/boards/{{boardId}}/meetings/{{date}})."
+                        : $"names '{value.Board}', which has no meeting on {value.MeetingDate:yyyy-MM-dd} asking for a {value.Kind} paper.");
+                case PaperFailure.AmbiguousBoard:
+                    return Problems.Invalid("board", $"is required: more than one board's meeting on {value.MeetingDate:yyyy-MM-dd} asks for a {value.Kind} paper; name the board it is for.");
+                case PaperFailure.MissingImage:
+                    return Problems.Problem(StatusCodes.Status409Conflict, Problems.ConflictType, "An image the paper shows is not stored.",
+                        $"An image block names image '{missingImage}', which has not been uploaded: PUT {Routes.BasePath}/images/{missingImage}, then generate the paper again.");
+            }
+
+            return TypedResults.Created($"{Routes.BasePath}/reports/{report!.Id}", report);
+        });
+
+    public Task<IResult> List(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            string? kind = request.Query["kind"].FirstOrDefault();
+            if (kind is not null && !PaperKinds.All.Contains(kind, StringComparer.Ordinal))
+            {
+                return Problems.BadParameter("kind", $"must be one of {string.Join(", ", PaperKinds.All)}.");
+            }
+
+            DateOnly? meetingDate = null;
+            if (request.Query["meetingDate"].FirstOrDefault() is { } text)
+            {
+                if (!InputDates.TryParse(text, out var parsed))
+                {
+                    return Problems.BadDateParameter("meetingDate", text);
+                }
+
+                meetingDate = parsed;
+            }
+
+            return TypedResults.Ok(await reports.ListAsync(kind, meetingDate, ct));
+        });
+
+    public Task<IResult> Get(HttpRequest request, string reportId) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (Problems.BadId("reportId", reportId) is { } bad)
+            {
+                return bad;
+            }
+
+            var report = await reports.GetAsync(reportId, ct);
+            return report is null ? Problems.NotFound($"Report '{reportId}'") : TypedResults.Ok(report);
+        });
+
+    public Task<IResult> Content(HttpRequest request, string reportId) =>
+        WithPaper(request, reportId, (report, content, lastModified) =>
+
+            // The content never changes, so its hash is a strong ETag.
+            TypedResults.File(content, DocxPackage.ContentType, report.FileName, enableRangeProcessing: true,
+                lastModified: lastModified, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}\"")));
+
+    /// <summary>The paper as accessible HTML, read from the published bytes.</summary>
+    public Task<IResult> Html(HttpRequest request, string reportId) =>
+        WithPaper(request, reportId, (report, content, _) => HtmlPage.Result(request,
+            PaperHtml.Render(content, $"{PaperDefinitions.Get(report.Kind).Name}{(report.BoardName is { } board ? $" to the {board}" : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}")));
+
+    public Task<IResult> Approve(HttpRequest request, string reportId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (Problems.BadId("reportId", reportId) is { } bad)
+            {
+                return bad;
+            }
+
+            var (report, failure) = await publication.ApproveAsync(reportId, authorizer.Describe(request), ct);
+            return failure switch
+            {
+                PublicationFailure.None => TypedResults.Ok(report),
+                PublicationFailure.NotFound => Problems.NotFound($"Report '{reportId}'"),
+                PublicationFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, $"The paper is {report!.Status}.",
+                    "Only a draft can be approved; a published or superseded paper stays as it is."),
+                _ => Problems.Conflict("The paper kept changing while it was being approved; send the request again."),
+            };
+        });
+
+    public Task<IResult> Publish(HttpRequest request, string reportId) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (Problems.BadId("reportId", reportId) is { } bad)
+            {
+                return bad;
+            }
+
+            string? reason = null;
+            if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+            {
+                var input = await body.ReadAsync<PublishRequest>(request, ct);
+                if (input.Problem is not null)
+                {
+                    return input.Problem;
+                }
+
+                reason = input.Value!.Reason;
+                var errors = new ValidationErrors();
+                errors.Text("reason", reason);
+                if (!errors.IsEmpty)
+                {
+                    return Problems.Validation(errors);
+                }
+            }
+
+            var (result, failure, current) = await publication.PublishAsync(reportId, authorizer.Describe(request), reason, ct);
+            return failure switch
+            {
+                PublicationFailure.None => TypedResults.Ok(result),
+                PublicationFailure.NotFound => Problems.NotFound($"Report '{reportId}'"),
+                PublicationFailure.NotApproved => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper is not approved.",
+                    $"Approve it first (POST {Routes.BasePath}/reports/{reportId}/approve); only an approved paper can be published."),
+                PublicationFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper has been superseded.",
+                    "A superseded paper cannot be published again; generate, approve and publish a new one."),
+                PublicationFailure.ReasonRequired => Problems.Invalid("reason",
+                    $"is required: the paper generated {PapersPage.When(current?.CreatedAt ?? default)} is already published for this meeting; say why this one replaces it."),
+                _ => Problems.Conflict("Other publications for this meeting kept changing it; send the request again."),
+            };
+        });
+
+    /// <summary>The papers page for officers and members, reached with a key or through a signed link.</summary>
+    public Task<IResult> GetPapersPage(HttpRequest request) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            int page = 1;
+            if (request.Query["page"].FirstOrDefault() is { } text &&
+                (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+            {
+                return Problems.BadParameter("page", "must be a whole number from 1.");
+            }
+
+            var all = await reports.ListAsync(null, null, ct);
+            int pages = PapersPage.PageCount(all);
+            if (page > pages)
+            {
+                return Problems.BadParameter("page", $"must be from 1 to {pages}.");
+            }
+
+            // Links on the page expire with the link that opened it, so following them never extends access.
+            var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
+            string Link(string path, int? number) => links.Relative(path, expires,
+                number is { } n ? new Dictionary<string, string> { ["page"] = n.ToString(CultureInfo.InvariantCulture) } : null);
+            return HtmlPage.Result(request, PapersPage.Render(all, page, Link));
+        });
+
+    public Task<IResult> GetTemplate(HttpRequest request, string kind) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (BadKind(kind) is { } bad)
+            {
+                return bad;
+            }
+
+            var (bytes, info) = await templates.CurrentAsync(kind, ct);
+            request.HttpContext.Response.Headers["X-Template-Version"] = info.Version;
+            return TypedResults.File(bytes, DocxPackage.ContentType, $"FACT-{kind}-template-{info.Version}.docx", entityTag: new EntityTagHeaderValue($"\"{info.Sha256}\""));
+        });
+
+    public Task<IResult> PutTemplate(HttpRequest request, string kind) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadKind(kind) is { } bad)
+            {
+                return bad;
+            }
+
+            var upload = await RequestBytes.ReadFileAsync(request, DocxPackage.ContentType, "a .docx file", TemplateStore.MaxUploadBytes, ct);
+            if (upload.Problem is not null)
+            {
+                return upload.Problem;
+            }
+
+            var validation = TemplateValidator.Validate(kind, upload.Content.ToArray());
+            if (validation.TooLarge)
+            {
+                return Problems.Problem(StatusCodes.Status413PayloadTooLarge, Problems.TooLargeType, "The template is too large once decompressed.",
+                    string.Join(" ", validation.Errors.ToDictionary().Values.SelectMany(v => v)));
+            }
+
+            if (!validation.Errors.IsEmpty)
+            {
+                return Problems.Validation(validation.Errors, "The template cannot be used; the template in use is unchanged. Every problem is listed in 'errors'.");
+            }
+
+            var info = await templates.UploadAsync(kind, upload.Content.ToArray(), ct);
+            return TypedResults.Ok(info);
+        });
+
+    public Task<IResult> DeleteTemplate(HttpRequest request, string kind) =>
+        pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
+        {
+            if (BadKind(kind) is { } bad)
+            {
+                return bad;
+            }
+
+            await templates.RevertAsync(kind, ct);
+            return TypedResults.NoContent();
+        });
+
+    /// <summary>Reads a stored paper (officer role, or a signed link) and answers from its metadata and bytes.</summary>
+    private Task<IResult> WithPaper(HttpRequest request, string reportId, Func<PaperMetadata, byte[], DateTimeOffset, IResult> answer) =>
+        pipeline.RunAsync(request, FactRole.Officer, async ct =>
+        {
+            if (Problems.BadId("reportId", reportId) is { } bad)
+            {
+                return bad;
+            }
+
+            var report = await reports.GetAsync(reportId, ct);
+            var content = report is null ? null : await reports.ContentAsync(reportId, ct);
+            return report is null || content is null
+                ? Problems.NotFound($"Report '{reportId}'")
+                : answer(report, content.Value.Content, content.Value.LastModified);
+        });
+
+    private static IResult? BadKind(string kind) =>
+        PaperKinds.All.Contains(kind, StringComparer.Ordinal) ? null : Problems.BadParameter("kind", $"must be one of {string.Join(", ", PaperKinds.All)}.");
+}

@@ -1,0 +1,65 @@
+using FactFunctions.Http;
+using FactFunctions.Boards;
+using FactFunctions.Validation;
+using FactFunctions.Reports.Publication;
+
+namespace FactFunctions.Reports;
+
+/// <summary>A generated paper: what it was made from, and where it is in its life (<see cref="PaperStatus"/>).</summary>
+public sealed record PaperMetadata
+{
+    public required string Id { get; init; }
+
+    [OneOf(typeof(PaperKinds))]
+    public required string Kind { get; init; }
+
+    public DateOnly MeetingDate { get; init; }
+
+    public DateOnly ReportDate { get; init; }
+
+    public required string SnapshotId { get; init; }
+
+    public required string TemplateVersion { get; init; }
+
+    public long Size { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public string? CreatedBy { get; init; }
+
+    public string? PreviousReportId { get; init; }
+
+    /// <summary>The board the paper was written for, when its kind is written for one board of several (the highlight report).</summary>
+    public string? BoardId { get; init; }
+
+    public string? BoardName { get; init; }
+
+    /// <summary>Whether the request asked for indicator charts (an option of the Select Committee paper; the highlight report always has them).</summary>
+    public bool IndicatorCharts { get; init; }
+
+    /// <summary>draft, approved, published or superseded.</summary>
+    [OneOf(typeof(PaperStatus))]
+    public string Status { get; init; } = PaperStatus.Draft;
+
+    public string? ApprovedBy { get; init; }
+
+    public DateTimeOffset? ApprovedAt { get; init; }
+
+    public string? PublishedBy { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>The paper this one replaced as the meeting's published paper, and why.</summary>
+    public string? Supersedes { get; init; }
+
+    public string? SupersedeReason { get; init; }
+
+    /// <summary>The paper that replaced this one, and when.</summary>
+    public string? SupersededBy { get; init; }
+
+    public DateTimeOffset? SupersededAt { get; init; }
+
+    public string FileName => $"FACT-{Kind}-{MeetingDate:yyyy-MM-dd}.docx";
+}

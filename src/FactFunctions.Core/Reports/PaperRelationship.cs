@@ -1,4 +1,0 @@
-namespace FactFunctions.Reports;
-
-/// <summary>A relationship the paper adds to its main document part.</summary>
-public sealed record PaperRelationship(string Id, string Type, string Target, bool External);

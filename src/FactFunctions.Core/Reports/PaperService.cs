@@ -1,0 +1,150 @@
+using FactFunctions.Programme;
+using FactFunctions.Snapshots;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Publication;
+
+namespace FactFunctions.Reports;
+
+/// <summary>Generates a paper: snapshot (taken now unless named), template in use, the previous paper's changes, render, store.</summary>
+public sealed partial class PaperService(
+    SnapshotStore snapshots,
+    TemplateStore templates,
+    Images.ImageStore images,
+    PaperStore reports,
+    BoardStore boards,
+    TimeProvider time,
+    IOptions<PaperOptions> options,
+    ILogger<PaperService> logger)
+{
+    /// <summary>The paper, or why not (with the incomplete import, when that is why).</summary>
+    public async Task<(PaperMetadata? Report, PaperFailure Failure, IncompleteImport? Import, string? MissingImage)> GenerateAsync(GenerationRequest request, CancellationToken ct)
+    {
+        // A paper for one board of several needs that board's meeting: checked before anything is read or taken.
+        PaperBoard? board = null;
+        if (PaperDefinitions.Get(request.Kind).ForOneBoard)
+        {
+            var (found, failure) = await BoardAsync(request, ct);
+            if (found is null)
+            {
+                return (null, failure, null, null);
+            }
+
+            board = found;
+        }
+
+        ProgrammeSnapshot? snapshot;
+        if (request.SnapshotId is { } snapshotId)
+        {
+            snapshot = await snapshots.GetAsync(snapshotId, ct);
+            if (snapshot is null)
+            {
+                return (null, PaperFailure.UnknownSnapshot, null, null);
+            }
+        }
+        else
+        {
+            var taken = await snapshots.CurrentAsync($"For the {request.Kind} paper of {request.MeetingDate:yyyy-MM-dd}", ct);
+            if (taken.Status == SnapshotStatus.ImportIncomplete)
+            {
+                return (null, PaperFailure.ImportIncomplete, taken.Import, null);
+            }
+
+            snapshot = await snapshots.GetAsync(taken.Header!.Id, ct)
+                ?? throw new InvalidOperationException($"Snapshot {taken.Header.Id} vanished after it was taken.");
+        }
+
+        // "Since the last report" is since this board's last report of the kind, not another board's.
+        var earlier = await reports.ListAsync(request.Kind, null, ct, meetingsBefore: request.MeetingDate);
+        var previous = earlier.FirstOrDefault(r => board is null || r.BoardId == board.Id);
+        SnapshotChanges? changes = null;
+        if (previous is not null && await snapshots.GetAsync(previous.SnapshotId, ct) is { } before)
+        {
+            changes = SnapshotDiff.Compare(before, snapshot);
+        }
+
+        // The diagrams the snapshot's image blocks show; images never change once stored, so the snapshot and the
+        // template still decide the bytes.
+        var state = snapshot.State;
+        var imageIds = ProgrammeValidation.TextBlocks(state.Text ?? new ProgrammeText()).Select(b => b.Block)
+            .Concat(state.Updates.SelectMany(u => u.Blocks ?? []))
+            .Where(b => b.Type == BlockTypes.Image && b.ImageId is not null)
+            .Select(b => b.ImageId!)
+            .ToList();
+        var loaded = await images.GetManyAsync(imageIds, ct);
+        if (imageIds.FirstOrDefault(id => !loaded.ContainsKey(id)) is { } missing)
+        {
+            return (null, PaperFailure.MissingImage, null, missing);
+        }
+
+        var (template, info) = await templates.CurrentAsync(request.Kind, ct);
+        var paperRequest = new PaperRequest
+        {
+            Images = loaded,
+            Kind = request.Kind,
+            MeetingDate = request.MeetingDate,
+            Snapshot = snapshot,
+            ReportDate = request.ReportDate,
+            Previous = previous is null ? null : new PreviousPaper(previous.MeetingDate, previous.SnapshotId),
+            Changes = changes,
+            LookAheadMonths = options.Value.MilestoneLookAheadMonths,
+            Board = board,
+            IndicatorCharts = request.IndicatorCharts,
+        };
+        byte[] paper = PaperRenderer.Render(template, PaperComposer.Compose(paperRequest));
+
+        var metadata = new PaperMetadata
+        {
+            Id = $"{request.Kind}-{request.MeetingDate:yyyy-MM-dd}-{Guid.NewGuid():N}"[..(request.Kind.Length + 20)],
+            Kind = request.Kind,
+            MeetingDate = request.MeetingDate,
+            ReportDate = request.ReportDate ?? snapshot.Header.AsOf,
+            SnapshotId = snapshot.Header.Id,
+            TemplateVersion = info.Version,
+            Size = paper.LongLength,
+            Sha256 = TemplateStore.Sha256(paper),
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = request.CreatedBy,
+            PreviousReportId = previous?.Id,
+            BoardId = board?.Id,
+            BoardName = board?.Name,
+            IndicatorCharts = request.IndicatorCharts,
+        };
+        await reports.SaveAsync(metadata, paper, ct);
+        LogGenerated(logger, metadata.Id, metadata.SnapshotId, metadata.Size);
+        return (metadata, PaperFailure.None, null, null);
+    }
+
+    /// <summary>
+    /// The board whose meeting on the request's date asks for this kind of paper (the one the request names, when it
+    /// names one), with its meetings either side.
+    /// </summary>
+    private async Task<(PaperBoard? Board, PaperFailure Failure)> BoardAsync(GenerationRequest request, CancellationToken ct)
+    {
+        var meetings = await boards.ListMeetingsAsync(null, ct);
+        var asking = meetings
+            .Where(m => m.Date == request.MeetingDate && m.ReportKind == request.Kind && (request.Board is null || m.BoardId == request.Board))
+            .Select(m => m.BoardId)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (asking.Count != 1)
+        {
+            return (null, asking.Count == 0 ? PaperFailure.NoBoardMeeting : PaperFailure.AmbiguousBoard);
+        }
+
+        string id = asking[0];
+        var dates = meetings.Where(m => m.BoardId == id).Select(m => m.Date).ToList();
+        var found = await boards.GetBoardAsync(id, ct);
+        return (new PaperBoard(
+            id,
+            found?.Name ?? id,
+            dates.Where(d => d < request.MeetingDate).Select(d => (DateOnly?)d).Max(),
+            dates.Where(d => d > request.MeetingDate).Select(d => (DateOnly?)d).Min()), PaperFailure.None);
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Paper {ReportId} generated from snapshot {SnapshotId} ({Size} bytes)")]
+    private static partial void LogGenerated(ILogger logger, string reportId, string snapshotId, long size);
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using FactFunctions.Reports.Publication;
+
+namespace FactFunctions.Reports;
+
+public static class PaperServices
+{
+    /// <summary>Papers: templates, generation, the paper store and publication.</summary>
+    public static IServiceCollection AddFactPapers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PaperOptions>().Bind(configuration.GetSection(PaperOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<PaperStore>();
+        services.AddSingleton<PaperService>();
+        services.AddSingleton<PublicationService>();
+        services.AddSingleton<PaperHandlers>();
+        return services;
+    }
+}

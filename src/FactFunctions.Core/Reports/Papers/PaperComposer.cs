@@ -1,0 +1,96 @@
+using System.Globalization;
+using FactFunctions.Programme;
+using T = FactFunctions.Reports.Papers.TemplateTags;
+using FactFunctions.Boards;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports;
+
+namespace FactFunctions.Reports.Papers;
+
+/// <summary>
+/// What the papers share when turning a frozen programme into field values: the meeting and people, updates for an
+/// audience, the Key milestones rows, risks. Each paper's own fields are its definition's (<see cref="PaperDefinitions"/>).
+/// Pure: the same request gives the same fields.
+/// </summary>
+public static class PaperComposer
+{
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
+
+    public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", English);
+
+    public static string MonthYear(DateOnly date) => date.ToString("MMMM yyyy", English);
+
+    /// <summary>Words as the start of a sentence or a cell: "in delivery" → "In delivery".</summary>
+    public static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+
+    /// <summary>The Key milestones window of the request's meeting (<see cref="Programme.KeyMilestones.Window"/>).</summary>
+    public static (DateOnly From, DateOnly To) MilestoneWindow(PaperRequest request) => Programme.KeyMilestones.Window(request.MeetingDate, request.LookAheadMonths);
+
+    /// <summary>The date the paper speaks as of: the report date when given, otherwise the snapshot's.</summary>
+    public static DateOnly AsOf(PaperRequest request) => request.ReportDate ?? request.Snapshot.Header.AsOf;
+
+    /// <summary>The Key milestones rows of the request's paper (<see cref="Programme.KeyMilestones"/>).</summary>
+    public static IReadOnlyList<(ProjectView Project, IReadOnlyList<KeyMilestoneRow> Rows)> KeyMilestones(PaperRequest request) =>
+        Programme.KeyMilestones.For(request.Snapshot.State, request.MeetingDate, AsOf(request), request.LookAheadMonths);
+
+    /// <summary>The fields of the paper the request names, composed by that paper's definition.</summary>
+    public static FieldSet Compose(PaperRequest request) => PaperDefinitions.Get(request.Kind).Compose(request);
+
+    /// <summary>The fields every paper shares: the meeting, the programme's title, author and director, the principles.</summary>
+    public static FieldSet Common(PaperRequest request, string? previousFromText)
+    {
+        var text = request.Snapshot.State.Text ?? new ProgrammeText();
+        var paper = PaperDefinitions.Get(request.Kind);
+        string committee = request.Board?.Name ?? paper.Committee;
+        var fields = new FieldSet()
+            .Text(T.CommitteeName, committee)
+            .Text(T.MeetingDate, LongDate(request.MeetingDate))
+            .Text(T.Title, text.Title)
+            .Text(T.PreviousReport, request.Previous is { } previous ? MonthYear(previous.MeetingDate) : previousFromText ?? "(no earlier report)")
+            .Text(T.AuthorName, text.Author?.Name)
+            .Text(T.AuthorRole, text.Author?.Role)
+            .Text(T.AuthorEmail, text.Author?.Email)
+            .Text(T.DirectorName, text.Director?.Name)
+            .Text(T.DirectorRole, text.Director?.Role)
+            .Text(T.ReportDate, LongDate(AsOf(request)))
+            .Set(T.Principles, ParagraphsField.Lines(text.Principles, whenEmpty: null))
+            .Set(T.KindnessAndCare, ParagraphsField.Lines(text.KindnessAndCare, whenEmpty: null));
+
+        // What a screen reader announces and a document library lists: the paper's title, who wrote it, and when.
+        string title = paper.ForOneBoard ? paper.Name : string.IsNullOrWhiteSpace(text.Title) ? "FACT programme update" : text.Title;
+        fields.Package.Title = $"{title}: {committee}, {LongDate(request.MeetingDate)}";
+        fields.Package.Creator = string.IsNullOrWhiteSpace(text.Author?.Name) ? "Wiltshire Council" : text.Author.Name;
+        fields.Package.Created = new DateTimeOffset(AsOf(request).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return fields;
+    }
+
+    /// <summary>
+    /// Updates for the audience: those dated after the previous paper's snapshot when there was one, otherwise each
+    /// project's latest.
+    /// </summary>
+    public static ILookup<string, UpdateView> UpdatesFor(PaperRequest request, string audience)
+    {
+        var relevant = request.Snapshot.State.Updates.Where(u => Audience.Includes(u.Audience, audience)).ToList();
+        if (request.Changes is { } changes)
+        {
+            var since = Dates.LondonTime.DateOf(changes.SinceTakenAt);
+            var recent = relevant.Where(u => u.AsOf > since).ToList();
+            if (recent.Count > 0)
+            {
+                return recent.OrderBy(u => u.AsOf).ToLookup(u => u.ProjectId, StringComparer.Ordinal);
+            }
+        }
+
+        return relevant
+            .GroupBy(u => u.ProjectId, StringComparer.Ordinal)
+            .SelectMany(g => g.Where(u => u.AsOf == g.Max(x => x.AsOf)))
+            .ToLookup(u => u.ProjectId, StringComparer.Ordinal);
+    }
+
+    public static RepeatField Risks(FieldSet outer, IReadOnlyList<Risk>? risks) =>
+        new((risks ?? []).Select((risk, index) => new FieldSet(outer)
+            .Text(T.RiskNumber, (index + 1).ToString(English))
+            .Text(T.RiskDescription, risk.Description)
+            .Text(T.RiskMitigation, risk.Mitigation))
+            .ToList());
+}

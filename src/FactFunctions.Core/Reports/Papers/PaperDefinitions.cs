@@ -1,0 +1,16 @@
+using FactFunctions.Reports;
+
+namespace FactFunctions.Reports.Papers;
+
+/// <summary>Every kind of paper, once. A lookup of an unknown kind throws: nothing falls back to another paper.</summary>
+public static class PaperDefinitions
+{
+    public static readonly IReadOnlyList<PaperDefinition> All = [new SelectCommitteePaper(), new SchoolsForumPaper(), new HighlightPaper()];
+
+    private static readonly IReadOnlyDictionary<string, PaperDefinition> ByKind = All.ToDictionary(p => p.Kind, StringComparer.Ordinal);
+
+    public static PaperDefinition Get(string kind) =>
+        ByKind.TryGetValue(kind, out var paper)
+            ? paper
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Unknown paper kind; the kinds are {string.Join(", ", All.Select(p => p.Kind))}.");
+}

@@ -1,4 +1,0 @@
-namespace FactFunctions.Reports;
-
-/// <summary>The earlier paper of the same kind, whose meeting the new one reports "since".</summary>
-public sealed record PreviousPaper(DateOnly MeetingDate, string SnapshotId);

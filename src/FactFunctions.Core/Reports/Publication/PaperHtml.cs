@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Http;
+using A = DocumentFormat.OpenXml.Drawing;
+using DrawingWord = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports;
+
+namespace FactFunctions.Reports.Publication;
+
+/// <summary>
+/// A paper as accessible HTML, read from the very .docx that was published, so the two cannot say different things:
+/// headings (no level skipped), paragraph numbers and list letters as Word shows them, tables with their header rows
+/// marked, links, bold, and images with their alt text. Every piece of text is HTML-encoded; only http, https and
+/// mailto links are kept as links.
+/// </summary>
+public static class PaperHtml
+{
+    public static string Render(byte[] docx, string fallbackTitle)
+    {
+        using var stream = new MemoryStream(docx, writable: false);
+        using var document = WordprocessingDocument.Open(stream, false);
+        var main = document.MainDocumentPart ?? throw new InvalidDataException("The paper has no main document part.");
+        var writer = new Writer(main);
+        foreach (var element in main.Document?.Body?.ChildElements ?? Enumerable.Empty<OpenXmlElement>())
+        {
+            writer.Block(element);
+        }
+
+        writer.CloseList();
+        string title = document.PackageProperties.Title is { Length: > 0 } t ? t : writer.FirstHeading ?? fallbackTitle;
+        return HtmlPage.Document(title, writer.Html.ToString());
+    }
+
+    private sealed class Writer(MainDocumentPart main)
+    {
+        private readonly Dictionary<string, string> styleNames = (main.StyleDefinitionsPart?.Styles?.Elements<Style>() ?? [])
+            .Where(s => s.StyleId?.Value is not null)
+            .GroupBy(s => s.StyleId!.Value!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().StyleName?.Val?.Value ?? g.Key, StringComparer.OrdinalIgnoreCase);
+
+        private int number;
+        private int letter;
+        private int section;
+        private int lastHeading;
+        private string? openList;
+
+        public StringBuilder Html { get; } = new();
+
+        public string? FirstHeading { get; private set; }
+
+        public void Block(OpenXmlElement element)
+        {
+            switch (element)
+            {
+                case Paragraph paragraph:
+                    Paragraph(paragraph);
+                    break;
+                case Table table:
+                    CloseList();
+                    Table(table);
+                    break;
+                case SdtBlock sdt:
+                    foreach (var child in sdt.SdtContentBlock?.ChildElements ?? Enumerable.Empty<OpenXmlElement>())
+                    {
+                        Block(child);
+                    }
+
+                    break;
+            }
+        }
+
+        public void CloseList()
+        {
+            if (openList is not null)
+            {
+                Html.Append("</").Append(openList).Append(">\n");
+                openList = null;
+            }
+        }
+
+        private void Paragraph(Paragraph paragraph)
+        {
+            string content = Inline(paragraph);
+            if (content.Trim().Length == 0)
+            {
+                return;
+            }
+
+            string style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "Normal";
+            string name = styleNames.GetValueOrDefault(style, style).ToLowerInvariant();
+            if (style == DocumentBuilder.LetteredStyle || style == DocumentBuilder.BulletStyle)
+            {
+                string list = style == DocumentBuilder.BulletStyle ? "ul" : "ol";
+                if (openList != list)
+                {
+                    CloseList();
+                    Html.Append(list == "ul" ? "<ul>\n" : $"<ol type=\"a\" start=\"{letter + 1}\">\n");
+                    openList = list;
+                }
+
+                if (list == "ol")
+                {
+                    letter++;
+                }
+
+                Html.Append("<li>").Append(content).Append("</li>\n");
+                return;
+            }
+
+            CloseList();
+            if (style == DocumentBuilder.SectionStyle)
+            {
+                section++;
+                Heading(2, $"{section}. ", content);
+            }
+            else if (name == "title")
+            {
+                Heading(1, string.Empty, content);
+            }
+            else if (name.StartsWith("heading ", StringComparison.Ordinal) && int.TryParse(name.AsSpan(8), NumberStyles.None, CultureInfo.InvariantCulture, out int level))
+            {
+                Heading(level + 1, string.Empty, content);
+            }
+            else if (style == DocumentBuilder.NumberedStyle)
+            {
+                number++;
+                letter = 0;
+                Html.Append("<p><span class=\"number\">").Append(number.ToString(CultureInfo.InvariantCulture)).Append(".</span> ").Append(content).Append("</p>\n");
+            }
+            else
+            {
+                Html.Append("<p>").Append(content).Append("</p>\n");
+            }
+        }
+
+        /// <summary>A heading never more than one level below the one before it, so no level is skipped.</summary>
+        private void Heading(int wanted, string prefix, string content)
+        {
+            int level = Math.Clamp(Math.Min(wanted, lastHeading + 1), 1, 6);
+            lastHeading = level;
+            FirstHeading ??= System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(content, "<[^>]+>", string.Empty));
+            Html.Append("<h").Append(level).Append('>').Append(HtmlPage.Encode(prefix)).Append(content).Append("</h").Append(level).Append(">\n");
+        }
+
+        private void Table(Table table)
+        {
+            Html.Append("<table>\n");
+            foreach (var row in table.Elements<TableRow>())
+            {
+                bool header = row.TableRowProperties?.GetFirstChild<TableHeader>() is { } mark && (mark.Val is null || mark.Val.Value == OnOffOnlyValues.On);
+                Html.Append("<tr>");
+                foreach (var cell in row.Elements<TableCell>())
+                {
+                    string tag = header ? "th" : "td";
+                    Html.Append('<').Append(tag);
+                    if (header)
+                    {
+                        Html.Append(" scope=\"col\"");
+                    }
+
+                    if (cell.TableCellProperties?.GridSpan?.Val?.Value is > 1 and var span)
+                    {
+                        Html.Append(" colspan=\"").Append(span.ToString(CultureInfo.InvariantCulture)).Append('"');
+                    }
+
+                    Html.Append('>').Append(string.Join("<br>", cell.Descendants<Paragraph>().Select(Inline).Where(t => t.Trim().Length > 0)));
+                    Html.Append("</").Append(tag).Append('>');
+                }
+
+                Html.Append("</tr>\n");
+            }
+
+            Html.Append("</table>\n");
+        }
+
+        private string Inline(OpenXmlElement container)
+        {
+            var html = new StringBuilder();
+            foreach (var child in container.ChildElements)
+            {
+                switch (child)
+                {
+                    case Run run:
+                        html.Append(Run(run));
+                        break;
+                    case Hyperlink link:
+                        string text = Inline(link);
+                        html.Append(Target(link) is { } target
+                            ? $"<a href=\"{HtmlPage.Encode(target)}\">{text}</a>"
+                            : text);
+                        break;
+                    case SdtRun sdt:
+                        html.Append(Inline(sdt.SdtContentRun ?? new SdtContentRun()));
+                        break;
+                    case SimpleField or InsertedRun or CustomXmlRun:
+                        html.Append(Inline(child));
+                        break;
+                }
+            }
+
+            return html.ToString();
+        }
+
+        private string Run(Run run)
+        {
+            var text = new StringBuilder();
+            foreach (var part in run.ChildElements)
+            {
+                switch (part)
+                {
+                    case Text t:
+                        text.Append(HtmlPage.Encode(t.Text));
+                        break;
+                    case TabChar:
+                        text.Append(' ');
+                        break;
+                    case Break b when b.Type is null || b.Type.Value == BreakValues.TextWrapping:
+                        text.Append("<br>");
+                        break;
+                    case Drawing drawing:
+                        text.Append(Image(drawing));
+                        break;
+                }
+            }
+
+            bool bold = run.RunProperties?.Bold is { } b2 && (b2.Val is null || b2.Val.Value);
+            return bold && text.Length > 0 ? $"<strong>{text}</strong>" : text.ToString();
+        }
+
+        private string? Target(Hyperlink link)
+        {
+            if (link.Id?.Value is not { } id)
+            {
+                return null;
+            }
+
+            var relationship = main.HyperlinkRelationships.FirstOrDefault(r => r.Id == id);
+            return relationship?.Uri is { IsAbsoluteUri: true } uri && uri.Scheme is "http" or "https" or "mailto" ? uri.AbsoluteUri : null;
+        }
+
+        private string Image(Drawing drawing)
+        {
+            string alt = drawing.Descendants<DrawingWord.DocProperties>().FirstOrDefault()?.Description?.Value ?? string.Empty;
+            if (drawing.Descendants<A.Blip>().FirstOrDefault()?.Embed?.Value is { } id &&
+                main.TryGetPartById(id, out var part) && part is ImagePart image && image.ContentType is "image/png" or "image/jpeg")
+            {
+                using var content = image.GetStream(FileMode.Open, FileAccess.Read);
+                using var copy = new MemoryStream();
+                content.CopyTo(copy);
+                return $"<img src=\"data:{image.ContentType};base64,{Convert.ToBase64String(copy.ToArray())}\" alt=\"{HtmlPage.Encode(alt)}\">";
+            }
+
+            return alt.Length > 0 ? $"[{HtmlPage.Encode(alt)}]" : string.Empty;
+        }
+    }
+}

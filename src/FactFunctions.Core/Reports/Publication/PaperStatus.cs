@@ -1,0 +1,27 @@
+using FactFunctions.Reports;
+
+namespace FactFunctions.Reports.Publication;
+
+/// <summary>
+/// A paper's life: generated as a <c>draft</c>, <c>approved</c> by the programme lead, <c>published</c> as the meeting's
+/// paper of record (one per meeting and kind), <c>superseded</c> when another is published in its place.
+/// </summary>
+public static class PaperStatus
+{
+    public const string Draft = "draft";
+    public const string Approved = "approved";
+    public const string Published = "published";
+    public const string Superseded = "superseded";
+
+    public static readonly IReadOnlyList<string> All = [Draft, Approved, Published, Superseded];
+
+    /// <summary>How a person reads the status.</summary>
+    public static string Label(string status) => status switch
+    {
+        Draft => "Draft",
+        Approved => "Approved, not yet published",
+        Published => "Published",
+        Superseded => "Superseded",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown paper status."),
+    };
+}

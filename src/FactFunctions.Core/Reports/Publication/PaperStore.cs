@@ -1,0 +1,220 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using FactFunctions.Storage;
+using FactFunctions.Reports.Word;
+using FactFunctions.Reports;
+
+namespace FactFunctions.Reports.Publication;
+
+/// <summary>Generated papers: the .docx in the <c>reports</c> container (written once, never replaced), metadata in <c>Reports</c>.</summary>
+public sealed class PaperStore(FactStorage storage)
+{
+    public const string ReportsTable = "Reports";
+    private const string Partition = "report";
+    private const string RecordPartition = "record";
+
+    /// <summary>Writes the paper, then its metadata, so a listed paper always has its content.</summary>
+    public async Task SaveAsync(PaperMetadata metadata, byte[] content, CancellationToken ct)
+    {
+        var container = await storage.ContainerAsync(Containers.Reports, ct);
+        await container.GetBlobClient(BlobName(metadata.Id)).UploadAsync(
+            new BinaryData(content),
+            new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = DocxPackage.ContentType },
+                Metadata = new Dictionary<string, string> { ["sha256"] = metadata.Sha256 },
+            },
+            ct);
+
+        var table = await storage.TableAsync(ReportsTable, ct);
+        await table.AddEntityAsync(new TableEntity(Partition, metadata.Id)
+        {
+            ["Kind"] = metadata.Kind,
+            ["MeetingDate"] = EntityText.Date(metadata.MeetingDate),
+            ["ReportDate"] = EntityText.Date(metadata.ReportDate),
+            ["SnapshotId"] = metadata.SnapshotId,
+            ["TemplateVersion"] = metadata.TemplateVersion,
+            ["Size"] = metadata.Size,
+            ["Sha256"] = metadata.Sha256,
+            ["CreatedAt"] = metadata.CreatedAt,
+            ["CreatedBy"] = metadata.CreatedBy,
+            ["PreviousReportId"] = metadata.PreviousReportId,
+            ["BoardId"] = metadata.BoardId,
+            ["BoardName"] = metadata.BoardName,
+            ["IndicatorCharts"] = metadata.IndicatorCharts,
+        }, ct);
+    }
+
+    public async Task<PaperMetadata?> GetAsync(string reportId, CancellationToken ct) => (await GetVersionAsync(reportId, ct))?.Report;
+
+    /// <summary>The paper's metadata with the ETag a change of its status must match.</summary>
+    public async Task<(PaperMetadata Report, ETag ETag)?> GetVersionAsync(string reportId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, reportId, cancellationToken: ct);
+        return found.HasValue ? (Read(found.Value!), found.Value!.ETag) : null;
+    }
+
+    /// <summary>
+    /// Records a change of the paper's life (status, who, when); never its content. False when the paper changed since
+    /// <paramref name="etag"/> was read.
+    /// </summary>
+    public async Task<bool> UpdateLifeAsync(PaperMetadata report, ETag etag, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(Partition, report.Id)
+            {
+                ["Status"] = report.Status,
+                ["ApprovedBy"] = report.ApprovedBy,
+                ["ApprovedAt"] = report.ApprovedAt,
+                ["PublishedBy"] = report.PublishedBy,
+                ["PublishedAt"] = report.PublishedAt,
+                ["Supersedes"] = report.Supersedes,
+                ["SupersedeReason"] = report.SupersedeReason,
+                ["SupersededBy"] = report.SupersededBy,
+                ["SupersededAt"] = report.SupersededAt,
+            }, etag, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The meeting's paper of record: which paper is published for this kind and meeting, and the one it replaced.</summary>
+    public async Task<PaperOfRecord?> PaperOfRecordAsync(PaperMeeting meeting, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(RecordPartition, RecordKey(meeting), cancellationToken: ct);
+        return found.HasValue
+            ? new PaperOfRecord(found.Value!.GetString("ReportId")!, found.Value.GetString("Replaced"), found.Value.GetString("Reason"), found.Value.ETag)
+            : null;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="reportId"/> the meeting's paper of record, if the record is still <paramref name="current"/>
+    /// (absent when null). False when another publication changed it first: the one conditional write that decides
+    /// which of two concurrent publications wins.
+    /// </summary>
+    public async Task<bool> ClaimRecordAsync(PaperMeeting meeting, string reportId, PaperOfRecord? current, string? reason, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        var entity = new TableEntity(RecordPartition, RecordKey(meeting))
+        {
+            ["ReportId"] = reportId,
+            ["Replaced"] = current?.ReportId,
+            ["Reason"] = current is null ? null : reason,
+        };
+        try
+        {
+            if (current is null)
+            {
+                await table.AddEntityAsync(entity, ct);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, ct);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether any paper was made from the snapshot: one query that stops at the first match.</summary>
+    public async Task<bool> NamesSnapshotAsync(string snapshotId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and SnapshotId eq {snapshotId}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: ct))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Papers newest first (by meeting, then by creation), optionally of one kind or meeting, or for meetings before a date.</summary>
+    public async Task<IReadOnlyList<PaperMetadata>> ListAsync(string? kind, DateOnly? meetingDate, CancellationToken ct, DateOnly? meetingsBefore = null)
+    {
+        var table = await storage.TableAsync(ReportsTable, ct);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        if (kind is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Kind eq {kind}");
+        }
+
+        if (meetingDate is { } date)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"MeetingDate eq {EntityText.Date(date)}");
+        }
+
+        if (meetingsBefore is { } before)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"MeetingDate lt {EntityText.Date(before)}");
+        }
+
+        var list = new List<PaperMetadata>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            list.Add(Read(entity));
+        }
+
+        return list.OrderByDescending(r => r.MeetingDate).ThenByDescending(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<(byte[] Content, DateTimeOffset LastModified)?> ContentAsync(string reportId, CancellationToken ct)
+    {
+        var container = await storage.ContainerAsync(Containers.Reports, ct);
+        try
+        {
+            var download = await container.GetBlobClient(BlobName(reportId)).DownloadContentAsync(ct);
+            return (download.Value.Content.ToArray(), download.Value.Details.LastModified);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static string BlobName(string reportId) => $"{reportId}.docx";
+
+    private static string RecordKey(PaperMeeting meeting) => meeting.BoardId is null
+        ? $"{meeting.Kind}-{EntityText.Date(meeting.MeetingDate)}"
+        : $"{meeting.Kind}-{meeting.BoardId}-{EntityText.Date(meeting.MeetingDate)}";
+
+    private static PaperMetadata Read(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        Kind = e.GetString("Kind")!,
+        MeetingDate = EntityText.GetDate(e, "MeetingDate") ?? default,
+        ReportDate = EntityText.GetDate(e, "ReportDate") ?? default,
+        SnapshotId = e.GetString("SnapshotId")!,
+        TemplateVersion = e.GetString("TemplateVersion")!,
+        Size = e.GetInt64("Size") ?? 0,
+        Sha256 = e.GetString("Sha256")!,
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
+        CreatedBy = e.GetString("CreatedBy"),
+        PreviousReportId = e.GetString("PreviousReportId"),
+        BoardId = e.GetString("BoardId"),
+        BoardName = e.GetString("BoardName"),
+        IndicatorCharts = e.GetBoolean("IndicatorCharts") ?? false,
+        Status = e.GetString("Status") ?? PaperStatus.Draft,
+        ApprovedBy = e.GetString("ApprovedBy"),
+        ApprovedAt = e.GetDateTimeOffset("ApprovedAt"),
+        PublishedBy = e.GetString("PublishedBy"),
+        PublishedAt = e.GetDateTimeOffset("PublishedAt"),
+        Supersedes = e.GetString("Supersedes"),
+        SupersedeReason = e.GetString("SupersedeReason"),
+        SupersededBy = e.GetString("SupersededBy"),
+        SupersededAt = e.GetDateTimeOffset("SupersededAt"),
+    };
+}

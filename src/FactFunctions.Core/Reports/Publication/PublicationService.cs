@@ -1,0 +1,201 @@
+using FactFunctions.Dates;
+using FactFunctions.Http;
+using FactFunctions.Links;
+using FactFunctions.Reminders;
+using Microsoft.Extensions.Logging;
+using FactFunctions.Boards;
+using FactFunctions.Email;
+using FactFunctions.Reports;
+
+namespace FactFunctions.Reports.Publication;
+
+/// <summary>
+/// Approves and publishes papers. Publishing claims the meeting's paper of record with one conditional write (so of two
+/// concurrent publications one wins), then records the statuses, then e-mails the board's members once each through
+/// the sent-log claim. Every step is idempotent: sending the same publish again completes one that was cut short.
+/// </summary>
+public sealed partial class PublicationService(
+    PaperStore reports,
+    BoardStore boards,
+    EmailDelivery delivery,
+    SignedLinks links,
+    TimeProvider time,
+    ILogger<PublicationService> logger)
+{
+    private const int Attempts = 5;
+
+    public async Task<(PaperMetadata? Report, PublicationFailure Failure)> ApproveAsync(string reportId, string who, CancellationToken ct)
+    {
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await reports.GetVersionAsync(reportId, ct) is not { } found)
+            {
+                return (null, PublicationFailure.NotFound);
+            }
+
+            var (report, etag) = found;
+            switch (report.Status)
+            {
+                case PaperStatus.Approved:
+                    return (report, PublicationFailure.None);
+                case PaperStatus.Published or PaperStatus.Superseded:
+                    return (report, PublicationFailure.WrongStatus);
+            }
+
+            var approved = report with { Status = PaperStatus.Approved, ApprovedBy = who, ApprovedAt = time.GetUtcNow() };
+            if (await reports.UpdateLifeAsync(approved, etag, ct))
+            {
+                LogApproved(logger, reportId);
+                return (approved, PublicationFailure.None);
+            }
+        }
+
+        return (null, PublicationFailure.Busy);
+    }
+
+    public async Task<(PublicationResult? Result, PublicationFailure Failure, PaperMetadata? Current)> PublishAsync(
+        string reportId, string who, string? reason, CancellationToken ct)
+    {
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await reports.GetAsync(reportId, ct) is not { } report)
+            {
+                return (null, PublicationFailure.NotFound, null);
+            }
+
+            if (report.Status is PaperStatus.Draft)
+            {
+                return (null, PublicationFailure.NotApproved, report);
+            }
+
+            if (report.Status is PaperStatus.Superseded)
+            {
+                return (null, PublicationFailure.WrongStatus, report);
+            }
+
+            var record = await reports.PaperOfRecordAsync(PaperMeeting.Of(report), ct);
+            if (record?.ReportId != reportId)
+            {
+                if (record is not null && string.IsNullOrWhiteSpace(reason))
+                {
+                    return (null, PublicationFailure.ReasonRequired, await reports.GetAsync(record.ReportId, ct));
+                }
+
+                if (!await reports.ClaimRecordAsync(PaperMeeting.Of(report), reportId, record, reason?.Trim(), ct))
+                {
+                    continue;
+                }
+
+                record = await reports.PaperOfRecordAsync(PaperMeeting.Of(report), ct);
+                if (record?.ReportId != reportId)
+                {
+                    continue;
+                }
+            }
+
+            var published = await MarkAsync(reportId, r => r.Status == PaperStatus.Published ? null : r with
+            {
+                Status = PaperStatus.Published,
+                PublishedBy = who,
+                PublishedAt = time.GetUtcNow(),
+                Supersedes = record.Replaced,
+                SupersedeReason = record.Reason,
+            }, ct);
+            PaperMetadata? replaced = null;
+            if (record.Replaced is { } old)
+            {
+                replaced = await MarkAsync(old, r => r.Status == PaperStatus.Superseded ? null : r with
+                {
+                    Status = PaperStatus.Superseded,
+                    SupersededBy = reportId,
+                    SupersededAt = time.GetUtcNow(),
+                }, ct);
+            }
+
+            if (published is null)
+            {
+                return (null, PublicationFailure.Busy, null);
+            }
+
+            LogPublished(logger, reportId, record.Replaced);
+            var emails = await delivery.DeliverAsync(await PlanAsync(published, replaced, ct), ct);
+            return (new PublicationResult { Report = published, Superseded = record.Replaced, Emails = emails }, PublicationFailure.None, null);
+        }
+
+        return (null, PublicationFailure.Busy, null);
+    }
+
+    /// <summary>The signed links to a paper that e-mails carry, all expiring together.</summary>
+    public PaperLinks LinksTo(string reportId)
+    {
+        var expires = links.DefaultExpiry();
+        return new PaperLinks(
+            links.Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires),
+            links.Absolute($"{Routes.BasePath}/reports/{reportId}/content", expires),
+            links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires),
+            expires);
+    }
+
+    /// <summary>Applies <paramref name="change"/> (null: nothing to change) under the paper's ETag, re-reading on a race.</summary>
+    private async Task<PaperMetadata?> MarkAsync(string reportId, Func<PaperMetadata, PaperMetadata?> change, CancellationToken ct)
+    {
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await reports.GetVersionAsync(reportId, ct) is not { } found)
+            {
+                return null;
+            }
+
+            if (change(found.Report) is not { } changed)
+            {
+                return found.Report;
+            }
+
+            if (await reports.UpdateLifeAsync(changed, found.ETag, ct))
+            {
+                return changed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One e-mail per member (by address) of each board that has this meeting and asks for this kind of paper (only the
+    /// paper's own board when it was written for one, as a highlight report is), or, when no meeting names it, of each
+    /// board of the paper's kind.
+    /// </summary>
+    private async Task<IReadOnlyList<PlannedEmail>> PlanAsync(PaperMetadata report, PaperMetadata? replaced, CancellationToken ct)
+    {
+        var all = await boards.ListBoardsAsync(ct);
+        var meetings = await boards.ListMeetingsAsync(null, ct);
+        var asking = meetings.Where(m => m.Date == report.MeetingDate && m.ReportKind == report.Kind && (report.BoardId is null || m.BoardId == report.BoardId))
+            .Select(m => m.BoardId).ToHashSet(StringComparer.Ordinal);
+        var chosen = all.Where(b => asking.Contains(b.Id)).ToList();
+        if (chosen.Count == 0)
+        {
+            chosen = all.Where(b => b.Kind == report.Kind).ToList();
+        }
+
+        var paperLinks = LinksTo(report.Id);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var planned = new List<PlannedEmail>();
+        var day = LondonTime.DateOf(time.GetUtcNow());
+        foreach (var board in chosen)
+        {
+            foreach (var member in (board.Members ?? []).Where(m => m.Email is not null && seen.Add(m.Email)))
+            {
+                var message = PublicationEmail.Compose(board.Name ?? board.Id, report, member, paperLinks, replaced);
+                planned.Add(EmailDelivery.Plan("publication", board.Id, report.Id, day, member, message));
+            }
+        }
+
+        return planned;
+    }
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Paper {ReportId} approved")]
+    private static partial void LogApproved(ILogger logger, string reportId);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Paper {ReportId} published (replacing {Replaced})")]
+    private static partial void LogPublished(ILogger logger, string reportId, string? replaced);
+}
