@@ -22,6 +22,16 @@ public sealed record ProgrammeDocument
 
 public sealed record ProjectDocument : ProjectFields
 {
+    public ProjectDocument()
+    {
+    }
+
+    /// <summary>A document carrying every field of <paramref name="fields"/>.</summary>
+    public ProjectDocument(ProjectFields fields)
+        : base(fields)
+    {
+    }
+
     public string? Id { get; init; }
 
     public IReadOnlyList<MilestoneDocument>? Milestones { get; init; }
@@ -31,6 +41,16 @@ public sealed record ProjectDocument : ProjectFields
 
 public sealed record MilestoneDocument : MilestoneFields
 {
+    public MilestoneDocument()
+    {
+    }
+
+    /// <summary>A document carrying every field of <paramref name="fields"/>.</summary>
+    public MilestoneDocument(MilestoneFields fields)
+        : base(fields)
+    {
+    }
+
     public string? Id { get; init; }
 }
 
@@ -65,27 +85,20 @@ public sealed record ImportResult(int Projects, int Milestones, int Updates, int
 
 // Read models: what GET answers. They carry the derived window, the overdue flag and each record's ETag.
 
-public sealed record ProjectView
+/// <summary>A project as read: its fields (<see cref="ProjectFields.Described"/>), id and ETag, and what GET nests in it.</summary>
+public sealed record ProjectView : ProjectFields
 {
+    public ProjectView()
+    {
+    }
+
+    /// <summary>A view carrying every field of <paramref name="fields"/>.</summary>
+    public ProjectView(ProjectFields fields)
+        : base(fields)
+    {
+    }
+
     public required string Id { get; init; }
-
-    public string? Name { get; init; }
-
-    public string? Workstream { get; init; }
-
-    public string? Lead { get; init; }
-
-    public string? Aim { get; init; }
-
-    [OneOf(typeof(ProjectStatus))]
-    public string? Status { get; init; }
-
-    public int Order { get; init; }
-
-    [OneOf(typeof(Rag))]
-    public string? RagOverride { get; init; }
-
-    public string? RagReason { get; init; }
 
     public string? ETag { get; init; }
 
@@ -100,27 +113,24 @@ public sealed record ProjectView
 
 public sealed record MilestoneSummary(int Total, int Complete, int AtRisk, int OffTrack, int Overdue, MilestoneView? Next);
 
-public sealed record MilestoneView
+/// <summary>A milestone as read: its fields (<see cref="MilestoneFields.Described"/>), the window its due gives, whether it is overdue, and its ETag.</summary>
+public sealed record MilestoneView : MilestoneFields
 {
+    public MilestoneView()
+    {
+    }
+
+    /// <summary>A view carrying every field of <paramref name="fields"/>.</summary>
+    public MilestoneView(MilestoneFields fields)
+        : base(fields)
+    {
+    }
+
     public required string ProjectId { get; init; }
 
     public required string Id { get; init; }
 
-    public string? Activity { get; init; }
-
-    public string? Due { get; init; }
-
-    /// <summary>The due first planned; the same as <see cref="Due"/> until the milestone is re-dated.</summary>
-    public string? BaselineDue { get; init; }
-
     public MilestoneWindow Window { get; init; }
-
-    [OneOf(typeof(MilestoneStatus))]
-    public string? Status { get; init; }
-
-    public string? Board { get; init; }
-
-    public int Order { get; init; }
 
     public bool Overdue { get; init; }
 

@@ -17,66 +17,46 @@ internal static class ProgrammeEntities
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static TableEntity Project(string id, ProjectFields project) => new(ProjectPartition, id)
-    {
-        ["Name"] = project.Name,
-        ["Workstream"] = project.Workstream,
-        ["Lead"] = project.Lead,
-        ["Aim"] = project.Aim,
-        ["Status"] = project.Status,
-        ["Order"] = project.Order ?? 0,
-        ["RagOverride"] = project.RagOverride,
-        ["RagReason"] = project.RagReason,
-    };
+    public static TableEntity Project(string id, ProjectFields project) => Columns(new TableEntity(ProjectPartition, id), ProjectFields.Described, project);
 
-    public static ProjectView ToProject(TableEntity e) => new()
-    {
-        Id = e.RowKey,
-        Name = e.GetString("Name"),
-        Workstream = e.GetString("Workstream"),
-        Lead = e.GetString("Lead"),
-        Aim = e.GetString("Aim"),
-        Status = e.GetString("Status"),
-        Order = e.GetInt32("Order") ?? 0,
-        RagOverride = e.GetString("RagOverride"),
-        RagReason = e.GetString("RagReason"),
-        ETag = e.ETag.ToString(),
-    };
+    public static ProjectView ToProject(TableEntity e) =>
+        (ProjectView)Loaded(new ProjectView { Id = e.RowKey, ETag = e.ETag.ToString() }, ProjectFields.Described, e);
 
     /// <summary>A milestone row; <paramref name="milestone"/> carries its baseline (<see cref="MilestoneFields.WithBaseline"/>).</summary>
-    public static TableEntity Milestone(string projectId, string id, MilestoneFields milestone, MilestoneWindow window) => new(projectId, id)
+    public static TableEntity Milestone(string projectId, string id, MilestoneFields milestone, MilestoneWindow window)
     {
-        ["Activity"] = milestone.Activity,
-        ["Due"] = milestone.Due,
-        ["BaselineDue"] = milestone.BaselineDue,
-        ["Earliest"] = EntityText.Date(window.Earliest),
-        ["Latest"] = EntityText.Date(window.Latest),
-        ["Status"] = milestone.Status,
-        ["Board"] = milestone.Board,
-        ["Order"] = milestone.Order ?? 0,
-    };
+        var entity = Columns(new TableEntity(projectId, id), MilestoneFields.Described, milestone);
+        entity["Earliest"] = EntityText.Date(window.Earliest);
+        entity["Latest"] = EntityText.Date(window.Latest);
+        return entity;
+    }
 
     public static MilestoneView ToMilestone(TableEntity e, DateOnly today)
     {
         var window = new MilestoneWindow(EntityText.GetDate(e, "Earliest") ?? DateOnly.MinValue, EntityText.GetDate(e, "Latest") ?? DateOnly.MinValue);
-        string? status = e.GetString("Status");
-        return new MilestoneView
+        var milestone = (MilestoneView)Loaded(new MilestoneView { ProjectId = e.PartitionKey, Id = e.RowKey, Window = window, ETag = e.ETag.ToString() }, MilestoneFields.Described, e);
+        return milestone with
         {
-            ProjectId = e.PartitionKey,
-            Id = e.RowKey,
-            Activity = e.GetString("Activity"),
-            Due = e.GetString("Due"),
-
             // Rows written before baselines existed have none: their due is the first plan known.
-            BaselineDue = e.GetString("BaselineDue") ?? e.GetString("Due"),
-            Window = window,
-            Status = status,
-            Board = e.GetString("Board"),
-            Order = e.GetInt32("Order") ?? 0,
-            Overdue = window.EndsBefore(today) && !MilestoneStatus.IsClosed(status),
-            ETag = e.ETag.ToString(),
+            BaselineDue = milestone.BaselineDue ?? milestone.Due,
+            Overdue = window.EndsBefore(today) && !MilestoneStatus.IsClosed(milestone.Status),
         };
     }
+
+    private static TableEntity Columns<T>(TableEntity entity, IReadOnlyList<RecordField<T>> fields, T record)
+        where T : class
+    {
+        foreach (var field in fields)
+        {
+            field.Store(entity, record);
+        }
+
+        return entity;
+    }
+
+    private static T Loaded<T>(T record, IReadOnlyList<RecordField<T>> fields, TableEntity entity)
+        where T : class =>
+        fields.Aggregate(record, (loaded, field) => field.Load(loaded, entity));
 
     public static TableEntity Update(string projectId, string id, UpdateFields update)
     {

@@ -2,6 +2,8 @@ using FactFunctions.Http;
 using FactFunctions.Boards;
 using FactFunctions.Validation;
 
+using FactFunctions.Programme.Workbook;
+
 namespace FactFunctions.Programme;
 
 
@@ -139,6 +141,36 @@ public record ProjectFields
 
     /// <summary>Why the lead's RAG differs from the derived one; printed beside both.</summary>
     public string? RagReason { get; init; }
+
+    /// <summary>
+    /// Every field, in the order of the workbook's Projects sheet (after the id): storage, import and export, the workbook
+    /// and validation are made from this list (<see cref="RecordField{T}"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<RecordField<ProjectFields>> Described =
+    [
+        new("name", "Name", 40, p => p.Name) { Set = (p, v) => p with { Name = (string?)v }, Rule = (e, f, p) => e.RequiredText(f, p.Name, 200) },
+        new("workstream", "Workstream", 24, p => p.Workstream) { Set = (p, v) => p with { Workstream = (string?)v }, Rule = (e, f, p) => e.Text(f, p.Workstream, 200) },
+        new("lead", "Lead", 24, p => p.Lead) { Set = (p, v) => p with { Lead = (string?)v }, Rule = (e, f, p) => e.Text(f, p.Lead, 200) },
+        new("aim", "Aim", 60, p => p.Aim) { Set = (p, v) => p with { Aim = (string?)v }, Rule = (e, f, p) => e.Text(f, p.Aim, ValidationErrors.MaxLongText) },
+        new("status", "Status", 18, p => p.Status)
+        {
+            Choices = ProjectStatus.All, Set = (p, v) => p with { Status = (string?)v }, Rule = (e, f, p) => e.OneOf(f, p.Status, ProjectStatus.All),
+        },
+        new("order", "Order", 8, p => p.Order) { Kind = CellKind.WholeNumber, Set = (p, v) => p with { Order = (int?)v } },
+        new("ragOverride", "RAG override", 14, p => p.RagOverride) { Choices = Rag.All, Set = (p, v) => p with { RagOverride = (string?)v } },
+        new("ragReason", "RAG reason", 50, p => p.RagReason)
+        {
+            Set = (p, v) => p with { RagReason = (string?)v },
+            Rule = (e, f, p) =>
+            {
+                e.Text(f, p.RagReason, 1_000);
+                if (p.RagOverride is not null && string.IsNullOrWhiteSpace(p.RagReason))
+                {
+                    e.Add(f, "is required when ragOverride is given: say why the reported status differs from the derived one.");
+                }
+            },
+        },
+    ];
 }
 
 public record MilestoneFields
@@ -166,6 +198,49 @@ public record MilestoneFields
     public string? Board { get; init; }
 
     public int? Order { get; init; }
+
+    /// <summary>
+    /// Every field, in the order of the workbook's Milestones sheet (after the project and id): storage, import and export,
+    /// the workbook and validation are made from this list (<see cref="RecordField{T}"/>). Window and Overdue are derived
+    /// from the due date and shown, never read back.
+    /// </summary>
+    public static readonly IReadOnlyList<RecordField<MilestoneFields>> Described =
+    [
+        new("activity", "Activity", 60, m => m.Activity) { Set = (m, v) => m with { Activity = (string?)v }, Rule = (e, f, m) => e.RequiredText(f, m.Activity, 1_000) },
+        new("due", "Due", 26, m => m.Due) { Kind = CellKind.Due, Set = (m, v) => m with { Due = (string?)v }, Rule = (e, f, m) => ProgrammeValidation.DueWindow(e, f, m.Due) },
+        new("status", "Status", 14, m => m.Status)
+        {
+            Choices = MilestoneStatus.All, Set = (m, v) => m with { Status = (string?)v }, Rule = (e, f, m) => e.OneOf(f, m.Status, MilestoneStatus.All),
+        },
+        new("board", "Board", 24, m => m.Board)
+        {
+            Kind = CellKind.Code, Set = (m, v) => m with { Board = (string?)v },
+            Rule = (e, f, m) =>
+            {
+                e.Text(f, m.Board, 100);
+                if (m.Board is not null)
+                {
+                    e.Slug(f, m.Board);
+                }
+            },
+        },
+        new("order", "Order", 8, m => m.Order) { Kind = CellKind.WholeNumber, Set = (m, v) => m with { Order = (int?)v } },
+        new("window", "Window", 26, m => ((MilestoneView)m).Window.Describe()),
+        new("overdue", "Overdue", 10, m => ((MilestoneView)m).Overdue),
+
+        // Last, being rarely edited: the due first planned, which a re-dating leaves alone (empty keeps the stored one).
+        new("baselineDue", "Baseline due", 26, m => m.BaselineDue)
+        {
+            Kind = CellKind.Due, Set = (m, v) => m with { BaselineDue = (string?)v },
+            Rule = (e, f, m) =>
+            {
+                if (m.BaselineDue is not null)
+                {
+                    ProgrammeValidation.DueWindow(e, f, m.BaselineDue);
+                }
+            },
+        },
+    ];
 }
 
 public record UpdateFields

@@ -28,21 +28,17 @@ public sealed record ProgrammeState(
         var projects = document.Projects ?? [];
         return new ProgrammeState(
             document.Programme,
-            projects.Select(p => new ProjectView { Id = p.Id!, Name = p.Name, Workstream = p.Workstream, Lead = p.Lead, Aim = p.Aim, Status = p.Status, Order = p.Order ?? 0, RagOverride = p.RagOverride, RagReason = p.RagReason })
+            projects.Select(p => new ProjectView(p) { Id = p.Id!, Order = p.Order ?? 0 })
                 .OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(),
             projects.SelectMany(p => (p.Milestones ?? []).Select(m =>
             {
                 var window = Dates.FuzzyDate.Parse(m.Due!);
-                return new MilestoneView
+                return new MilestoneView(m)
                 {
                     ProjectId = p.Id!,
                     Id = m.Id!,
-                    Activity = m.Activity,
-                    Due = m.Due,
                     BaselineDue = m.WithBaseline(stored: null).BaselineDue,
                     Window = window,
-                    Status = m.Status,
-                    Board = m.Board,
                     Order = m.Order ?? 0,
                     Overdue = window.EndsBefore(today) && !MilestoneStatus.IsClosed(m.Status),
                 };
@@ -73,27 +69,15 @@ public sealed record ProgrammeState(
     public ProgrammeDocument ToDocument() => new()
     {
         Programme = Text,
-        Projects = NestedProjects().Select(p => new ProjectDocument
+        Projects = NestedProjects().Select(p => new ProjectDocument(p)
         {
             Id = p.Id,
-            Name = p.Name,
-            Workstream = p.Workstream,
-            Lead = p.Lead,
-            Aim = p.Aim,
-            Status = p.Status,
-            Order = p.Order,
-            RagOverride = p.RagOverride,
-            RagReason = p.RagReason,
-            Milestones = p.Milestones!.Select(m => new MilestoneDocument
+            Milestones = p.Milestones!.Select(m => new MilestoneDocument(m)
             {
                 Id = m.Id,
-                Activity = m.Activity,
-                Due = m.Due,
+
                 // Only when it differs: a baseline equal to the due is what an import without one gives it anyway.
                 BaselineDue = m.BaselineDue == m.Due ? null : m.BaselineDue,
-                Status = m.Status,
-                Board = m.Board,
-                Order = m.Order,
             }).ToList(),
             Updates = p.Updates!.Select(u => new UpdateDocument
             {

@@ -12,44 +12,25 @@ public static class ProgrammeValidation
 
     public static void Project(ValidationErrors errors, string prefix, ProjectFields project)
     {
-        errors.RequiredText(ValidationErrors.Field(prefix, "name"), project.Name, 200);
-        errors.Text(ValidationErrors.Field(prefix, "workstream"), project.Workstream, 200);
-        errors.Text(ValidationErrors.Field(prefix, "lead"), project.Lead, 200);
-        errors.Text(ValidationErrors.Field(prefix, "aim"), project.Aim, ValidationErrors.MaxLongText);
-        errors.OneOf(ValidationErrors.Field(prefix, "status"), project.Status, ProjectStatus.All);
-        errors.Range(ValidationErrors.Field(prefix, "order"), project.Order, 0, 100_000);
-        errors.OneOf(ValidationErrors.Field(prefix, "ragOverride"), project.RagOverride, Rag.All, required: false);
-        errors.Text(ValidationErrors.Field(prefix, "ragReason"), project.RagReason, 1_000);
-        if (project.RagOverride is not null && string.IsNullOrWhiteSpace(project.RagReason))
+        foreach (var field in ProjectFields.Described)
         {
-            errors.Add(ValidationErrors.Field(prefix, "ragReason"), "is required when ragOverride is given: say why the reported status differs from the derived one.");
+            field.Validate(errors, prefix, project);
         }
     }
 
     /// <summary>Checks a milestone and returns the window of its due text when that text reads as a date.</summary>
     public static MilestoneWindow? Milestone(ValidationErrors errors, string prefix, MilestoneFields milestone)
     {
-        errors.RequiredText(ValidationErrors.Field(prefix, "activity"), milestone.Activity, 1_000);
-        errors.OneOf(ValidationErrors.Field(prefix, "status"), milestone.Status, MilestoneStatus.All);
-        errors.Text(ValidationErrors.Field(prefix, "board"), milestone.Board, 100);
-        if (milestone.Board is not null)
+        foreach (var field in MilestoneFields.Described)
         {
-            errors.Slug(ValidationErrors.Field(prefix, "board"), milestone.Board);
+            field.Validate(errors, prefix, milestone);
         }
 
-        errors.Range(ValidationErrors.Field(prefix, "order"), milestone.Order, 0, 100_000);
-
-        var window = DueWindow(errors, ValidationErrors.Field(prefix, "due"), milestone.Due);
-        if (milestone.BaselineDue is not null)
-        {
-            DueWindow(errors, ValidationErrors.Field(prefix, "baselineDue"), milestone.BaselineDue);
-        }
-
-        return window;
+        return DueWindow(new ValidationErrors(), "due", milestone.Due);
     }
 
     /// <summary>A due date as people write it (<see cref="FuzzyDate"/>), within 2000–2099; its window, or null with the error added.</summary>
-    private static MilestoneWindow? DueWindow(ValidationErrors errors, string field, string? due)
+    internal static MilestoneWindow? DueWindow(ValidationErrors errors, string field, string? due)
     {
         var parsed = FuzzyDate.TryParse(due);
         if (parsed.Window is null)

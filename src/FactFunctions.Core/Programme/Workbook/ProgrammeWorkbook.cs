@@ -54,9 +54,8 @@ public static class ProgrammeWorkbook
         return new Dictionary<WorkbookSheet, IReadOnlyList<object?[]>>
         {
             [WorkbookLayout.Readme] = Readme(exportedAt, uploadUrl).Select(line => new object?[] { line }).ToList(),
-            [WorkbookLayout.Projects] = state.Projects.Select(p => new object?[] { p.Id, p.Name, p.Workstream, p.Lead, p.Aim, p.Status, p.Order, p.RagOverride, p.RagReason }).ToList(),
-            [WorkbookLayout.Milestones] = milestones
-                .Select(m => new object?[] { m.ProjectId, m.Id, m.Activity, m.Due, m.Status, m.Board, m.Order, m.Window.Describe(), m.Overdue, m.BaselineDue }).ToList(),
+            [WorkbookLayout.Projects] = state.Projects.Select(p => (object?[])[p.Id, .. ProjectFields.Described.Select(f => f.Get(p))]).ToList(),
+            [WorkbookLayout.Milestones] = milestones.Select(m => (object?[])[m.ProjectId, m.Id, .. MilestoneFields.Described.Select(f => f.Get(m))]).ToList(),
             [WorkbookLayout.Indicators] = state.Indicators
                 .Select(i => new object?[] { i.Id, i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, i.Order }).ToList(),
             [WorkbookLayout.IndicatorValues] = state.Indicators
@@ -96,18 +95,7 @@ public static class ProgrammeWorkbook
         foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.Projects) ?? [])
         {
             var cells = new RowReader(WorkbookLayout.Projects, row, errors);
-            projects.Add((new ProjectDocument
-            {
-                Id = cells.Text("id"),
-                Name = cells.Text("name"),
-                Workstream = cells.Text("workstream"),
-                Lead = cells.Text("lead"),
-                Aim = cells.Text("aim"),
-                Status = cells.Text("status"),
-                Order = cells.WholeNumber("order"),
-                RagOverride = cells.Text("ragOverride"),
-                RagReason = cells.Text("ragReason"),
-            }, [], row.Number));
+            projects.Add((cells.Record(new ProjectDocument { Id = cells.Text("id") }, ProjectFields.Described), [], row.Number));
         }
 
         var byId = projects.Where(p => p.Project.Id is not null).GroupBy(p => p.Project.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -116,16 +104,7 @@ public static class ProgrammeWorkbook
         {
             var cells = new RowReader(WorkbookLayout.Milestones, row, errors);
             string? projectId = cells.Text("projectId");
-            var milestone = new MilestoneDocument
-            {
-                Id = cells.Text("id"),
-                Activity = cells.Text("activity"),
-                Due = cells.Due("due"),
-                BaselineDue = cells.Due("baselineDue"),
-                Status = cells.Text("status"),
-                Board = cells.Text("board"),
-                Order = cells.WholeNumber("order"),
-            };
+            var milestone = cells.Record(new MilestoneDocument { Id = cells.Text("id") }, MilestoneFields.Described);
             if (projectId is null)
             {
                 cells.Error("projectId", "is empty; name the project (its Id on the Projects sheet).");
@@ -240,6 +219,18 @@ public static class ProgrammeWorkbook
 
             return cell;
         }
+
+        /// <summary><paramref name="record"/> with every field of <paramref name="fields"/> that uploads read, read from its cell.</summary>
+        public TRecord Record<TRecord, TFields>(TRecord record, IReadOnlyList<RecordField<TFields>> fields)
+            where TRecord : class, TFields
+            where TFields : class =>
+            (TRecord)fields.Where(f => !f.Derived).Aggregate<RecordField<TFields>, TFields>(record, (read, f) => f.Set!(read, f.Kind switch
+            {
+                CellKind.Due => Due(f.Name),
+                CellKind.WholeNumber => WholeNumber(f.Name),
+                CellKind.Text or CellKind.Code => Text(f.Name),
+                _ => throw new ArgumentOutOfRangeException(nameof(fields), f.Kind, "No reader for this kind of cell."),
+            }));
 
         public string? Text(string field)
         {

@@ -81,9 +81,9 @@ public static class WorkbookChanges
         return removed ? new RecordChanges(added, changed, unchanged, missing.Count, []) : new RecordChanges(added, changed, unchanged, 0, missing);
     }
 
-    private static string Key(ProjectFields p) => Join(p.Name, p.Workstream, p.Lead, p.Aim, p.Status, (p.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), p.RagOverride, p.RagReason);
+    private static string Key(ProjectFields p) => Join([.. ProjectFields.Described.Where(f => !f.Derived).Select(f => f.Compared(p))]);
 
-    private static string Key(MilestoneFields m) => Join(m.Activity, m.Due, m.BaselineDue, m.Status, m.Board, (m.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static string Key(MilestoneFields m) => Join([.. MilestoneFields.Described.Where(f => !f.Derived).Select(f => f.Compared(m))]);
 
     private static string Key(IndicatorFields i) => Join(i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, (i.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
 

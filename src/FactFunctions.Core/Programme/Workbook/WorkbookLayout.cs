@@ -45,33 +45,10 @@ public static class WorkbookLayout
     public static readonly WorkbookSheet Readme = new("README", [new WorkbookColumn("How to use this workbook", "text", 120)], ReadOnly: true);
 
     public static readonly WorkbookSheet Projects = new("Projects",
-    [
-        new("Id", "id", 28, CellKind.Code),
-        new("Name", "name", 40),
-        new("Workstream", "workstream", 24),
-        new("Lead", "lead", 24),
-        new("Aim", "aim", 60),
-        new("Status", "status", 18) { Choices = ProjectStatus.All },
-        new("Order", "order", 8, CellKind.WholeNumber),
-        new("RAG override", "ragOverride", 14) { Choices = Rag.All },
-        new("RAG reason", "ragReason", 50),
-    ]);
+        [new("Id", "id", 28, CellKind.Code), .. ProjectFields.Described.Select(f => f.WorkbookColumn)]);
 
     public static readonly WorkbookSheet Milestones = new("Milestones",
-    [
-        new("Project", "projectId", 28, CellKind.Code),
-        new("Id", "id", 32, CellKind.Code),
-        new("Activity", "activity", 60),
-        new("Due", "due", 26, CellKind.Due),
-        new("Status", "status", 14) { Choices = MilestoneStatus.All },
-        new("Board", "board", 24, CellKind.Code),
-        new("Order", "order", 8, CellKind.WholeNumber),
-        new("Window", "window", 26, ReadOnly: true),
-        new("Overdue", "overdue", 10, ReadOnly: true),
-
-        // Last, being rarely edited: the due first planned, which a re-dating leaves alone (empty keeps the stored one).
-        new("Baseline due", "baselineDue", 26, CellKind.Due),
-    ]);
+        [new("Project", "projectId", 28, CellKind.Code), new("Id", "id", 32, CellKind.Code), .. MilestoneFields.Described.Select(f => f.WorkbookColumn)]);
 
     public static readonly WorkbookSheet Indicators = new("Indicators",
     [
