@@ -108,120 +108,62 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
         }
 
         var projectIds = new HashSet<string>(StringComparer.Ordinal);
-        for (int p = 0; p < projects.Count; p++)
+        Each(errors, "projects", projects, (prefix, project, _) =>
         {
-            string prefix = $"projects[{p}]";
-            var project = projects[p];
-            if (project is null)
-            {
-                errors.Add(prefix, "is required.");
-                continue;
-            }
-
             UniqueId(errors, prefix, project.Id, projectIds);
             ProgrammeValidation.Project(errors, prefix, project);
-
             var milestoneIds = new HashSet<string>(StringComparer.Ordinal);
-            var milestones = project.Milestones ?? [];
-            for (int m = 0; m < milestones.Count; m++)
+            Each(errors, $"{prefix}.milestones", project.Milestones, (item, milestone, _) =>
             {
-                string item = $"{prefix}.milestones[{m}]";
-                if (milestones[m] is null)
-                {
-                    errors.Add(item, "is required.");
-                    continue;
-                }
-
-                UniqueId(errors, item, milestones[m].Id, milestoneIds);
-                ProgrammeValidation.Milestone(errors, item, milestones[m]);
-            }
-
+                UniqueId(errors, item, milestone.Id, milestoneIds);
+                ProgrammeValidation.Milestone(errors, item, milestone);
+            });
             var updateIds = new HashSet<string>(StringComparer.Ordinal);
-            var updates = project.Updates ?? [];
-            for (int u = 0; u < updates.Count; u++)
+            Each(errors, $"{prefix}.updates", project.Updates, (item, update, index) =>
             {
-                string item = $"{prefix}.updates[{u}]";
-                if (updates[u] is null)
+                ProgrammeValidation.Update(errors, item, update);
+                if (update.Id is not null || update.AsOf is not null)
                 {
-                    errors.Add(item, "is required.");
-                    continue;
+                    UniqueId(errors, item, ProgrammeStore.ImportedUpdateId(update, index), updateIds);
                 }
-
-                ProgrammeValidation.Update(errors, item, updates[u]);
-                if (updates[u].Id is not null || updates[u].AsOf is not null)
-                {
-                    UniqueId(errors, item, ProgrammeStore.ImportedUpdateId(updates[u], u), updateIds);
-                }
-            }
-        }
+            });
+        });
 
         var indicatorIds = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < indicators.Count; i++)
+        Each(errors, "indicators", indicators, (prefix, indicator, _) =>
         {
-            string prefix = $"indicators[{i}]";
-            var indicator = indicators[i];
-            if (indicator is null)
-            {
-                errors.Add(prefix, "is required.");
-                continue;
-            }
-
             UniqueId(errors, prefix, indicator.Id, indicatorIds);
             ProgrammeValidation.Indicator(errors, prefix, indicator);
             var periods = new HashSet<string>(StringComparer.Ordinal);
-            var values = indicator.Values ?? [];
-            for (int v = 0; v < values.Count; v++)
+            Each(errors, $"{prefix}.values", indicator.Values, (item, value, _) =>
             {
-                string item = $"{prefix}.values[{v}]";
-                if (values[v] is null)
-                {
-                    errors.Add(item, "is required.");
-                    continue;
-                }
-
-                ProgrammeValidation.Period(errors, $"{item}.period", values[v].Period);
-                if (values[v].Period is { } period && !periods.Add(period))
+                ProgrammeValidation.Period(errors, $"{item}.period", value.Period);
+                if (value.Period is { } period && !periods.Add(period))
                 {
                     errors.Add($"{item}.period", $"repeats period '{period}' of this indicator.");
                 }
 
-                ProgrammeValidation.IndicatorValue(errors, item, values[v]);
-            }
-        }
+                ProgrammeValidation.IndicatorValue(errors, item, value);
+            });
+        });
 
         var boardIds = new HashSet<string>(StringComparer.Ordinal);
-        var boards = document.Boards ?? [];
-        for (int b = 0; b < boards.Count; b++)
+        Each(errors, "boards", document.Boards, (prefix, board, _) =>
         {
-            string prefix = $"boards[{b}]";
-            if (boards[b] is null)
-            {
-                errors.Add(prefix, "is required.");
-                continue;
-            }
-
-            UniqueId(errors, prefix, boards[b].Id, boardIds);
-            BoardValidation.Board(errors, prefix, boards[b]);
+            UniqueId(errors, prefix, board.Id, boardIds);
+            BoardValidation.Board(errors, prefix, board);
             var dates = new HashSet<DateOnly>();
-            var meetings = boards[b].Meetings ?? [];
-            for (int m = 0; m < meetings.Count; m++)
+            Each(errors, $"{prefix}.meetings", board.Meetings, (item, meeting, _) =>
             {
-                string item = $"{prefix}.meetings[{m}]";
-                if (meetings[m] is null)
-                {
-                    errors.Add(item, "is required.");
-                    continue;
-                }
-
-                errors.Required($"{item}.date", meetings[m].Date);
-                if (meetings[m].Date is { } date && !dates.Add(date))
+                errors.Required($"{item}.date", meeting.Date);
+                if (meeting.Date is { } date && !dates.Add(date))
                 {
                     errors.Add($"{item}.date", $"repeats the meeting of {date:yyyy-MM-dd}.");
                 }
 
-                BoardValidation.Meeting(errors, item, meetings[m], meetings[m].Date);
-            }
-        }
+                BoardValidation.Meeting(errors, item, meeting, meeting.Date);
+            });
+        });
 
         ProgrammeValidation.References(errors, document);
         for (int s = 0; s < (document.Programme?.FreeSections?.Count ?? 0); s++)
@@ -233,6 +175,23 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
         }
 
         return errors;
+    }
+
+    /// <summary>Checks each item of a list of the document with its path (<c>projects[2]</c>) and index; a null item is "is required".</summary>
+    private static void Each<T>(ValidationErrors errors, string path, IReadOnlyList<T>? items, Action<string, T, int> check)
+        where T : class
+    {
+        for (int i = 0; i < (items?.Count ?? 0); i++)
+        {
+            string item = $"{path}[{i}]";
+            if (items![i] is null)
+            {
+                errors.Add(item, "is required.");
+                continue;
+            }
+
+            check(item, items[i], i);
+        }
     }
 
     private static void UniqueId(ValidationErrors errors, string prefix, string? id, HashSet<string> seen)

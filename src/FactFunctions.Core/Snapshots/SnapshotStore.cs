@@ -65,7 +65,7 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         }
 
         var asOf = LondonTime.DateOf(time.GetUtcNow());
-        string hash = ContentHash(asOf, Rows(string.Empty, read.State!));
+        string hash = SnapshotRows.ContentHash(asOf, SnapshotRows.Of(string.Empty, read.State!));
         if (await LatestHeaderAsync(ct) is { } latest && latest.ContentHash == hash)
         {
             return new SnapshotOutcome(SnapshotStatus.Reused, latest);
@@ -207,7 +207,7 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
     private async Task<SnapshotHeader> WriteAsync(TableClient snapshots, TableClient rowsTable, string id, string kind, string? label, ProgrammeState state, CancellationToken ct)
     {
         var takenAt = time.GetUtcNow();
-        var rows = Rows(id, state).ToList();
+        var rows = SnapshotRows.Of(id, state).ToList();
         await TableBatches.SubmitAsync(rowsTable, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
 
         var header = new SnapshotHeader
@@ -217,7 +217,7 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
             Kind = kind,
             TakenAt = takenAt,
             AsOf = LondonTime.DateOf(takenAt),
-            ContentHash = ContentHash(LondonTime.DateOf(takenAt), rows),
+            ContentHash = SnapshotRows.ContentHash(LondonTime.DateOf(takenAt), rows),
             Counts = new SnapshotCounts(
                 state.Projects.Count,
                 state.Milestones.Count,
@@ -242,48 +242,13 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         }
 
         var rowsTable = await storage.TableAsync(RowsTable, ct);
-        ProgrammeText? text = null;
-        var projects = new List<ProjectView>();
-        var milestones = new List<MilestoneView>();
-        var updates = new List<UpdateView>();
-        var indicators = new List<IndicatorView>();
-        var values = new List<(string IndicatorId, IndicatorValueView Value)>();
+        var rows = new List<TableEntity>();
         await foreach (var row in rowsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: ct))
         {
-            string json = EntityText.Get(row, "Json") ?? "null";
-            switch (row.GetString("Kind"))
-            {
-                case "programme":
-                    text = JsonSerializer.Deserialize<ProgrammeText>(json, Json);
-                    break;
-                case "project":
-                    projects.Add(JsonSerializer.Deserialize<ProjectView>(json, Json)!);
-                    break;
-                case "milestone":
-                    milestones.Add(JsonSerializer.Deserialize<MilestoneView>(json, Json)!);
-                    break;
-                case "update":
-                    updates.Add(JsonSerializer.Deserialize<UpdateView>(json, Json)!);
-                    break;
-                case "indicator":
-                    indicators.Add(JsonSerializer.Deserialize<IndicatorView>(json, Json)!);
-                    break;
-                case "value":
-                    values.Add((row.GetString("IndicatorId")!, JsonSerializer.Deserialize<IndicatorValueView>(json, Json)!));
-                    break;
-            }
+            rows.Add(row);
         }
 
-        var valuesByIndicator = values.ToLookup(v => v.IndicatorId, v => v.Value, StringComparer.Ordinal);
-        var state = new ProgrammeState(
-            text,
-            projects.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(),
-            milestones,
-            updates.OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
-            indicators
-                .Select(i => i with { Values = valuesByIndicator[i.Id].OrderBy(v => v.Period, StringComparer.Ordinal).ToList() })
-                .OrderBy(i => i.Order).ThenBy(i => i.Id, StringComparer.Ordinal)
-                .ToList());
+        var state = SnapshotRows.Read(rows);
         return new ProgrammeSnapshot { Header = header, State = state };
     }
 
@@ -364,67 +329,6 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         }
 
         await TableBatches.SubmitAsync(rowsTable, stale, ct);
-    }
-
-    private static IEnumerable<TableEntity> Rows(string id, ProgrammeState state)
-    {
-        if (state.Text is not null)
-        {
-            yield return Row(id, "programme", "programme", state.Text);
-        }
-
-        foreach (var project in state.Projects)
-        {
-            yield return Row(id, "project", $"project|{project.Id}", project with { ETag = null, MilestoneSummary = null, Milestones = null, Updates = null, Indicators = null });
-        }
-
-        foreach (var milestone in state.Milestones)
-        {
-            yield return Row(id, "milestone", $"milestone|{milestone.ProjectId}|{milestone.Id}", milestone with { ETag = null });
-        }
-
-        foreach (var update in state.Updates)
-        {
-            yield return Row(id, "update", $"update|{update.ProjectId}|{update.Id}", update);
-        }
-
-        foreach (var indicator in state.Indicators)
-        {
-            yield return Row(id, "indicator", $"indicator|{indicator.Id}", indicator with { ETag = null, Values = null });
-            foreach (var value in indicator.Values ?? [])
-            {
-                var row = Row(id, "value", $"value|{indicator.Id}|{value.Period}", value with { ETag = null });
-                row["IndicatorId"] = indicator.Id;
-                yield return row;
-            }
-        }
-    }
-
-    /// <summary>The sha256 of the rows' keys and content (not the snapshot's id) and the day they are as of.</summary>
-    private static string ContentHash(DateOnly asOf, IEnumerable<TableEntity> rows)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        void Add(string text)
-        {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
-            hash.AppendData([0]);
-        }
-
-        Add(EntityText.Date(asOf));
-        foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
-        {
-            Add(row.RowKey);
-            Add(EntityText.Get(row, "Json") ?? string.Empty);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static TableEntity Row<T>(string id, string kind, string rowKey, T value)
-    {
-        var entity = new TableEntity(id, rowKey) { ["Kind"] = kind };
-        EntityText.Set(entity, "Json", JsonSerializer.Serialize(value, Json));
-        return entity;
     }
 
     // Row keys sort ascending, so the newest snapshot gets the smallest key.

@@ -44,7 +44,7 @@ public class CompiledTemplateTests
         var request = SamplePapers.Request(PaperKinds.SelectCommittee, document) with
         {
             Previous = new PreviousPaper(new DateOnly(2022, 6, 14), "earlier"),
-            Changes = Snapshots.SnapshotDiff.Compare(SamplePapers.Snapshot(), SamplePapers.Snapshot(document)),
+            Changes = FactFunctions.Snapshots.SnapshotDiff.Compare(SamplePapers.Snapshot(), SamplePapers.Snapshot(document)),
         };
 
         AssertSameAsReference(BuiltInTemplates.For(PaperKinds.SelectCommittee), PaperComposer.Compose(request));

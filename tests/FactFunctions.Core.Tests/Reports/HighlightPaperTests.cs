@@ -201,7 +201,7 @@ public sealed class HighlightPaperTests
                 }).ToList(),
             }, Written),
         };
-        var changes = Snapshots.SnapshotDiff.Compare(earlier, request.Snapshot);
+        var changes = FactFunctions.Snapshots.SnapshotDiff.Compare(earlier, request.Snapshot);
         string text = string.Join("\n", PaperTests.Open(Render(request with { Previous = new PreviousPaper(new DateOnly(2022, 11, 1), "earlier"), Changes = changes }))
             .MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
 
