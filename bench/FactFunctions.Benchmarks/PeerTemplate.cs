@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
-using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Benchmarks;
 

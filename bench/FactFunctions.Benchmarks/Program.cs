@@ -16,9 +16,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
-using FactFunctions.Reports.Papers;
 
 // Usage: FactFunctions.Benchmarks [--smoke]
 //   --smoke  one tiny pass of every benchmark (scripts/test.sh), so they cannot rot; the numbers mean nothing.
@@ -133,7 +130,8 @@ if (!smoke && File.Exists(Path.Combine(peer, "node_modules", "docxtemplater", "p
     var ourRounds = new List<double>();
     for (int round = 0; round < 3; round++)
     {
-        var node = Process.Start(new ProcessStartInfo("node", [Path.Combine(peer, "render.js"), Path.Combine(folder, "peer-template.docx"), Path.Combine(folder, "peer-data.json"), "40"])
+        var node = Process.Start(new ProcessStartInfo("node", [Path.Combine(peer, "render.js"), Path.Combine(folder, "peer-template.docx"), Path
+            .Combine(folder, "peer-data.json"), "40"])
         {
             RedirectStandardOutput = true,
             WorkingDirectory = peer,
@@ -230,10 +228,12 @@ for (int run = 0; run < runs; run++)
     double readMs = Median(readTimes);
     double batchedMs = Median(batchedTimes);
 
-    results.Add(($"writing {rows:N0} snapshot rows, entity group transactions of 100: median of {writeTimes.Count}", $"{F(writeMs, "0")} ms, {transactionCalls} storage calls", ""));
+    results.Add(($"writing {rows:N0} snapshot rows, entity group transactions of 100: median of {writeTimes.Count}", $"{F(writeMs,
+        "0")} ms, {transactionCalls} storage calls", ""));
     results.Add(("the same rows, one upsert per row", $"{F(singleMs, "0")} ms, {singleCalls} storage calls", ""));
     results.Add(("write speed-up from batching", $"{F(singleMs / writeMs, "0.0")}×", "≥ 5×"));
-    results.Add(($"whole snapshot of {rows:N0} rows (read, claim, rows, headers): median of {batchedTimes.Count}", $"{F(batchedMs, "0")} ms, {batchedCalls} storage calls", $"calls = ⌈rows/100⌉ ({(rows + 99) / 100}) + a constant"));
+    results.Add(($"whole snapshot of {rows:N0} rows (read, claim, rows, headers): median of {batchedTimes.Count}", $"{F(batchedMs,
+        "0")} ms, {batchedCalls} storage calls", $"calls = ⌈rows/100⌉ ({(rows + 99) / 100}) + a constant"));
     results.Add(("  of which reading the programme (median of 3), which a naive snapshot does too", $"{F(readMs, "0")} ms", ""));
     results.Add(("whole-snapshot speed-up: (read + one upsert per row) / whole snapshot", $"{F((readMs + singleMs) / batchedMs, "0.0")}×", "≥ 5×"));
 }
@@ -392,7 +392,7 @@ if (smoke)
     Console.WriteLine("(smoke pass: tiny sizes, the numbers mean nothing)");
 }
 
-/// <summary>The middle value (sorts <paramref name="values"/> in place).</summary>
+// The middle value (sorts the list in place).
 static double Median(List<double> values)
 {
     values.Sort();

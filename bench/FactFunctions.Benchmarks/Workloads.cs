@@ -1,9 +1,8 @@
 using System.Net.Http.Json;
-using FactFunctions.Programme;
-using FactFunctions.Reports;
-using FactFunctions.Snapshots;
 using FactFunctions.Boards;
+using FactFunctions.Programme;
 using FactFunctions.Reports.Papers;
+using FactFunctions.Snapshots;
 
 namespace FactFunctions.Benchmarks;
 
@@ -13,7 +12,8 @@ internal static class Workloads
     public static readonly DateOnly Written = new(2022, 10, 14);
     public static readonly DateOnly Meeting = new(2022, 11, 8);
 
-    private static readonly string[] Dues = ["October 2022", "October – December 2022", "January 2023", "January/February 2023", "Spring term 2023", "2023-03-15", "Q2 2023", "July 2024-September 2024"];
+    private static readonly string[] Dues = ["October 2022", "October – December 2022", "January 2023", "January/February 2023", "Spring term 2023",
+        "2023-03-15", "Q2 2023", "July 2024-September 2024"];
 
     public static ProgrammeDocument Programme(int projects, int milestones, int indicators, int periods = 1)
     {
@@ -29,7 +29,8 @@ internal static class Workloads
                 Status = "active",
                 Order = p,
                 Aim = "To enable children, young people and families to access the right help at the right time.",
-                Updates = [new UpdateDocument { Id = "u1", AsOf = Written, Audience = Audience.Both, Blocks = sample.Projects![0].Updates![0].Content.Select(b => b with { Id = null }).ToList() }],
+                Updates = [new UpdateDocument { Id = "u1", AsOf = Written, Audience = Audience.Both, Blocks = sample.Projects![0].Updates![0].Content
+                    .Select(b => b with { Id = null }).ToList() }],
                 Milestones = Enumerable.Range(0, milestones / projects + (p < milestones % projects ? 1 : 0)).Select(m => new MilestoneDocument
                 {
                     Id = $"m{m:0000}",

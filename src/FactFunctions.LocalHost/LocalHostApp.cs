@@ -1,4 +1,3 @@
-using FactFunctions;
 using FactFunctions.Api;
 using FactFunctions.Http;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using FactFunctions.Http;
 using FactFunctions.Links;
+using FactFunctions.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using FactFunctions.Validation;
 
 namespace FactFunctions.LocalHost;
 
@@ -72,13 +72,17 @@ internal static class OpenApiOperations
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         foreach (var parameter in metadata.OfType<QueryParameter>())
         {
-            var schema = new OpenApiSchema { Type = parameter.Type switch
+            var schema = new OpenApiSchema
             {
-                "integer" => JsonSchemaType.Integer,
-                "boolean" => JsonSchemaType.Boolean,
-                "string" => JsonSchemaType.String,
-                _ => throw new ArgumentOutOfRangeException(nameof(context), parameter.Type, "Unknown query parameter type."),
-            }, Format = parameter.Format };
+                Type = parameter.Type switch
+                {
+                    "integer" => JsonSchemaType.Integer,
+                    "boolean" => JsonSchemaType.Boolean,
+                    "string" => JsonSchemaType.String,
+                    _ => throw new ArgumentOutOfRangeException(nameof(context), parameter.Type, "Unknown query parameter type."),
+                },
+                Format = parameter.Format
+            };
             if (parameter.Enum is { } values)
             {
                 schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
@@ -87,7 +91,11 @@ internal static class OpenApiOperations
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
             {
-                Name = parameter.Name, In = ParameterLocation.Query, Description = parameter.Description, Required = parameter.Required, Schema = schema,
+                Name = parameter.Name,
+                In = ParameterLocation.Query,
+                Description = parameter.Description,
+                Required = parameter.Required,
+                Schema = schema,
             });
         }
 

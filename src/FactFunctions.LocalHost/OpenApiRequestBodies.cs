@@ -1,5 +1,4 @@
 using FactFunctions.Api;
-using FactFunctions.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

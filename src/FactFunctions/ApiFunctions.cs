@@ -14,5 +14,6 @@ public sealed class ApiFunctions(HealthHandler health)
     public IResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OpenApi)] HttpRequest request) => OpenApiDocument.Serve();
 
     [Function(nameof(NoSuchRoute))]
-    public IResult NoSuchRoute([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "delete", "patch", "head", "options", Route = Routes.Fallback)] HttpRequest request) => Problems.NoSuchRoute();
+    public IResult NoSuchRoute([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "delete", "patch", "head", "options",
+        Route = Routes.Fallback)] HttpRequest request) => Problems.NoSuchRoute();
 }

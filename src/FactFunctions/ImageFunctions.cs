@@ -12,5 +12,6 @@ public sealed class ImageFunctions(ImageHandlers handlers)
     public Task<IResult> PutImage([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Image)] HttpRequest request, string imageId) => handlers.Put(request, imageId);
 
     [Function(nameof(GetImage))]
-    public Task<IResult> GetImage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Image)] HttpRequest request, string imageId) => handlers.Get(request, imageId);
+    public Task<IResult> GetImage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Image)] HttpRequest request,
+        string imageId) => handlers.Get(request, imageId);
 }

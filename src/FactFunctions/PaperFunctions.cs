@@ -14,29 +14,37 @@ public sealed class PaperFunctions(PaperHandlers handlers)
     public Task<IResult> ListReports([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Reports)] HttpRequest request) => handlers.List(request);
 
     [Function(nameof(GetReport))]
-    public Task<IResult> GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Report)] HttpRequest request, string reportId) => handlers.Get(request, reportId);
+    public Task<IResult> GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Report)] HttpRequest request, string reportId) =>
+        handlers.Get(request, reportId);
 
     [Function(nameof(GetReportContent))]
-    public Task<IResult> GetReportContent([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReportContent)] HttpRequest request, string reportId) => handlers.Content(request, reportId);
+    public Task<IResult> GetReportContent([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head",
+        Route = Routes.ReportContent)] HttpRequest request, string reportId) => handlers.Content(request, reportId);
 
     [Function(nameof(GetReportHtml))]
-    public Task<IResult> GetReportHtml([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReportHtml)] HttpRequest request, string reportId) => handlers.Html(request, reportId);
+    public Task<IResult> GetReportHtml([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReportHtml)] HttpRequest request,
+        string reportId) => handlers.Html(request, reportId);
 
     [Function(nameof(ApproveReport))]
-    public Task<IResult> ApproveReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ReportApprove)] HttpRequest request, string reportId) => handlers.Approve(request, reportId);
+    public Task<IResult> ApproveReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ReportApprove)] HttpRequest request,
+        string reportId) => handlers.Approve(request, reportId);
 
     [Function(nameof(PublishReport))]
-    public Task<IResult> PublishReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ReportPublish)] HttpRequest request, string reportId) => handlers.Publish(request, reportId);
+    public Task<IResult> PublishReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ReportPublish)] HttpRequest request,
+        string reportId) => handlers.Publish(request, reportId);
 
     [Function(nameof(GetPapersPage))]
     public Task<IResult> GetPapersPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Papers)] HttpRequest request) => handlers.GetPapersPage(request);
 
     [Function(nameof(GetTemplate))]
-    public Task<IResult> GetTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Template)] HttpRequest request, string kind) => handlers.GetTemplate(request, kind);
+    public Task<IResult> GetTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Template)] HttpRequest request,
+        string kind) => handlers.GetTemplate(request, kind);
 
     [Function(nameof(PutTemplate))]
-    public Task<IResult> PutTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Template)] HttpRequest request, string kind) => handlers.PutTemplate(request, kind);
+    public Task<IResult> PutTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Template)] HttpRequest request, string kind) =>
+        handlers.PutTemplate(request, kind);
 
     [Function(nameof(DeleteTemplate))]
-    public Task<IResult> DeleteTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Template)] HttpRequest request, string kind) => handlers.DeleteTemplate(request, kind);
+    public Task<IResult> DeleteTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Template)] HttpRequest request,
+        string kind) => handlers.DeleteTemplate(request, kind);
 }

@@ -3,7 +3,6 @@ using FactFunctions.Jobs;
 using FactFunctions.Reminders;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Functions;
 
@@ -19,7 +18,8 @@ public sealed class ReminderFunctions(ReminderHandlers handlers, ReminderJob rem
     public Task<IResult> ListReminders([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Reminders)] HttpRequest request) => handlers.SentLog(request);
 
     [Function(nameof(GetReminderMessage))]
-    public Task<IResult> GetReminderMessage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReminderMessage)] HttpRequest request, string key) => handlers.Message(request, key);
+    public Task<IResult> GetReminderMessage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReminderMessage)] HttpRequest request,
+        string key) => handlers.Message(request, key);
 
     [Function(nameof(Reminders))]
     [FixedDelayRetry(5, "00:05:00")]

@@ -15,10 +15,12 @@ public sealed class SnapshotFunctions(SnapshotHandlers handlers, DailySnapshotJo
     public Task<IResult> ListSnapshots([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Snapshots)] HttpRequest request) => handlers.List(request);
 
     [Function(nameof(GetSnapshot))]
-    public Task<IResult> GetSnapshot([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Snapshot)] HttpRequest request, string snapshotId) => handlers.Get(request, snapshotId);
+    public Task<IResult> GetSnapshot([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Snapshot)] HttpRequest request,
+        string snapshotId) => handlers.Get(request, snapshotId);
 
     [Function(nameof(GetSnapshotChanges))]
-    public Task<IResult> GetSnapshotChanges([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SnapshotChanges)] HttpRequest request, string snapshotId) => handlers.Changes(request, snapshotId);
+    public Task<IResult> GetSnapshotChanges([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SnapshotChanges)] HttpRequest request,
+        string snapshotId) => handlers.Changes(request, snapshotId);
 
     [Function(nameof(DailySnapshot))]
     [FixedDelayRetry(5, "00:05:00")]

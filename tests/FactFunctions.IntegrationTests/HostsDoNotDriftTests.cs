@@ -1,11 +1,9 @@
-using System.Reflection;
 using System.Text.Json;
 using FactFunctions.Api;
 using FactFunctions.Http;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.Jobs;
 using FactFunctions.LocalHost;
-using FactFunctions.TestSupport;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -105,7 +103,11 @@ public sealed class HostsDoNotDriftTests
             foreach (string method in route.Methods)
             {
                 async Task<int> Send(HttpClient client) =>
-                    (int)(await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "PUT" or "POST" ? new StringContent("{}") : null })).StatusCode;
+                    (int)(await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+                    {
+                        Content = method is "PUT" or "POST"
+                        ? new StringContent("{}") : null
+                    })).StatusCode;
 
                 int anonymous = await Send(host.Anonymous);
                 int officer = await Send(host.Officer);
@@ -150,7 +152,8 @@ public sealed class HostsDoNotDriftTests
             "src/FactFunctions.Core/Http/openapi.json is not the document LocalHost generates; run the integration tests with FACT_UPDATE_OPENAPI=1 to rewrite it.");
     }
 
-    /// <summary>An unknown route is the same problem+json 404 in both hosts: LocalHost's fallback and the Functions app's catch-all both answer <see cref="Problems.NoSuchRoute"/>.</summary>
+    /// <summary>An unknown route is the same problem+json 404 in both hosts: LocalHost's fallback and the Functions app's catch-all both answer <see
+    /// cref="Problems.NoSuchRoute"/>.</summary>
     [Fact]
     public async Task An_unknown_route_is_a_problem_404()
     {

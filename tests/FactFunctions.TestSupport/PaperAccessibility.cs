@@ -44,7 +44,8 @@ public static class PaperAccessibility
 
         var outline = (styles?.Elements<Style>() ?? [])
             .Where(s => s.StyleId?.Value is not null)
-            .ToDictionary(s => s.StyleId!.Value!, s => s.StyleParagraphProperties?.OutlineLevel?.Val?.Value is { } level ? level + 1 : (int?)null, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(s => s.StyleId!.Value!, s => s.StyleParagraphProperties?.OutlineLevel?.Val?.Value is { } level ? level + 1 : (int?)null,
+                StringComparer.OrdinalIgnoreCase);
         int previous = 0;
         var body = main.Document!.Body!;
         foreach (var paragraph in body.Descendants<Paragraph>())

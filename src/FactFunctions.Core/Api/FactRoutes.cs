@@ -1,17 +1,17 @@
 using FactFunctions.Boards;
+using FactFunctions.Email;
 using FactFunctions.Http;
 using FactFunctions.Images;
 using FactFunctions.Programme;
 using FactFunctions.Programme.Workbook;
 using FactFunctions.Reminders;
 using FactFunctions.Reports;
+using FactFunctions.Reports.Publication;
+using FactFunctions.Reports.Word;
 using FactFunctions.Snapshots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using static FactFunctions.Http.FactRole;
-using FactFunctions.Email;
-using FactFunctions.Reports.Word;
-using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Api;
 
@@ -66,7 +66,8 @@ public static class FactRoutes
                 (HttpRequest r, ProgrammeHandlers h) => h.GetProgramme(r)),
             Write<ProgrammeText, ProgrammeText>(HttpMethods.Put, Routes.Programme, ProgrammeLead, "putProgramme", "Replace the programme's standing text",
                 (HttpRequest r, ProgrammeHandlers h) => h.PutProgramme(r)),
-            Write<ProgrammeDocument, ImportResult>(HttpMethods.Post, Routes.Import, ProgrammeLead, "importProgramme", "Import a whole programme document, validated completely first",
+            Write<ProgrammeDocument, ImportResult>(HttpMethods.Post, Routes.Import, ProgrammeLead, "importProgramme",
+                "Import a whole programme document, validated completely first",
                 (HttpRequest r, ProgrammeHandlers h) => h.Import(r)),
             Read<ProgrammeDocument>(Routes.Export, Officer, "exportProgramme", "Export the whole programme as an import document",
                 (HttpRequest r, ProgrammeHandlers h) => h.Export(r)),
@@ -173,7 +174,8 @@ public static class FactRoutes
                 new QueryParameter("to", "string", "Only e-mails due on or before this date.", "date")),
             new FactRoute
             {
-                OperationId = "getReminderMessage", Method = HttpMethods.Get, Path = Routes.ReminderMessage, Role = ProgrammeLead, Summary = "The e-mail as sent, from the local outbox",
+                OperationId = "getReminderMessage", Method = HttpMethods.Get, Path = Routes.ReminderMessage, Role = ProgrammeLead,
+                    Summary = "The e-mail as sent, from the local outbox",
                 Handler = (HttpRequest r, string key, ReminderHandlers h) => h.Message(r, key),
                 Responses = b => b.Produces<string>(StatusCodes.Status200OK, "message/rfc822").CommonProblems(),
             }),
@@ -184,43 +186,67 @@ public static class FactRoutes
     /// <summary>A GET answering JSON.</summary>
     private static FactRoute Read<TResult>(string path, FactRole role, string operationId, string summary, Delegate handler, params QueryParameter[] query) => new()
     {
-        OperationId = operationId, Method = HttpMethods.Get, Path = path, Role = role, Summary = summary, Handler = handler, Query = query,
+        OperationId = operationId,
+        Method = HttpMethods.Get,
+        Path = path,
+        Role = role,
+        Summary = summary,
+        Handler = handler,
+        Query = query,
         Responses = b => b.Produces<TResult>(StatusCodes.Status200OK, Json).CommonProblems(),
     };
 
     /// <summary>A PUT or POST taking a JSON body and answering the record written.</summary>
-    private static FactRoute Write<TBody, TResult>(string method, string path, FactRole role, string operationId, string summary, Delegate handler, bool bodyRequired = true) => new()
-    {
-        OperationId = operationId, Method = method, Path = path, Role = role, Summary = summary, Handler = handler,
-        Responses = b => b.WithMetadata(new RequestBodyDescription(typeof(TBody), Json, bodyRequired))
-            .Produces<TResult>(StatusCodes.Status200OK, Json)
-            .Produces<TResult>(StatusCodes.Status201Created, Json)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .CommonProblems(),
-    };
+    private static FactRoute Write<TBody, TResult>(string method, string path, FactRole role, string operationId, string summary, Delegate handler,
+        bool bodyRequired = true) => new()
+        {
+            OperationId = operationId,
+            Method = method,
+            Path = path,
+            Role = role,
+            Summary = summary,
+            Handler = handler,
+            Responses = b => b.WithMetadata(new RequestBodyDescription(typeof(TBody), Json, bodyRequired))
+                .Produces<TResult>(StatusCodes.Status200OK, Json)
+                .Produces<TResult>(StatusCodes.Status201Created, Json)
+                .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                .CommonProblems(),
+        };
 
     private static FactRoute Delete(string path, FactRole role, string operationId, string summary, Delegate handler) => new()
     {
-        OperationId = operationId, Method = HttpMethods.Delete, Path = path, Role = role, Summary = summary, Handler = handler,
+        OperationId = operationId,
+        Method = HttpMethods.Delete,
+        Path = path,
+        Role = role,
+        Summary = summary,
+        Handler = handler,
         Responses = b => b.Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status412PreconditionFailed).CommonProblems(),
     };
 
     /// <summary>A file, page or feed: GET, and HEAD with the same headers and no body; Word documents also answer ranges.</summary>
     private static FactRoute Content(string path, FactRole role, string operationId, string summary, string contentType, Delegate handler, bool signed = false,
         params QueryParameter[] query) => new()
-    {
-        OperationId = operationId, Method = HttpMethods.Get, Path = path, Role = role, Summary = summary, Handler = handler, Query = query,
-        ContentType = contentType, Signed = signed,
-        Responses = b =>
         {
-            b.Produces<byte[]>(StatusCodes.Status200OK, contentType).CommonProblems();
-            return contentType == DocxPackage.ContentType ? b.Produces(StatusCodes.Status206PartialContent) : b;
-        },
-    };
+            OperationId = operationId,
+            Method = HttpMethods.Get,
+            Path = path,
+            Role = role,
+            Summary = summary,
+            Handler = handler,
+            Query = query,
+            ContentType = contentType,
+            Signed = signed,
+            Responses = b =>
+            {
+                b.Produces<byte[]>(StatusCodes.Status200OK, contentType).CommonProblems();
+                return contentType == DocxPackage.ContentType ? b.Produces(StatusCodes.Status206PartialContent) : b;
+            },
+        };
 
     /// <summary>The problems any route may answer: malformed request, no or wrong key, unknown id, storage down.</summary>
     private static RouteHandlerBuilder CommonProblems(this RouteHandlerBuilder route) =>

@@ -1,6 +1,5 @@
 using FactFunctions.Dates;
 using FactFunctions.Http;
-using FactFunctions.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace FactFunctions.Boards;

@@ -1,6 +1,4 @@
-using FactFunctions.Http;
 using FactFunctions.Validation;
-using FactFunctions.Reminders;
 
 namespace FactFunctions.Boards;
 

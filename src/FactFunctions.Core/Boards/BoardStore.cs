@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using FactFunctions.Programme;
 using FactFunctions.Storage;
-using FactFunctions.Reminders;
 
 namespace FactFunctions.Boards;
 

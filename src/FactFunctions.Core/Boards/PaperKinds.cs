@@ -1,6 +1,3 @@
-using FactFunctions.Reports;
-using FactFunctions.Reports.Papers;
-
 namespace FactFunctions.Boards;
 
 /// <summary>

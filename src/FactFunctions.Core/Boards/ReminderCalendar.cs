@@ -1,5 +1,4 @@
 using FactFunctions.Dates;
-using FactFunctions.Reminders;
 
 namespace FactFunctions.Boards;
 

@@ -1,7 +1,6 @@
+using FactFunctions.Boards;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using FactFunctions.Boards;
-using FactFunctions.Reminders;
 
 namespace FactFunctions.Email;
 

@@ -2,7 +2,6 @@ using Azure.Storage.Blobs.Models;
 using FactFunctions.Storage;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using FactFunctions.Reminders;
 
 namespace FactFunctions.Email;
 

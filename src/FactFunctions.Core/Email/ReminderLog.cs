@@ -3,7 +3,6 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using FactFunctions.Storage;
-using FactFunctions.Reminders;
 
 namespace FactFunctions.Email;
 

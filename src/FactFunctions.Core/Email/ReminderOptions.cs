@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using SendGrid.Helpers.Mail;
-using FactFunctions.Reminders;
 
 namespace FactFunctions.Email;
 

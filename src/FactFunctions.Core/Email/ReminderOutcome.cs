@@ -1,5 +1,3 @@
-using FactFunctions.Reminders;
-
 namespace FactFunctions.Email;
 
 public sealed record ReminderOutcome

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
-using FactFunctions.Reminders;
 
 namespace FactFunctions.Email;
 
@@ -11,7 +10,8 @@ namespace FactFunctions.Email;
 /// Sends through SendGrid. Retries (429 after its Retry-After, 5xx, timeouts, refused connections) are done by the
 /// resilience pipeline on the named HttpClient; only a 202 counts as accepted.
 /// </summary>
-public sealed partial class SendGridEmailSender(IHttpClientFactory clients, IOptions<SendGridOptions> options, IOptions<ReminderOptions> reminders, ILogger<SendGridEmailSender> logger) : IEmailSender
+public sealed partial class SendGridEmailSender(IHttpClientFactory clients, IOptions<SendGridOptions> options, IOptions<ReminderOptions> reminders,
+    ILogger<SendGridEmailSender> logger) : IEmailSender
 {
     public const string HttpClientName = "sendgrid";
 
@@ -48,7 +48,8 @@ public sealed partial class SendGridEmailSender(IHttpClientFactory clients, IOpt
             LogRefused(logger, key, (int)response.StatusCode);
             return new SendResult(false, null, Channel, $"SendGrid answered {(int)response.StatusCode}.");
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+            && !cancellationToken.IsCancellationRequested)
         {
             LogUnreachable(logger, key, e.GetType().Name);
             return new SendResult(false, null, Channel, $"SendGrid could not be reached ({e.GetType().Name}).");

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using FactFunctions.Reminders;
 
 namespace FactFunctions.Email;
 

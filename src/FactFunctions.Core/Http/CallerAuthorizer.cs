@@ -29,10 +29,12 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
                 LinkCheck.Expired => ("This link has expired.",
                     "Links in FACT e-mails and calendars work for a limited time. Open the newest e-mail about this paper, or ask the FACT programme lead for a new link."),
                 LinkCheck.Invalid => ("This link is not valid.",
-                    "It may have been cut short or changed when it was copied, or FACT links have been reset. Open the newest e-mail about this paper, or ask the FACT programme lead for a new link."),
+                    "It may have been cut short or changed when it was copied, or FACT links have been reset. Open the newest e-mail about this " +
+                        "paper, or ask the FACT programme lead for a new link."),
                 _ when presentedCredentials => ("The key is not recognised.", $"Send a valid key in the {KeyHeader} header."),
                 _ => ("A key is required.",
-                    $"Send your key in the {KeyHeader} header (or the '{KeyQuery}' query parameter). In a browser, open the link from a FACT e-mail or ask the FACT programme lead for one."),
+                    $"Send your key in the {KeyHeader} header (or the '{KeyQuery}' query parameter). In a browser, open the link from a FACT e-mail " +
+                        $"or ask the FACT programme lead for one."),
             };
             return Refuse(request, StatusCodes.Status401Unauthorized, Problems.UnauthorizedType, title, detail);
         }

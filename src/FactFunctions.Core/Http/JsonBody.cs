@@ -1,7 +1,7 @@
 using System.Text.Json;
+using FactFunctions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using FactFunctions.Validation;
 using Microsoft.Net.Http.Headers;
 
 namespace FactFunctions.Http;

@@ -1,6 +1,6 @@
+using FactFunctions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using FactFunctions.Validation;
 
 namespace FactFunctions.Http;
 

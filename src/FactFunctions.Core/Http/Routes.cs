@@ -1,5 +1,3 @@
-using FactFunctions.Boards;
-
 namespace FactFunctions.Http;
 
 /// <summary>

@@ -26,6 +26,7 @@ public sealed class UnresolvedSecrets(IConfiguration configuration) : IValidateO
         return unresolved.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(unresolved.Select(key =>
-                $"The setting {key} is an unresolved Key Vault reference: the app cannot read that secret yet (check the identity's 'Key Vault Secrets User' role and the secret's name)."));
+                $"The setting {key} is an unresolved Key Vault reference: the app cannot read that secret yet (check the identity's 'Key Vault " +
+                    $"Secrets User' role and the secret's name)."));
     }
 }

@@ -39,7 +39,8 @@ public sealed class ImageHandlers(RequestPipeline pipeline, ImageStore images)
             return await images.PutAsync(imageId, upload.Content.ToArray(), file, ct) switch
             {
                 ImageWrite.Conflict => Problems.Conflict(
-                    $"Image '{imageId}' already exists with other content. Stored images never change, because papers already generated show them: upload the new diagram under a new id."),
+                    $"Image '{imageId}' already exists with other content. Stored images never change, because papers already generated show them: " +
+                        $"upload the new diagram under a new id."),
                 var written => written == ImageWrite.Created
                     ? TypedResults.Created($"{Routes.BasePath}/images/{imageId}", new ImageInfo(imageId, file.ContentType, file.Width, file.Height))
                     : TypedResults.Ok(new ImageInfo(imageId, file.ContentType, file.Width, file.Height)),

@@ -1,9 +1,8 @@
 using FactFunctions.Dates;
-using FactFunctions.Reports;
+using FactFunctions.Reports.Publication;
 using FactFunctions.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Jobs;
 
@@ -68,7 +67,8 @@ public sealed partial class DailySnapshotJob(SnapshotStore snapshots, PaperStore
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Removed {Count} on-demand snapshots older than {Days} days that no paper was made from")]
     private static partial void LogExpired(ILogger logger, int count, int days);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Daily snapshot {SnapshotId} not taken: import {ImportId} has not completed; the next hourly run tries again")]
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
+        Message = "Daily snapshot {SnapshotId} not taken: import {ImportId} has not completed; the next hourly run tries again")]
     private static partial void LogImportIncomplete(ILogger logger, string snapshotId, string importId);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Daily snapshot {SnapshotId} not taken by this run: {Status}")]

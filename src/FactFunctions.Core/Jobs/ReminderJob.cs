@@ -1,7 +1,7 @@
 using FactFunctions.Dates;
+using FactFunctions.Email;
 using FactFunctions.Reminders;
 using Microsoft.Extensions.Options;
-using FactFunctions.Email;
 
 namespace FactFunctions.Jobs;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using FactFunctions.Http;
 using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;

@@ -91,5 +91,6 @@ public sealed class ImportJournal(FactStorage storage, TimeProvider time)
     /// <summary>The sentence a refused snapshot or paper gives, naming the import.</summary>
     public static string Describe(IncompleteImport import) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"The import {import.Id} (started {import.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, {import.PlannedRecords} records; last stage written: {import.Stage}) has not completed, so the programme may be half-applied. Send that import again to complete it, then ask again.");
+            $"The import {import.Id} (started {import.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, {import.PlannedRecords} records; last stage written: " +
+                $"{import.Stage}) has not completed, so the programme may be half-applied. Send that import again to complete it, then ask again.");
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Programme;
 
@@ -68,6 +67,7 @@ public static partial class InlineText
             ? new LinkPiece(label, uri)
             : null;
 
-    [GeneratedRegex(@"\*\*(?<bold>[^*\r\n]+)\*\*|\[(?<label>[^\]\r\n]+)\]\((?<target>[^)\s]+)\)|\{ref:(?<ref>[a-z0-9][a-z0-9-]{0,62})\}|(?<url>https?://[^\s<>""]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")]
+    [GeneratedRegex(@"\*\*(?<bold>[^*\r\n]+)\*\*|\[(?<label>[^\]\r\n]+)\]\((?<target>[^)\s]+)\)|\{ref:(?<ref>[a-z0-9][a-z0-9-]{0,62})\}" +
+        @"|(?<url>https?://[^\s<>""]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")]
     private static partial Regex Markup();
 }

@@ -1,6 +1,3 @@
-using FactFunctions.Programme;
-using FactFunctions.Reports;
-
 namespace FactFunctions.Programme;
 
 /// <summary>A row of the Key milestones table: the milestone, and whether it is overdue on the paper's date.</summary>

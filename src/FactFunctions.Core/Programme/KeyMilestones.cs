@@ -1,6 +1,3 @@
-using FactFunctions.Programme;
-using FactFunctions.Reports;
-
 namespace FactFunctions.Programme;
 
 /// <summary>
@@ -19,21 +16,17 @@ public static class KeyMilestones
     public static (DateOnly From, DateOnly To) Window(DateOnly meeting, int lookAheadMonths) =>
         (new DateOnly(meeting.Year, meeting.Month, 1).AddMonths(-1), meeting.AddMonths(lookAheadMonths));
 
-    /// <summary>Open (neither complete nor cancelled) and its window ended before <paramref name="asOf"/>.</summary>
-    public static bool IsOverdue(MilestoneView milestone, DateOnly asOf) =>
-        !MilestoneStatus.IsClosed(milestone.Status) && milestone.Window.EndsBefore(asOf);
-
     public static IReadOnlyList<(ProjectView Project, IReadOnlyList<KeyMilestoneRow> Rows)> For(ProgrammeState state, DateOnly meeting, DateOnly asOf, int lookAheadMonths)
     {
         var (from, to) = Window(meeting, lookAheadMonths);
         var byProject = state.Milestones
-            .Where(m => m.Status != MilestoneStatus.Cancelled && (m.Window.Overlaps(from, to) || IsOverdue(m, asOf)))
+            .Where(m => m.Status != MilestoneStatus.Cancelled && (m.Window.Overlaps(from, to) || MilestoneStatus.IsOverdue(m.Status, m.Window, asOf)))
             .ToLookup(m => m.ProjectId, StringComparer.Ordinal);
         return state.Projects
             .Where(p => byProject[p.Id].Any())
             .Select(p => (p, (IReadOnlyList<KeyMilestoneRow>)byProject[p.Id]
                 .OrderBy(m => m.Window.Earliest).ThenBy(m => m.Order).ThenBy(m => m.Window.Latest).ThenBy(m => m.Id, StringComparer.Ordinal)
-                .Select(m => new KeyMilestoneRow(m, IsOverdue(m, asOf)))
+                .Select(m => new KeyMilestoneRow(m, MilestoneStatus.IsOverdue(m.Status, m.Window, asOf)))
                 .ToList()))
             .ToList();
     }

@@ -1,6 +1,5 @@
-using FactFunctions.Dates;
-using FactFunctions.Http;
 using FactFunctions.Boards;
+using FactFunctions.Dates;
 using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using FactFunctions.Dates;
 using FactFunctions.Storage;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Programme;
 
@@ -34,12 +33,19 @@ internal static class ProgrammeEntities
     public static MilestoneView ToMilestone(TableEntity e, DateOnly today)
     {
         var window = new MilestoneWindow(EntityText.GetDate(e, "Earliest") ?? DateOnly.MinValue, EntityText.GetDate(e, "Latest") ?? DateOnly.MinValue);
-        var milestone = (MilestoneView)Loaded(new MilestoneView { ProjectId = e.PartitionKey, Id = e.RowKey, Window = window, ETag = e.ETag.ToString() }, MilestoneFields.Described, e);
+        var milestone = (MilestoneView)Loaded(new MilestoneView
+        {
+            ProjectId = e.PartitionKey,
+            Id = e.RowKey,
+            Window = window,
+            ETag = e.ETag
+            .ToString()
+        }, MilestoneFields.Described, e);
         return milestone with
         {
             // Rows written before baselines existed have none: their due is the first plan known.
             BaselineDue = milestone.BaselineDue ?? milestone.Due,
-            Overdue = window.EndsBefore(today) && !MilestoneStatus.IsClosed(milestone.Status),
+            Overdue = MilestoneStatus.IsOverdue(milestone.Status, window, today),
         };
     }
 

@@ -1,8 +1,8 @@
 using FactFunctions.Dates;
 using FactFunctions.Http;
 using FactFunctions.Storage;
-using Microsoft.AspNetCore.Http;
 using FactFunctions.Validation;
+using Microsoft.AspNetCore.Http;
 
 namespace FactFunctions.Programme;
 
@@ -45,7 +45,8 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
             }
 
             var result = await store.PutProjectAsync(projectId, input.Value!, HttpConditions.From(request), ct);
-            return await WriteAnswers.WrittenAsync(request, result, $"Project '{projectId}'", $"{Routes.BasePath}/projects/{projectId}", ct2 => store.GetProjectAsync(projectId, ct2), ct);
+            return await WriteAnswers.WrittenAsync(request, result, $"Project '{projectId}'", $"{Routes.BasePath}/projects/{projectId}", ct2 => store
+                .GetProjectAsync(projectId, ct2), ct);
         });
 
     public Task<IResult> DeleteProject(HttpRequest request, string projectId) =>

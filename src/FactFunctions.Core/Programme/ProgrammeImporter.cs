@@ -1,6 +1,6 @@
+using FactFunctions.Boards;
 using FactFunctions.Http;
 using FactFunctions.Validation;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Programme;
 
@@ -11,6 +11,8 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
     /// Writes an already validated document: programme records, then boards and meetings, journalled so that an import
     /// cut short is known (no snapshot or paper is made until it completes) and sending it again completes it.
     /// </summary>
+    /// <param name="document"></param>
+    /// <param name="ct"></param>
     /// <param name="removeMilestones">Milestones to delete in the same journalled import (a workbook uploaded with removeMissing).</param>
     public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct, IReadOnlyList<(string ProjectId, string MilestoneId)>? removeMilestones = null)
     {

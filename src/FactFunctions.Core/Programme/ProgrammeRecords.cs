@@ -1,8 +1,6 @@
-using FactFunctions.Http;
-using FactFunctions.Boards;
-using FactFunctions.Validation;
-
+using FactFunctions.Dates;
 using FactFunctions.Programme.Workbook;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;
 
@@ -333,6 +331,12 @@ public static class MilestoneStatus
     public static readonly IReadOnlyList<string> All = [Planned, OnTrack, AtRisk, OffTrack, Complete, Cancelled];
 
     public static bool IsClosed(string? status) => status is Complete or Cancelled;
+
+    /// <summary>
+    /// The one overdue rule, for the views, papers, reminders and RAG: open (neither complete nor cancelled) and its
+    /// window ended before <paramref name="asOf"/>.
+    /// </summary>
+    public static bool IsOverdue(string? status, MilestoneWindow window, DateOnly asOf) => !IsClosed(status) && window.EndsBefore(asOf);
 
     /// <summary>"at-risk" as a sentence says it: "at risk".</summary>
     public static string Words(string? status) => status switch

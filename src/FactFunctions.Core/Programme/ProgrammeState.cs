@@ -1,5 +1,3 @@
-using FactFunctions.Boards;
-
 namespace FactFunctions.Programme;
 
 /// <summary>The whole programme as read at one moment: what export, snapshots and papers are made from.</summary>
@@ -40,7 +38,7 @@ public sealed record ProgrammeState(
                     BaselineDue = m.WithBaseline(stored: null).BaselineDue,
                     Window = window,
                     Order = m.Order ?? 0,
-                    Overdue = window.EndsBefore(today) && !MilestoneStatus.IsClosed(m.Status),
+                    Overdue = MilestoneStatus.IsOverdue(m.Status, window, today),
                 };
             })).ToList(),
             projects.SelectMany(p => (p.Updates ?? []).Select((u, i) => new UpdateView

@@ -131,7 +131,8 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         {
             var table = await storage.TableAsync(kind, ct);
             var keys = new List<TableTransactionAction>();
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"),
+                select: ["PartitionKey", "RowKey"], cancellationToken: ct))
             {
                 keys.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
             }
@@ -173,7 +174,8 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     /// Writes a milestone. Without a <see cref="MilestoneFields.BaselineDue"/> it keeps the stored one (re-dating moves
     /// <see cref="MilestoneFields.Due"/> only), and a new milestone's baseline is its first due.
     /// </summary>
-    public async Task<WriteResult> PutMilestoneAsync(string projectId, string milestoneId, MilestoneFields milestone, MilestoneWindow window, Precondition precondition, CancellationToken ct)
+    public async Task<WriteResult> PutMilestoneAsync(string projectId, string milestoneId, MilestoneFields milestone, MilestoneWindow window,
+        Precondition precondition, CancellationToken ct)
     {
         var table = await storage.TableAsync(Tables.Milestones, ct);
         if (milestone.BaselineDue is null)
@@ -396,7 +398,8 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 
     /// <summary>Every stored milestone's baseline, so an import that names none keeps them (one query, keys and two columns).</summary>
     private async Task<Dictionary<(string ProjectId, string MilestoneId), string?>> StoredBaselinesAsync(CancellationToken ct) =>
-        (await QueryAsync(Tables.Milestones, null, e => (Key: (e.PartitionKey, e.RowKey), Baseline: StoredBaseline(e)), ct, select: ["PartitionKey", "RowKey", "BaselineDue", "Due"]))
+        (await QueryAsync(Tables.Milestones, null, e => (Key: (e.PartitionKey, e.RowKey), Baseline: StoredBaseline(e)), ct, select: ["PartitionKey",
+            "RowKey", "BaselineDue", "Due"]))
             .ToDictionary(x => x.Key, x => x.Baseline);
 
     /// <summary>Deletes milestones by key; a milestone already gone is no error, so a cut-short removal can be sent again.</summary>

@@ -1,7 +1,5 @@
 using FactFunctions.Dates;
-using FactFunctions.Http;
 using FactFunctions.Validation;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Programme;
 

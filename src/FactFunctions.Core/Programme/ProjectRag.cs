@@ -1,11 +1,8 @@
-using FactFunctions.Programme;
-using FactFunctions.Reports;
-
 namespace FactFunctions.Programme;
 
 /// <summary>
 /// A project's RAG status as of a date, by the one rule of <see cref="Rag"/>: from its open milestones (neither complete
-/// nor cancelled), any off track or overdue (<see cref="KeyMilestones.IsOverdue"/>) → red, else any at risk → amber,
+/// nor cancelled), any off track or overdue (<see cref="MilestoneStatus.IsOverdue"/>) → red, else any at risk → amber,
 /// else green; no open milestone → none. The lead's override, with its reason, is kept beside the derived status.
 /// </summary>
 public sealed record ProjectRag(string? Derived, int Open, int OffTrack, int Overdue, int AtRisk, string? Override, string? Reason)
@@ -17,10 +14,10 @@ public sealed record ProjectRag(string? Derived, int Open, int OffTrack, int Ove
     {
         var open = milestones.Where(m => !MilestoneStatus.IsClosed(m.Status)).ToList();
         int offTrack = open.Count(m => m.Status == MilestoneStatus.OffTrack);
-        int overdue = open.Count(m => KeyMilestones.IsOverdue(m, asOf));
+        int overdue = open.Count(m => MilestoneStatus.IsOverdue(m.Status, m.Window, asOf));
         int atRisk = open.Count(m => m.Status == MilestoneStatus.AtRisk);
         string? derived = open.Count == 0 ? null
-            : open.Any(m => m.Status == MilestoneStatus.OffTrack || KeyMilestones.IsOverdue(m, asOf)) ? Rag.Red
+            : open.Any(m => m.Status == MilestoneStatus.OffTrack || MilestoneStatus.IsOverdue(m.Status, m.Window, asOf)) ? Rag.Red
             : atRisk > 0 ? Rag.Amber
             : Rag.Green;
         return new ProjectRag(derived, open.Count, offTrack, overdue, atRisk, project.RagOverride, project.RagReason);

@@ -1,5 +1,3 @@
-using FactFunctions.Reports;
-
 namespace FactFunctions.Programme;
 
 public sealed record ReferencePiece(string BlockId) : InlinePiece;

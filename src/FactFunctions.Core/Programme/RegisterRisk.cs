@@ -1,4 +1,3 @@
-using FactFunctions.Http;
 using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;

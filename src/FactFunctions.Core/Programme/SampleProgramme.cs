@@ -58,7 +58,8 @@ public sealed partial class SampleProgramme(ProgrammeStore store, ProgrammeImpor
         var errors = ProgrammeImporter.Validate(document);
         if (!errors.IsEmpty)
         {
-            throw new InvalidOperationException($"The shipped sample programme is invalid: {string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+            throw new InvalidOperationException($"The shipped sample programme is invalid: {string.Join("; ", errors.ToDictionary().Select(e =>
+                $"{e.Key}: {string.Join(" ", e.Value)}"))}");
         }
 
         var result = await importer.ImportAsync(document, ct);
@@ -66,7 +67,8 @@ public sealed partial class SampleProgramme(ProgrammeStore store, ProgrammeImpor
         return result;
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Loaded the FACT sample programme: {Projects} projects, {Milestones} milestones, {Indicators} indicators")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Loaded the FACT sample programme: {Projects} projects, {Milestones} milestones, {Indicators} indicators")]
     private static partial void LogLoaded(ILogger logger, int projects, int milestones, int indicators);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Storage already holds programme data; the sample was not loaded")]

@@ -1,6 +1,4 @@
 using FactFunctions.Dates;
-using FactFunctions.Programme;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Programme;
 

@@ -1,5 +1,3 @@
-using FactFunctions.Reports;
-
 namespace FactFunctions.Programme;
 
 public sealed record TextPiece(string Text, bool Bold) : InlinePiece;

@@ -1,15 +1,13 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using FactFunctions.Boards;
 using FactFunctions.Dates;
+using FactFunctions.Email;
 using FactFunctions.Programme;
-using FactFunctions.Reports;
+using FactFunctions.Reports.Papers;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using FactFunctions.Boards;
-using FactFunctions.Email;
-using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Reminders;
 
@@ -43,7 +41,8 @@ public static class EmailComposer
         }
 
         body.Line("The meeting and the deadline are attached as calendar entries.");
-        return body.To(recipient, subject, [new EmailAttachment("fact-meeting.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(Calendar([new CalendarEntry(board, meeting, deadline, new Uri(papersUrl))])))]);
+        return body.To(recipient, subject, [new EmailAttachment("fact-meeting.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8
+            .GetBytes(Calendar([new CalendarEntry(board, meeting, deadline, new Uri(papersUrl))])))]);
     }
 
     public static EmailMessage Digest(Board board, DateOnly weekOf, Member recipient, IReadOnlyList<DigestGroup> groups)

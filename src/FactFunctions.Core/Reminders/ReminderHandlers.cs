@@ -1,15 +1,13 @@
 using System.Globalization;
+using FactFunctions.Boards;
 using FactFunctions.Dates;
+using FactFunctions.Email;
 using FactFunctions.Http;
 using FactFunctions.Links;
-using FactFunctions.Reports;
+using FactFunctions.Reports.Publication;
 using FactFunctions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using FactFunctions.Validation;
-using FactFunctions.Boards;
-using FactFunctions.Email;
-using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Reminders;
 
@@ -44,7 +42,8 @@ public sealed class ReminderHandlers(
             var entries = (await boards.ListMeetingsAsync(null, ct))
                 .Where(m => m.Date >= since && byId.ContainsKey(m.BoardId))
                 .Select(m => m.ReportKind is { } kind && published.TryGetValue(PaperMeeting.For(kind, m.Date, m.BoardId), out string? reportId)
-                    ? new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), links.Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires), PaperPublished: true)
+                    ? new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), links
+                        .Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires), PaperPublished: true)
                     : new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), papersPage));
             return TypedResults.Text(EmailComposer.Calendar(entries), "text/calendar; charset=utf-8");
         });

@@ -1,9 +1,9 @@
 using System.Globalization;
+using FactFunctions.Boards;
+using FactFunctions.Email;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
 using Microsoft.Extensions.Options;
-using FactFunctions.Boards;
-using FactFunctions.Email;
 
 namespace FactFunctions.Reminders;
 
@@ -12,7 +12,8 @@ public sealed class ReminderPlanner(ReminderCalendar calendar, IOptions<PaperOpt
 {
     public const int DigestLookAheadDays = 42;
 
-    public IReadOnlyList<PlannedEmail> Plan(DateOnly day, IReadOnlyList<Board> boards, IReadOnlyList<Meeting> meetings, ProgrammeState state, ProgrammeState? lastWeek, string papersUrl)
+    public IReadOnlyList<PlannedEmail> Plan(DateOnly day, IReadOnlyList<Board> boards, IReadOnlyList<Meeting> meetings, ProgrammeState state,
+        ProgrammeState? lastWeek, string papersUrl)
     {
         var planned = new List<PlannedEmail>();
         var projects = state.Projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -57,7 +58,7 @@ public sealed class ReminderPlanner(ReminderCalendar calendar, IOptions<PaperOpt
 
     private static bool Open(MilestoneView m) => !MilestoneStatus.IsClosed(m.Status);
 
-    private static bool Overdue(MilestoneView m, DateOnly day) => KeyMilestones.IsOverdue(m, day);
+    private static bool Overdue(MilestoneView m, DateOnly day) => MilestoneStatus.IsOverdue(m.Status, m.Window, day);
 
     /// <summary>
     /// Milestones aimed at the board, or for a meeting that asks for a paper the rows of that paper's Key milestones

@@ -1,10 +1,10 @@
+using FactFunctions.Boards;
 using FactFunctions.Dates;
+using FactFunctions.Email;
 using FactFunctions.Http;
 using FactFunctions.Links;
 using FactFunctions.Programme;
 using FactFunctions.Snapshots;
-using FactFunctions.Boards;
-using FactFunctions.Email;
 
 namespace FactFunctions.Reminders;
 

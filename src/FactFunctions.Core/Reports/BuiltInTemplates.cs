@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
-using T = FactFunctions.Reports.Papers.TemplateTags;
-using FactFunctions.Reports.Word;
 using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Word;
+using T = FactFunctions.Reports.Papers.TemplateTags;
 
 namespace FactFunctions.Reports;
 

@@ -1,4 +1,3 @@
-using FactFunctions.Http;
 using FactFunctions.Boards;
 using FactFunctions.Validation;
 

@@ -1,5 +1,4 @@
-using FactFunctions.Boards;
-
 namespace FactFunctions.Reports;
 
-public sealed record GenerationRequest(string Kind, DateOnly MeetingDate, string? SnapshotId, DateOnly? ReportDate, string? CreatedBy, string? Board = null, bool IndicatorCharts = false);
+public sealed record GenerationRequest(string Kind, DateOnly MeetingDate, string? SnapshotId, DateOnly? ReportDate, string? CreatedBy,
+    string? Board = null, bool IndicatorCharts = false);

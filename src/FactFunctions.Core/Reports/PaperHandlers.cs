@@ -1,15 +1,15 @@
-using FactFunctions.Programme;
-using FactFunctions.Dates;
 using System.Globalization;
+using FactFunctions.Boards;
+using FactFunctions.Dates;
 using FactFunctions.Http;
 using FactFunctions.Links;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
-using FactFunctions.Validation;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
+using FactFunctions.Programme;
 using FactFunctions.Reports.Papers;
 using FactFunctions.Reports.Publication;
+using FactFunctions.Reports.Word;
+using FactFunctions.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace FactFunctions.Reports;
 
@@ -45,7 +45,8 @@ public sealed class PaperHandlers(
 
             if (value.IndicatorCharts == true && value.Kind is { } kind && PaperKinds.All.Contains(kind, StringComparer.Ordinal) && !PaperDefinitions.Get(kind).ChartsOnRequest)
             {
-                errors.Add("indicatorCharts", $"is an option of the {string.Join(" and ", PaperDefinitions.All.Where(p => p.ChartsOnRequest).Select(p => p.Kind))} paper only; the {kind} paper does not take it.");
+                errors.Add("indicatorCharts", $"is an option of the {string.Join(" and ", PaperDefinitions.All.Where(p => p.ChartsOnRequest)
+                    .Select(p => p.Kind))} paper only; the {kind} paper does not take it.");
             }
 
             if (!errors.IsEmpty)
@@ -54,7 +55,8 @@ public sealed class PaperHandlers(
             }
 
             var (report, failure, import, missingImage) = await service.GenerateAsync(
-                new GenerationRequest(value.Kind!, value.MeetingDate!.Value, value.SnapshotId, value.ReportDate, authorizer.Describe(request), value.Board, value.IndicatorCharts == true), ct);
+                new GenerationRequest(value.Kind!, value.MeetingDate!.Value, value.SnapshotId, value.ReportDate, authorizer.Describe(request),
+                    value.Board, value.IndicatorCharts == true), ct);
             switch (failure)
             {
                 case PaperFailure.UnknownSnapshot:
@@ -63,10 +65,12 @@ public sealed class PaperHandlers(
                     return Problems.ImportIncomplete(ImportJournal.Describe(import!));
                 case PaperFailure.NoBoardMeeting:
                     return Problems.Invalid(value.Board is null ? "meetingDate" : "board", value.Board is null
-                        ? $"is {value.MeetingDate:yyyy-MM-dd}, and no board's meeting that day asks for a {value.Kind} paper: set reportKind on the meeting (PUT {Routes.BasePath}/boards/{{boardId}}/meetings/{{date}})."
+                        ? $"is {value.MeetingDate:yyyy-MM-dd}, and no board's meeting that day asks for a {value.Kind} paper: set reportKind on the " +
+                            $"meeting (PUT {Routes.BasePath}/boards/{{boardId}}/meetings/{{date}})."
                         : $"names '{value.Board}', which has no meeting on {value.MeetingDate:yyyy-MM-dd} asking for a {value.Kind} paper.");
                 case PaperFailure.AmbiguousBoard:
-                    return Problems.Invalid("board", $"is required: more than one board's meeting on {value.MeetingDate:yyyy-MM-dd} asks for a {value.Kind} paper; name the board it is for.");
+                    return Problems.Invalid("board",
+                        $"is required: more than one board's meeting on {value.MeetingDate:yyyy-MM-dd} asks for a {value.Kind} paper; name the board it is for.");
                 case PaperFailure.MissingImage:
                     return Problems.Problem(StatusCodes.Status409Conflict, Problems.ConflictType, "An image the paper shows is not stored.",
                         $"An image block names image '{missingImage}', which has not been uploaded: PUT {Routes.BasePath}/images/{missingImage}, then generate the paper again.");
@@ -120,7 +124,8 @@ public sealed class PaperHandlers(
     /// <summary>The paper as accessible HTML, read from the published bytes.</summary>
     public Task<IResult> Html(HttpRequest request, string reportId) =>
         WithPaper(request, reportId, (report, content, _) => HtmlPage.Result(request,
-            PaperHtml.Render(content, $"{PaperDefinitions.Get(report.Kind).Name}{(report.BoardName is { } board ? $" to the {board}" : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}")));
+            PaperHtml.Render(content, $"{PaperDefinitions.Get(report.Kind).Name}{(report.BoardName is { } board ? $" to the {board}"
+                : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}")));
 
     public Task<IResult> Approve(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>

@@ -1,7 +1,6 @@
-using FactFunctions.Http;
 using FactFunctions.Boards;
-using FactFunctions.Validation;
 using FactFunctions.Reports.Publication;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Reports;
 

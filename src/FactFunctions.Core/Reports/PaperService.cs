@@ -1,11 +1,11 @@
+using FactFunctions.Boards;
 using FactFunctions.Programme;
+using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Publication;
+using FactFunctions.Reports.Word;
 using FactFunctions.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
-using FactFunctions.Reports.Papers;
-using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Reports;
 

@@ -1,6 +1,6 @@
+using FactFunctions.Reports.Publication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Reports;
 

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using FactFunctions.Storage;
 using FactFunctions.Reports.Word;
+using FactFunctions.Storage;
 
 namespace FactFunctions.Reports;
 
@@ -42,7 +42,8 @@ public sealed class TemplateStore(FactStorage storage, TimeProvider time)
         for (int attempt = 0; ; attempt++)
         {
             int versions = 0;
-            await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey ne {Current}"), select: ["RowKey"], cancellationToken: ct))
+            await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey ne {Current}"),
+                select: ["RowKey"], cancellationToken: ct))
             {
                 versions++;
             }

@@ -1,12 +1,11 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
-using FactFunctions.Http;
 using FactFunctions.Programme;
+using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Word;
 using FactFunctions.Snapshots;
 using FactFunctions.Validation;
-using FactFunctions.Reports.Word;
-using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Reports;
 
@@ -101,7 +100,13 @@ public static class TemplateValidator
         try
         {
             // Compiled here, not through the renderer's cache: an upload that is then refused must not stay in memory.
-            byte[] paper = CompiledTemplate.Compile(upload).Render(PaperComposer.Compose(new PaperRequest { Kind = kind, MeetingDate = new DateOnly(2022, 11, 8), Snapshot = snapshot, Images = SampleProgramme.StoredImages() }));
+            byte[] paper = CompiledTemplate.Compile(upload).Render(PaperComposer.Compose(new PaperRequest
+            {
+                Kind = kind,
+                MeetingDate = new DateOnly(2022, 11, 8),
+                Snapshot = snapshot,
+                Images = SampleProgramme.StoredImages()
+            }));
             using var document = WordprocessingDocument.Open(new MemoryStream(paper), false);
             foreach (var error in new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(document).Take(10))
             {

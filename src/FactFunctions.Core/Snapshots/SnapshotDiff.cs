@@ -121,7 +121,8 @@ public static class SnapshotDiff
 
             if (!string.Equals(old.Status, m.Status, StringComparison.Ordinal))
             {
-                milestones.Add(Change(ChangeKinds.StatusChanged, m, name, old, m, $"{name}: “{m.Activity}” is now {MilestoneStatus.Words(m.Status)} (was {MilestoneStatus.Words(old.Status)})."));
+                milestones.Add(Change(ChangeKinds.StatusChanged, m, name, old, m, $"{name}: “{m.Activity}” is now {MilestoneStatus
+                    .Words(m.Status)} (was {MilestoneStatus.Words(old.Status)})."));
             }
         }
 
@@ -194,16 +195,17 @@ public static class SnapshotDiff
         Description = description,
     };
 
-    private static IndicatorValueChange ValueChange(string kind, IndicatorView indicator, string period, IndicatorValueView? old, IndicatorValueView? current, string description) => new()
-    {
-        Kind = kind,
-        IndicatorId = indicator.Id,
-        IndicatorName = indicator.Name,
-        Period = period,
-        Old = old?.Figures(),
-        New = current?.Figures(),
-        Description = description,
-    };
+    private static IndicatorValueChange ValueChange(string kind, IndicatorView indicator, string period, IndicatorValueView? old,
+        IndicatorValueView? current, string description) => new()
+        {
+            Kind = kind,
+            IndicatorId = indicator.Id,
+            IndicatorName = indicator.Name,
+            Period = period,
+            Old = old?.Figures(),
+            New = current?.Figures(),
+            Description = description,
+        };
 
     private static bool SameFigures(IndicatorValueView a, IndicatorValueView b) => a.Figures() == b.Figures();
 

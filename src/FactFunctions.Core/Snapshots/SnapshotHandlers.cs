@@ -1,7 +1,7 @@
-using FactFunctions.Programme;
 using FactFunctions.Http;
-using Microsoft.AspNetCore.Http;
+using FactFunctions.Programme;
 using FactFunctions.Validation;
+using Microsoft.AspNetCore.Http;
 
 namespace FactFunctions.Snapshots;
 
@@ -98,6 +98,17 @@ public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, Sn
             }
 
             var changes = SnapshotDiff.Compare(earlier, current);
-            return TypedResults.Ok(new { changes.Since, changes.Snapshot, changes.SinceTakenAt, changes.SnapshotTakenAt, Summary = changes.Summary().ToList(), changes.Projects, changes.Milestones, changes.IndicatorValues });
+            return TypedResults.Ok(new
+            {
+                changes.Since,
+                changes.Snapshot,
+                changes.SinceTakenAt,
+                changes.SnapshotTakenAt,
+                Summary = changes.Summary()
+                .ToList(),
+                changes.Projects,
+                changes.Milestones,
+                changes.IndicatorValues
+            });
         });
 }

@@ -15,7 +15,8 @@ internal static class SnapshotRows
     private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     /// <summary>How a row of each kind is read back into the state being gathered.</summary>
-    private static readonly IReadOnlyDictionary<string, Action<Gathered, TableEntity, string>> Readers = new Dictionary<string, Action<Gathered, TableEntity, string>>(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, Action<Gathered, TableEntity, string>> Readers = new Dictionary<string, Action<Gathered,
+        TableEntity, string>>(StringComparer.Ordinal)
     {
         [Kinds.Programme] = (state, _, json) => state.Text = JsonSerializer.Deserialize<ProgrammeText>(json, Json),
         [Kinds.Project] = (state, _, json) => state.Projects.Add(JsonSerializer.Deserialize<ProjectView>(json, Json)!),
@@ -38,7 +39,14 @@ internal static class SnapshotRows
 
         foreach (var project in state.Projects)
         {
-            yield return Row(id, Kinds.Project, $"project|{project.Id}", project with { ETag = null, MilestoneSummary = null, Milestones = null, Updates = null, Indicators = null });
+            yield return Row(id, Kinds.Project, $"project|{project.Id}", project with
+            {
+                ETag = null,
+                MilestoneSummary = null,
+                Milestones = null,
+                Updates = null,
+                Indicators = null
+            });
         }
 
         foreach (var milestone in state.Milestones)

@@ -273,7 +273,8 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         var rowsTable = await storage.TableAsync(RowsTable, ct);
         var cutoff = time.GetUtcNow() - AbandonedAfter;
         int removed = 0;
-        await foreach (var marker in snapshots.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Pending} and StartedAt lt {cutoff}"), cancellationToken: ct))
+        await foreach (var marker in snapshots.QueryAsync<TableEntity>(TableClient
+            .CreateQueryFilter($"PartitionKey eq {Pending} and StartedAt lt {cutoff}"), cancellationToken: ct))
         {
             await DeleteRowsAsync(rowsTable, marker.RowKey, ct);
             await snapshots.DeleteEntityAsync(Pending, marker.RowKey, marker.ETag, ct);
@@ -323,7 +324,8 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
     private static async Task DeleteRowsAsync(TableClient rowsTable, string id, CancellationToken ct)
     {
         var stale = new List<TableTransactionAction>();
-        await foreach (var row in rowsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        await foreach (var row in rowsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey",
+            "RowKey"], cancellationToken: ct))
         {
             stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
         }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using FactFunctions.Http;
 
 namespace FactFunctions.Validation;
 

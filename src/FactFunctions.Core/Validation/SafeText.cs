@@ -1,5 +1,4 @@
 using System.Text;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Validation;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using FactFunctions.Http;
 
 namespace FactFunctions.Validation;
 

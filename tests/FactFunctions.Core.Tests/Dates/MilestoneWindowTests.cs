@@ -22,7 +22,8 @@ public sealed class MilestoneWindowTests
     [InlineData("2023-01-01", "2023-01-01", true)]  // one day inside it
     public void A_window_overlaps_a_range_when_they_share_a_day(string earliest, string latest, bool overlaps)
     {
-        var window = new MilestoneWindow(DateOnly.Parse(earliest, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(latest, System.Globalization.CultureInfo.InvariantCulture));
+        var window = new MilestoneWindow(DateOnly.Parse(earliest, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(latest,
+            System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(overlaps, window.Overlaps(From, To));
     }

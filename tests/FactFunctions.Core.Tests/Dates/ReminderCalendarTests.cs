@@ -1,6 +1,5 @@
-using FactFunctions.Dates;
-using FactFunctions.Reminders;
 using FactFunctions.Boards;
+using FactFunctions.Dates;
 
 namespace FactFunctions.Core.Tests.Dates;
 
@@ -8,7 +7,13 @@ public class ReminderCalendarTests
 {
     private readonly ReminderCalendar calendar = new(new UkWorkingDays());
 
-    private static Board Board(int lead = 5, params int[] offsets) => new() { Id = "b", Name = "Board", PaperLeadWorkingDays = lead, ReminderOffsets = offsets.Length == 0 ? null : offsets };
+    private static Board Board(int lead = 5, params int[] offsets) => new()
+    {
+        Id = "b",
+        Name = "Board",
+        PaperLeadWorkingDays = lead,
+        ReminderOffsets = offsets.Length == 0 ? null : offsets
+    };
 
     [Fact]
     public void The_deadline_counts_back_working_days_across_the_jubilee_bank_holidays()

@@ -1,9 +1,9 @@
+using FactFunctions.Boards;
 using FactFunctions.Dates;
 using FactFunctions.Programme;
 using FactFunctions.Reminders;
 using FactFunctions.Reports;
 using Microsoft.Extensions.Options;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Dates;
 
@@ -16,7 +16,9 @@ public sealed class ReminderPlannerTests
         var planner = new ReminderPlanner(new ReminderCalendar(new UkWorkingDays()), Options.Create(new PaperOptions { MilestoneLookAheadMonths = 24 }));
         var board = new Board
         {
-            Id = "select-committee", Name = "Children’s Select Committee", Kind = BoardKinds.All[2],
+            Id = "select-committee",
+            Name = "Children’s Select Committee",
+            Kind = BoardKinds.All[2],
             Members = [new Member { Name = "Report Author", Email = "author@example.org", Role = MemberRoles.Author }],
         };
         var meeting = new Meeting { BoardId = board.Id, Date = new DateOnly(2022, 11, 8), Title = "Committee", ReportKind = PaperKinds.SelectCommittee };
@@ -54,8 +56,13 @@ public sealed class ReminderPlannerTests
         var document = sample.Boards!.Single(b => b.Id == "fact-operational-board");
         var board = new Board
         {
-            Id = document.Id!, Name = document.Name, Kind = document.Kind, Members = document.Members,
-            ReminderOffsets = document.ReminderOffsets, PaperLeadWorkingDays = document.PaperLeadWorkingDays, Digest = DigestFrequencies.None,
+            Id = document.Id!,
+            Name = document.Name,
+            Kind = document.Kind,
+            Members = document.Members,
+            ReminderOffsets = document.ReminderOffsets,
+            PaperLeadWorkingDays = document.PaperLeadWorkingDays,
+            Digest = DigestFrequencies.None,
         };
         var meeting = document.Meetings!.Select(m => new Meeting { BoardId = board.Id, Date = m.Date!.Value, Title = m.Title, ReportKind = m.ReportKind })
             .Single(m => m.Date == new DateOnly(2023, 1, 10));
@@ -66,7 +73,8 @@ public sealed class ReminderPlannerTests
         var planned = planner.Plan(day, [board], [meeting], ProgrammeState.FromDocument(sample, day), null, "https://fact.example.org/api/papers");
 
         var email = Assert.Single(planned);
-        Assert.Contains("The FACT highlight report for FACT Operational Board (FACT Operational Board) on Tuesday 10 January 2023 is due on", email.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("The FACT highlight report for FACT Operational Board (FACT Operational Board) on Tuesday 10 January 2023 is due on",
+            email.Message.Text, StringComparison.Ordinal);
         Assert.Contains($"{offset} working days from today", email.Message.Text, StringComparison.Ordinal);
         Assert.Contains("Transitional Safeguarding: Workshops gathering feedback – October – December 2022 (at risk)", email.Message.Text, StringComparison.Ordinal);
         Assert.Contains("Family Help: Recruitment of additional resources – December 2022 (at risk)", email.Message.Text, StringComparison.Ordinal);

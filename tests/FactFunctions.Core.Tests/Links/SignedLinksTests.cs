@@ -11,7 +11,8 @@ public sealed class SignedLinksTests
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2022, 11, 1, 9, 0, 0, TimeSpan.Zero));
 
     private SignedLinks Links(string key = Key, string? baseUrl = "https://fact.example.org") =>
-        new(Options.Create(new LinkOptions { SigningKey = key, PublicBaseUrl = baseUrl }), new PublicAddress(Options.Create(new LinkOptions { SigningKey = key, PublicBaseUrl = baseUrl }), []), clock);
+        new(Options.Create(new LinkOptions { SigningKey = key, PublicBaseUrl = baseUrl }), new PublicAddress(Options
+            .Create(new LinkOptions { SigningKey = key, PublicBaseUrl = baseUrl }), []), clock);
 
     private static HttpRequest Request(string pathAndQuery, string method = "GET")
     {

@@ -1,8 +1,7 @@
 using CsCheck;
+using FactFunctions.Boards;
 using FactFunctions.Core.Tests.Reports;
 using FactFunctions.Programme;
-using FactFunctions.Reports;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Programme;
 
@@ -12,7 +11,8 @@ public class ImportFuzzTests
     private static readonly Gen<string> Text = Gen.OneOf(
         Gen.String,
         Gen.Const(string.Empty),
-        Gen.OneOf(Gen.Const("Family Help"), Gen.Const("نص عربي"), Gen.Const("emoji 🎉"), Gen.Const("<w:t>x</w:t>"), Gen.Const("{{x}}"), Gen.Const("a\u0001b"), Gen.Const("\uD800")));
+        Gen.OneOf(Gen.Const("Family Help"), Gen.Const("نص عربي"), Gen.Const("emoji 🎉"),
+            Gen.Const("<w:t>x</w:t>"), Gen.Const("{{x}}"), Gen.Const("a\u0001b"), Gen.Const("\uD800")));
 
     private static readonly Gen<string> Id = Gen.OneOf(Gen.Const("family-help"), Gen.Const("esa"), Gen.Const("Bad Id"), Gen.Const("x"), Gen.String);
 
@@ -20,7 +20,8 @@ public class ImportFuzzTests
         Gen.Const("October – December 2022"), Gen.Const("January 2023-August 2024"), Gen.Const("Spring term 2024"),
         Gen.Const("2022/23"), Gen.Const("whenever"), Gen.Const("December 2022 – October 2022"), Gen.String);
 
-    private static readonly Gen<string?> Status = Gen.OneOf(Gen.Const<string?>("planned"), Gen.Const<string?>("at-risk"), Gen.Const<string?>("complete"), Gen.Const((string?)null), Gen.Const<string?>("done"));
+    private static readonly Gen<string?> Status = Gen.OneOf(Gen.Const<string?>("planned"), Gen.Const<string?>("at-risk"), Gen
+        .Const<string?>("complete"), Gen.Const((string?)null), Gen.Const<string?>("done"));
 
     private static readonly Gen<MilestoneDocument> Milestone =
         Gen.Select(Id, Text, Due, Status, Gen.Int[-2, 20], (id, activity, due, status, order) =>

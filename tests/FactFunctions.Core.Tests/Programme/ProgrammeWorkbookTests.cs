@@ -1,8 +1,6 @@
-using FactFunctions.Http;
 using FactFunctions.Programme;
 using FactFunctions.Programme.Workbook;
 using FactFunctions.Validation;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Programme;
 
@@ -65,8 +63,10 @@ public class ProgrammeWorkbookTests
     {
         var stored = new ProgrammeDocument
         {
-            Projects = [new ProjectDocument { Id = "p", Name = "P", Status = "active", Order = 0, Milestones = [new MilestoneDocument { Id = "m", Activity = "A", Due = "May 2023", Status = "planned", Order = 0 }] }],
-            Indicators = [new IndicatorDocument { Id = "i", Name = "I", Polarity = "lower-is-better", Values = [new IndicatorValueDocument { Period = "2021-22", Value = 1.50m }] }],
+            Projects = [new ProjectDocument { Id = "p", Name = "P", Status = "active", Order = 0, Milestones = [new MilestoneDocument { Id = "m",
+                Activity = "A", Due = "May 2023", Status = "planned", Order = 0 }] }],
+            Indicators = [new IndicatorDocument { Id = "i", Name = "I", Polarity = "lower-is-better",
+                Values = [new IndicatorValueDocument { Period = "2021-22", Value = 1.50m }] }],
         };
         var upload = stored with
         {
@@ -84,7 +84,8 @@ public class ProgrammeWorkbookTests
     {
         var stored = new ProgrammeDocument
         {
-            Projects = [new ProjectDocument { Id = "p", Name = "P", Status = "active", Milestones = [new MilestoneDocument { Id = "a", Activity = "A", Due = "May 2023", Status = "planned" }, new MilestoneDocument { Id = "b", Activity = "B", Due = "June 2023", Status = "planned" }] }],
+            Projects = [new ProjectDocument { Id = "p", Name = "P", Status = "active", Milestones = [new MilestoneDocument { Id = "a", Activity = "A",
+                Due = "May 2023", Status = "planned" }, new MilestoneDocument { Id = "b", Activity = "B", Due = "June 2023", Status = "planned" }] }],
         };
         var upload = stored with { Projects = [stored.Projects![0] with { Milestones = [stored.Projects[0].Milestones![0]] }] };
 

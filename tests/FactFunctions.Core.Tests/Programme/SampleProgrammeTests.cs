@@ -1,6 +1,5 @@
 using FactFunctions.Dates;
 using FactFunctions.Programme;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Programme;
 

@@ -3,13 +3,13 @@ using CsCheck;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Boards;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
-using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
-using FactFunctions.Validation;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
 using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Word;
+using FactFunctions.Validation;
+using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace FactFunctions.Core.Tests.Reports;
 
@@ -38,7 +38,8 @@ public class CompiledTemplateTests
         {
             Projects = sample.Projects!.Select((p, i) => p with
             {
-                Milestones = [.. p.Milestones ?? [], .. Enumerable.Range(0, 60).Select(m => new MilestoneDocument { Id = $"extra-{m}", Activity = $"Extra <step> & \"{m}\"\tnext", Due = "Spring term 2023", Status = "planned", Order = 100 + m })],
+                Milestones = [.. p.Milestones ?? [], .. Enumerable.Range(0, 60).Select(m => new MilestoneDocument { Id = $"extra-{m}",
+                    Activity = $"Extra <step> & \"{m}\"\tnext", Due = "Spring term 2023", Status = "planned", Order = 100 + m })],
             }).ToList(),
         };
         var request = SamplePapers.Request(PaperKinds.SelectCommittee, document) with
@@ -129,7 +130,8 @@ public class CompiledTemplateTests
             (Func<FieldSet, TemplateField?>)(_ => new ParagraphsField(paragraphs, whenEmpty))),
         Text.Select(text => (Func<FieldSet, TemplateField?>)(_ => new ElementsField(
         [
-            new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Auto, Width = "0" }), new TableGrid(new GridColumn { Width = "2000" }), new TableRow(new TableCell(new WordParagraph(new Run(new Text(SafeText.Clean(text))))))),
+            new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Auto, Width = "0" }),
+                new TableGrid(new GridColumn { Width = "2000" }), new TableRow(new TableCell(new WordParagraph(new Run(new Text(SafeText.Clean(text))))))),
             new WordParagraph(new Run(new Text(SafeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve })),
         ]))),
         depth == 0
@@ -160,7 +162,10 @@ public class CompiledTemplateTests
         string document =
             $"<w:document xmlns:w=\"{W}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>" +
             // Paragraph models at the top of the body: a heading and a bullet item.
-            Control("p.list", Content("<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>model</w:t></w:r><w:r><w:t>dropped</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/></w:pPr><w:r><w:t>item</w:t></w:r></w:p>")) +
+            Control("p.list",
+                Content("<w:p><w:pPr><w:pStyle " +
+                    "w:val=\"Heading1\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>model</w:t></w:r><w:r><w:t>dropped</w:t></w:r></w:p>" +
+                    "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/></w:pPr><w:r><w:t>item</w:t></w:r></w:p>")) +
             // A paragraph declaring its own namespace, with inline controls of several kinds.
             "<w:p xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\" w14:paraId=\"1A2B3C4D\"><w:r><w:t xml:space=\"preserve\">Dear </w:t></w:r>" +
             Control("t.inline", Content("<w:r><w:rPr><w:i/></w:rPr><w:t>first</w:t></w:r><w:r><w:t>second</w:t></w:r>")) +
@@ -184,7 +189,8 @@ public class CompiledTemplateTests
             "</w:tbl><w:p/>" +
             "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>" +
             "</w:body></w:document>";
-        string header = $"<w:hdr xmlns:w=\"{W}\"><w:p><w:r><w:t xml:space=\"preserve\">Paper: </w:t></w:r>{Control("h.title", Content("<w:r><w:t>title</w:t></w:r>"))}</w:p></w:hdr>";
+        string header = $"<w:hdr xmlns:w=\"{W}\"><w:p><w:r><w:t xml:space=\"preserve\">Paper: </w:t></w:r>{Control("h.title",
+            Content("<w:r><w:t>title</w:t></w:r>"))}</w:p></w:hdr>";
 
         using var stream = new MemoryStream();
         using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))

@@ -1,14 +1,13 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Boards;
 using FactFunctions.Dates;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
+using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Word;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
-using FactFunctions.Validation;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
-using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Core.Tests.Reports;
 
@@ -84,10 +83,13 @@ public sealed class HighlightPaperTests
         var asOf = new DateOnly(2022, 12, 28);
         ProjectRag Rag(params MilestoneView[] milestones) => ProjectRag.For(project, milestones, asOf);
 
-        Assert.Equal(FactFunctions.Programme.Rag.Red, Rag(Milestone("March 2023", null, MilestoneStatus.OffTrack), Milestone("April 2023", null, MilestoneStatus.AtRisk, "b")).Derived);
+        Assert.Equal(FactFunctions.Programme.Rag.Red, Rag(Milestone("March 2023", null, MilestoneStatus.OffTrack), Milestone("April 2023", null,
+            MilestoneStatus.AtRisk, "b")).Derived);
         Assert.Equal(FactFunctions.Programme.Rag.Red, Rag(Milestone("November 2022", null, MilestoneStatus.OnTrack)).Derived);
-        Assert.Equal(FactFunctions.Programme.Rag.Amber, Rag(Milestone("March 2023", null, MilestoneStatus.AtRisk), Milestone("December 2022", null, MilestoneStatus.OnTrack, "b")).Derived);
-        Assert.Equal(FactFunctions.Programme.Rag.Green, Rag(Milestone("March 2023", null, MilestoneStatus.OnTrack), Milestone("November 2022", null, MilestoneStatus.Complete, "b")).Derived);
+        Assert.Equal(FactFunctions.Programme.Rag.Amber, Rag(Milestone("March 2023", null, MilestoneStatus.AtRisk), Milestone("December 2022", null,
+            MilestoneStatus.OnTrack, "b")).Derived);
+        Assert.Equal(FactFunctions.Programme.Rag.Green, Rag(Milestone("March 2023", null, MilestoneStatus.OnTrack), Milestone("November 2022", null,
+            MilestoneStatus.Complete, "b")).Derived);
 
         // Closed milestones count for nothing, even off track or overdue ones.
         var closed = Rag(Milestone("November 2022", null, MilestoneStatus.Complete), Milestone("October 2022", null, MilestoneStatus.Cancelled, "b"));
@@ -95,7 +97,8 @@ public sealed class HighlightPaperTests
         Assert.Equal("No open milestones", FactFunctions.Programme.Rag.Words(closed.Reported));
         Assert.Equal("no open milestones", closed.Why());
 
-        var red = Rag(Milestone("November 2022", null, MilestoneStatus.OffTrack), Milestone("October 2022", null, MilestoneStatus.OnTrack, "b"), Milestone("May 2023", null, MilestoneStatus.AtRisk, "c"));
+        var red = Rag(Milestone("November 2022", null, MilestoneStatus.OffTrack), Milestone("October 2022", null, MilestoneStatus.OnTrack, "b"),
+            Milestone("May 2023", null, MilestoneStatus.AtRisk, "c"));
         Assert.Equal("1 milestone off track and 2 milestones overdue", red.Why());
         Assert.Equal("all 2 open milestones on track or planned", Rag(Milestone("March 2023", null), Milestone("May 2023", null, id: "b")).Why());
         Assert.Equal("its open milestone is on track or planned", Rag(Milestone("March 2023", null, MilestoneStatus.OnTrack)).Why());
@@ -117,8 +120,10 @@ public sealed class HighlightPaperTests
         Assert.Equal("Green, as reported by the programme lead: The delay does not affect the pilot. Derived from the milestones: Amber (1 milestone at risk).", rag.Summary());
 
         // A reason is printed as a sentence; an override without one (written before reasons were required) says so.
-        Assert.Equal("Green, as reported by the programme lead: Agreed at the board. Derived from the milestones: Amber (1 milestone at risk).", (rag with { Reason = " Agreed at the board " }).Summary());
-        Assert.StartsWith("Red, as reported by the programme lead: no reason given. Derived from the milestones: Amber", (rag with { Override = FactFunctions.Programme.Rag.Red, Reason = null }).Summary(), StringComparison.Ordinal);
+        Assert.Equal("Green, as reported by the programme lead: Agreed at the board. Derived from the milestones: Amber (1 milestone at risk).",
+            (rag with { Reason = " Agreed at the board " }).Summary());
+        Assert.StartsWith("Red, as reported by the programme lead: no reason given. Derived from the milestones: Amber",
+            (rag with { Override = FactFunctions.Programme.Rag.Red, Reason = null }).Summary(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +135,8 @@ public sealed class HighlightPaperTests
 
         var afterReport = request with { Previous = new PreviousPaper(new DateOnly(2022, 11, 15), "earlier") };
         Assert.Equal(new DateOnly(2022, 11, 15), HighlightPaper.PeriodStart(afterReport));
-        Assert.StartsWith("15 November 2022 (the board’s previous highlight report) to ", HighlightPaper.Period(afterReport, HighlightPaper.PeriodStart(afterReport), Written), StringComparison.Ordinal);
+        Assert.StartsWith("15 November 2022 (the board’s previous highlight report) to ", HighlightPaper.Period(afterReport, HighlightPaper
+            .PeriodStart(afterReport), Written), StringComparison.Ordinal);
 
         var first = request with { Board = Operational with { PreviousMeeting = null } };
         Assert.Null(HighlightPaper.PeriodStart(first));
@@ -218,7 +224,9 @@ public sealed class HighlightPaperTests
             Assert.Empty(plain.MainDocumentPart!.ChartParts);
         }
 
-        byte[] charted = PaperRenderer.Render(BuiltInTemplates.For(PaperKinds.SelectCommittee), PaperComposer.Compose(SamplePapers.Request(PaperKinds.SelectCommittee) with { IndicatorCharts = true }));
+        byte[] charted = PaperRenderer.Render(BuiltInTemplates.For(PaperKinds.SelectCommittee), PaperComposer.Compose(SamplePapers
+            .Request(PaperKinds.SelectCommittee) with
+        { IndicatorCharts = true }));
         PaperTests.AssertValid(charted);
         using var document = PaperTests.Open(charted);
         AssertCharts(document, ["Permanent exclusion: Primary Schools", "Permanent exclusion: Secondary Schools", "Fixed term exclusion (suspension): Primary Schools"]);
@@ -252,7 +260,13 @@ public sealed class HighlightPaperTests
         ProgrammeValidation.Text(errors, "programme", text);
         ProgrammeValidation.Project(errors, "projects[0]", new ProjectFields { Name = "P", Status = ProjectStatus.Active, RagOverride = "purple", RagReason = "Because." });
         ProgrammeValidation.Project(errors, "projects[1]", new ProjectFields { Name = "P", Status = ProjectStatus.Active, RagOverride = FactFunctions.Programme.Rag.Green });
-        ProgrammeValidation.Milestone(errors, "milestones[0]", new MilestoneFields { Activity = "A", Due = "March 2023", BaselineDue = "Octember 2022", Status = MilestoneStatus.Planned });
+        ProgrammeValidation.Milestone(errors, "milestones[0]", new MilestoneFields
+        {
+            Activity = "A",
+            Due = "March 2023",
+            BaselineDue = "Octember 2022",
+            Status = MilestoneStatus.Planned
+        });
         ProgrammeValidation.Milestone(errors, "milestones[1]", new MilestoneFields { Activity = "A", Due = "March 2023", BaselineDue = "1999", Status = MilestoneStatus.Planned });
 
         Assert.Equal(

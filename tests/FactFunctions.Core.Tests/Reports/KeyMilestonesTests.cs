@@ -1,6 +1,4 @@
 using FactFunctions.Programme;
-using FactFunctions.Reports;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using FactFunctions.Reports;
 using FactFunctions.Boards;
+using FactFunctions.Reports;
 using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Core.Tests.Reports;

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using FactFunctions.Programme;
-using FactFunctions.Reports;
 using FactFunctions.Boards;
+using FactFunctions.Programme;
 using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Core.Tests.Reports;

@@ -2,14 +2,14 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Boards;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
-using FactFunctions.Snapshots;
-using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
-using FactFunctions.Validation;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
 using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Word;
+using FactFunctions.Snapshots;
+using FactFunctions.Validation;
+using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace FactFunctions.Core.Tests.Reports;
 
@@ -242,14 +242,17 @@ public class PaperTests
                         new FactFunctions.Programme.Block { Type = BlockTypes.Bulleted, Items = [hostile] },
                         new FactFunctions.Programme.Block { Type = BlockTypes.Image, ImageId = "fact-governance", AltText = hostile, Caption = hostile },
                         new FactFunctions.Programme.Block { Type = BlockTypes.Table, Rows = [[hostile, "b"], ["c", hostile]] },
-                        new FactFunctions.Programme.Block { Type = BlockTypes.Text, Text = $"**{hostile}** [{hostile}](https://example.org/{Uri.EscapeDataString(hostile)}) {hostile}" },
+                        new FactFunctions.Programme.Block { Type = BlockTypes.Text, Text = $"**{hostile}** [{hostile}](https://example.org/{Uri
+                            .EscapeDataString(hostile)}) {hostile}" },
                     ],
                     Audience = Audience.Both,
                 }).ToList(),
             }).ToList(),
             Indicators = sample.Indicators!.Select(i => i with
             {
-                Name = hostile, Category = hostile, Unit = hostile,
+                Name = hostile,
+                Category = hostile,
+                Unit = hostile,
                 Values = (i.Values ?? []).Select(v => v with { Note = hostile, Comparator = hostile, Band = hostile }).ToList(),
             }).ToList(),
         };

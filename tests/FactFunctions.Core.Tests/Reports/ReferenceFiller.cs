@@ -3,9 +3,8 @@ using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using FactFunctions.Reports;
-using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using FactFunctions.Reports.Word;
+using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace FactFunctions.Core.Tests.Reports;
 

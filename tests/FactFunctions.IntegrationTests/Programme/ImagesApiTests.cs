@@ -62,7 +62,10 @@ public sealed class ImagesApiTests(AzuriteFixture fixture) : IAsyncLifetime
         await (await host.Lead.PutAsync("api/projects/p1", FactHost.Json("""{"name":"P1","status":"active","order":1}"""))).ExpectAsync(201);
 
         var refused = await (await host.Lead.PostAsync("api/projects/p1/updates", FactHost.Json(
-            """{"asOf":"2022-10-14","audience":"both","blocks":["Text",{"type":"image","imageId":"missing-diagram","altText":"A diagram"},{"type":"image","imageId":"x"}]}"""))).ExpectAsync(422);
+            """
+            {"asOf":"2022-10-14","audience":"both",
+             "blocks":["Text",{"type":"image","imageId":"missing-diagram","altText":"A diagram"},{"type":"image","imageId":"x"}]}
+            """))).ExpectAsync(422);
         var errors = refused.GetProperty("errors");
         Assert.True(errors.TryGetProperty("blocks[2].altText", out _), errors.ToString());
         await SampleJson.UploadImagesAsync(host);

@@ -1,5 +1,4 @@
 using FactFunctions.IntegrationTests.Infrastructure;
-using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Programme;
 

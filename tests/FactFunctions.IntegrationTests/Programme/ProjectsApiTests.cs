@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using FactFunctions.IntegrationTests.Infrastructure;
-using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Programme;
 
@@ -14,7 +11,9 @@ public sealed class ProjectsApiTests(AzuriteFixture fixture) : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    private const string FamilyHelp = """{"name":"Family Help","workstream":"Early Support","lead":"Operational Board","aim":"Right help at the right time","status":"active","order":7}""";
+    private const string FamilyHelp = """
+        {"name":"Family Help","workstream":"Early Support","lead":"Operational Board","aim":"Right help at the right time","status":"active","order":7}
+        """;
 
     [Fact]
     public async Task A_project_is_created_read_replaced_and_deleted()
@@ -46,7 +45,11 @@ public sealed class ProjectsApiTests(AzuriteFixture fixture) : IAsyncLifetime
         string etag = created.ETag();
         await (await host.Lead.PutAsync("api/projects/family-help", FactHost.Json(FamilyHelp.Replace("\"order\":7", "\"order\":8")))).ExpectAsync(200);
 
-        var stale = new HttpRequestMessage(HttpMethod.Put, "api/projects/family-help") { Content = FactHost.Json(FamilyHelp.Replace("\"active\"", "\"closed\"")) }.WithIfMatch(etag);
+        var stale = new HttpRequestMessage(HttpMethod.Put, "api/projects/family-help")
+        {
+            Content = FactHost.Json(FamilyHelp.Replace("\"active\"",
+            "\"closed\""))
+        }.WithIfMatch(etag);
         await (await host.Lead.SendAsync(stale)).ExpectAsync(412);
 
         var staleDelete = new HttpRequestMessage(HttpMethod.Delete, "api/projects/family-help").WithIfMatch(etag);
@@ -65,7 +68,11 @@ public sealed class ProjectsApiTests(AzuriteFixture fixture) : IAsyncLifetime
 
         var attempts = Enumerable.Range(0, 8).Select(async i =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Put, "api/projects/family-help") { Content = FactHost.Json(FamilyHelp.Replace("\"order\":7", $"\"order\":{100 + i}")) }.WithIfMatch(etag);
+            var request = new HttpRequestMessage(HttpMethod.Put, "api/projects/family-help")
+            {
+                Content = FactHost.Json(FamilyHelp
+                .Replace("\"order\":7", $"\"order\":{100 + i}"))
+            }.WithIfMatch(etag);
             return (int)(await host.Lead.SendAsync(request)).StatusCode;
         });
         int[] statuses = await Task.WhenAll(attempts);
@@ -202,7 +209,8 @@ public sealed class ProjectsApiTests(AzuriteFixture fixture) : IAsyncLifetime
     public async Task Deleting_a_project_deletes_its_milestones()
     {
         await host.Lead.PutAsync("api/projects/family-help", FactHost.Json(FamilyHelp));
-        await (await host.Lead.PutAsync("api/projects/family-help/milestones/pilot", FactHost.Json("""{"activity":"Formal pilot activity begins","due":"January 2023","status":"planned"}"""))).ExpectAsync(201);
+        await (await host.Lead.PutAsync("api/projects/family-help/milestones/pilot", FactHost
+            .Json("""{"activity":"Formal pilot activity begins","due":"January 2023","status":"planned"}"""))).ExpectAsync(201);
 
         await (await host.Lead.DeleteAsync("api/projects/family-help")).ExpectAsync(204);
 
@@ -215,9 +223,11 @@ public sealed class ProjectsApiTests(AzuriteFixture fixture) : IAsyncLifetime
     {
         await host.Lead.PutAsync("api/projects/family-help", FactHost.Json(FamilyHelp));
 
-        var older = await host.Lead.PostAsync("api/projects/family-help/updates", FactHost.Json("""{"asOf":"2022-06-01","audience":"both","paragraphs":["Resourcing paper signed off."]}"""));
+        var older = await host.Lead.PostAsync("api/projects/family-help/updates", FactHost
+            .Json("""{"asOf":"2022-06-01","audience":"both","paragraphs":["Resourcing paper signed off."]}"""));
         await older.ExpectAsync(201);
-        var newer = await host.Lead.PostAsync("api/projects/family-help/updates", FactHost.Json("""{"asOf":"2022-10-14","audience":"select-committee","paragraphs":[{"text":"Working groups:","items":["Brand","Offer"]}]}"""));
+        var newer = await host.Lead.PostAsync("api/projects/family-help/updates", FactHost
+            .Json("""{"asOf":"2022-10-14","audience":"select-committee","paragraphs":[{"text":"Working groups:","items":["Brand","Offer"]}]}"""));
         await newer.ExpectAsync(201);
         await (await host.Lead.PostAsync("api/projects/nobody/updates", FactHost.Json("""{"asOf":"2022-10-14","audience":"both","paragraphs":["x"]}"""))).ExpectAsync(404);
         var invalid = await (await host.Lead.PostAsync("api/projects/family-help/updates", FactHost.Json("""{"audience":"everyone","paragraphs":[]}"""))).ExpectAsync(422);

@@ -1,6 +1,5 @@
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.Programme;
-using FactFunctions.TestSupport;
 
 namespace FactFunctions.IntegrationTests.Programme;
 

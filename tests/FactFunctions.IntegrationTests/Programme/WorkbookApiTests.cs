@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,7 +5,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using FactFunctions.IntegrationTests.Infrastructure;
-using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Programme;
 
@@ -30,7 +28,8 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         var response = await host.Officer.GetAsync("api/programme.xlsx");
         Assert.True((int)response.StatusCode == 200, await response.Content.ReadAsStringAsync());
         Assert.Equal(Xlsx, response.Content.Headers.ContentType?.MediaType);
-        Assert.Matches(@"^FACT-programme-\d{4}-\d{2}-\d{2}\.xlsx$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Matches(@"^FACT-programme-\d{4}-\d{2}-\d{2}\.xlsx$",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         return await response.Content.ReadAsByteArrayAsync();
     }
 
@@ -230,7 +229,8 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         byte[] without = edits.DeleteRow("Milestones", edits.RowOf("Milestones", "B", "evaluation-partner-confirmed")).Save();
 
         var kept = await (await UploadAsync(without)).ExpectAsync(200);
-        Assert.Equal(["family-help/evaluation-partner-confirmed"], kept.GetProperty("milestones").GetProperty("notInWorkbook").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal(["family-help/evaluation-partner-confirmed"], kept.GetProperty("milestones").GetProperty("notInWorkbook").EnumerateArray()
+            .Select(e => e.GetString()!).ToArray());
         Assert.Contains("evaluation-partner-confirmed", await ExportAsync(), StringComparison.Ordinal);
 
         var removed = await (await UploadAsync(without, "?removeMissing=true")).ExpectAsync(200);

@@ -2,10 +2,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Boards;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using FactFunctions.Reports;
-using FactFunctions.Boards;
 using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.IntegrationTests.Reliability;
@@ -106,9 +106,11 @@ public sealed class BadInputCorpusTests(AzuriteFixture fixture)
             "external-template" => DocxEdits.Word(good, DocxEdits.AttachRemoteTemplate),
             "external-image" => DocxEdits.Word(good, DocxEdits.AddExternalImage),
             "external-image-spaced-mode" => DocxEdits.Zip(good, zip => DocxEdits.AddRawRelationship(zip, "word/_rels/document.xml.rels",
-                "Id=\"rIdPixel\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"https://tracker.example/p.png\" TargetMode=\" External\"")),
+                "Id=\"rIdPixel\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" " +
+                    "Target=\"https://tracker.example/p.png\" TargetMode=\" External\"")),
             "includepicture-field" => DocxEdits.Zip(good, zip => DocxEdits.InsertInBody(zip,
-                "<w:p xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:fldSimple w:instr=\"INCLUDEPICTURE &quot;https://tracker.example/p.png&quot;\"/></w:p>")),
+                "<w:p xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:fldSimple w:instr=\"INCLUDEPICTURE " +
+                    "&quot;https://tracker.example/p.png&quot;\"/></w:p>")),
             "backslash-part-name" => DocxEdits.Zip(good, zip => DocxEdits.AddEntry(zip, "word\\evil.xml", "<x/>")),
             "absolute-internal-target" => DocxEdits.Zip(good, zip => DocxEdits.AddRawRelationship(zip, "word/_rels/document.xml.rels",
                 "Id=\"rIdAbs\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"https://tracker.example/p.png\"")),

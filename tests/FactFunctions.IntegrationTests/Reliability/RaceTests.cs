@@ -28,7 +28,8 @@ public sealed class RaceTests(AzuriteFixture fixture) : IAsyncLifetime
                     Id = "family-help",
                     Name = "Family Help",
                     Status = "active",
-                    Milestones = Enumerable.Range(0, Milestones).Select(m => new MilestoneDocument { Id = $"m{m}", Activity = $"Milestone {m}", Due = "Q1 2023", Status = "planned" }).ToList(),
+                    Milestones = Enumerable.Range(0, Milestones).Select(m => new MilestoneDocument { Id = $"m{m}", Activity = $"Milestone {m}",
+                        Due = "Q1 2023", Status = "planned" }).ToList(),
                     Updates = [new UpdateDocument { AsOf = new DateOnly(2022, 10, 14), Paragraphs = ["Progress."] }],
                 },
                 new ProjectDocument { Id = "other", Name = "Other", Status = "active" },
@@ -52,7 +53,8 @@ public sealed class RaceTests(AzuriteFixture fixture) : IAsyncLifetime
     {
         var table = await host.Service<FactStorage>().TableAsync(Tables.Milestones, CancellationToken.None);
         int rows = 0;
-        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), select: ["RowKey"]))
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient
+            .CreateQueryFilter($"PartitionKey eq {projectId}"), select: ["RowKey"]))
         {
             rows++;
         }
@@ -149,7 +151,8 @@ public sealed class RaceTests(AzuriteFixture fixture) : IAsyncLifetime
                     Id = "imported",
                     Name = "Imported",
                     Status = "active",
-                    Milestones = Enumerable.Range(0, 900).Select(m => new MilestoneDocument { Id = $"i{m}", Activity = $"Imported {m}", Due = "Q2 2023", Status = "planned" }).ToList(),
+                    Milestones = Enumerable.Range(0, 900).Select(m => new MilestoneDocument { Id = $"i{m}", Activity = $"Imported {m}",
+                        Due = "Q2 2023", Status = "planned" }).ToList(),
                 },
             ],
         }, FactFunctions.Http.FactJson.Options);

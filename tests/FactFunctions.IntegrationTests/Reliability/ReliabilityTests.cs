@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using FactFunctions.Jobs;
@@ -34,7 +33,13 @@ public sealed class StorageOutageTests : IAsyncLifetime
                 Id = $"p{p}",
                 Name = $"Project {p}",
                 Status = "active",
-                Milestones = Enumerable.Range(0, 100).Select(m => new MilestoneDocument { Id = $"m{m}", Activity = $"Milestone {m}", Due = "Q1 2023", Status = "planned" }).ToList(),
+                Milestones = Enumerable.Range(0, 100).Select(m => new MilestoneDocument
+                {
+                    Id = $"m{m}",
+                    Activity = $"Milestone {m}",
+                    Due = "Q1 2023",
+                    Status = "planned"
+                }).ToList(),
             }).ToList(),
         };
         await host.Service<ProgrammeImporter>().ImportAsync(document, CancellationToken.None);

@@ -1,6 +1,6 @@
+using FactFunctions.Boards;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.Reminders;
-using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Reminders;
 
@@ -25,7 +25,13 @@ public sealed class CalendarThirdPartyTests
     public async Task Ical_js_puts_each_meeting_at_its_london_time(string date, string time, string utc)
     {
         var board = new Board { Id = "select-committee", Name = "Children's Select Committee" };
-        var meeting = new Meeting { BoardId = board.Id, Date = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Title = "Committee", Time = TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture) };
+        var meeting = new Meeting
+        {
+            BoardId = board.Id,
+            Date = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
+            Title = "Committee",
+            Time = TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture)
+        };
 
         // An early meeting beside it, so the one under test is not the only (or the earliest) event in the document.
         var early = meeting with { Date = new DateOnly(2022, 11, 8) };

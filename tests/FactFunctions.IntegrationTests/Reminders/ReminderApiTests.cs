@@ -1,13 +1,10 @@
 using System.Text.Json;
-using Azure.Storage.Blobs;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using FactFunctions.Jobs;
-using FactFunctions.Storage;
 using Ical.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Reminders;
 
@@ -164,7 +161,8 @@ public sealed class ReminderApiTests(AzuriteFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_calendar_feed_parses_with_stable_uids_and_the_right_utc_instants()
     {
-        await host.Lead.PutAsync("api/boards/select-committee/meetings/2023-06-13", FactHost.Json("""{"title":"Children’s Select Committee","time":"10:30","reportKind":"select-committee"}"""));
+        await host.Lead.PutAsync("api/boards/select-committee/meetings/2023-06-13", FactHost
+            .Json("""{"title":"Children’s Select Committee","time":"10:30","reportKind":"select-committee"}"""));
 
         string ics = await (await host.Officer.GetAsync("api/calendar.ics")).Content.ReadAsStringAsync();
         var calendar = Calendar.Load(ics)!;
@@ -183,7 +181,8 @@ public sealed class ReminderApiTests(AzuriteFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Bad_board_and_meeting_input_is_refused()
     {
-        var board = await (await host.Lead.PutAsync("api/boards/new-board", FactHost.Json("""{"name":"","kind":"cabinet","members":[{"name":"A","email":"not-an-email","role":"boss"}],"reminderOffsets":[5,5],"digest":"daily"}"""))).ExpectAsync(422);
+        var board = await (await host.Lead.PutAsync("api/boards/new-board", FactHost
+            .Json("""{"name":"","kind":"cabinet","members":[{"name":"A","email":"not-an-email","role":"boss"}],"reminderOffsets":[5,5],"digest":"daily"}"""))).ExpectAsync(422);
         var errors = board.GetProperty("errors");
         foreach (string field in new[] { "name", "kind", "members[0].email", "members[0].role", "reminderOffsets", "digest" })
         {

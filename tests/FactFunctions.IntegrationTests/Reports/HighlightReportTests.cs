@@ -5,7 +5,6 @@ using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using FactFunctions.Boards;
 
 namespace FactFunctions.IntegrationTests.Reports;
 
@@ -73,7 +72,8 @@ public sealed class HighlightReportTests(AzuriteFixture fixture) : IAsyncLifetim
         Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("previousReportId").GetString());
         string laterText = ReportApiTests.Text(later);
         Assert.Contains("Period covered: 10 January 2023 (the board’s previous highlight report) to 16 February 2023", laterText, StringComparison.Ordinal);
-        Assert.Contains("Migration of existing Family Help information to Wiltshire Together platform: slipped 2 months: baseline December 2022, now February 2023", laterText, StringComparison.Ordinal);
+        Assert.Contains("Migration of existing Family Help information to Wiltshire Together platform: slipped 2 months: baseline December 2022, " +
+            "now February 2023", laterText, StringComparison.Ordinal);
         Assert.Contains("re-dated from December 2022 to February 2023", laterText, StringComparison.Ordinal);
 
         // The papers page lists the highlight reports under the board's name.
@@ -102,7 +102,8 @@ public sealed class HighlightReportTests(AzuriteFixture fixture) : IAsyncLifetim
         Assert.True(noMeeting.GetProperty("errors").TryGetProperty("meetingDate", out _));
         Assert.Equal(snapshotsBefore, await host.Officer.GetStringAsync("api/snapshots")); // refused before a snapshot is taken
 
-        var otherBoard = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"highlight","meetingDate":"2023-01-10","board":"fact-executive-board"}"""))).ExpectAsync(422);
+        var otherBoard = await (await host.Lead.PostAsync("api/reports", FactHost
+            .Json("""{"kind":"highlight","meetingDate":"2023-01-10","board":"fact-executive-board"}"""))).ExpectAsync(422);
         Assert.True(otherBoard.GetProperty("errors").TryGetProperty("board", out _));
 
         // Two boards asking on one day: the request must say which.
@@ -132,7 +133,8 @@ public sealed class HighlightReportTests(AzuriteFixture fixture) : IAsyncLifetim
         Assert.Contains("FACT Executive Board, Tuesday 10 January 2023", page, StringComparison.Ordinal);
         Assert.Contains("FACT Operational Board, Tuesday 10 January 2023", page, StringComparison.Ordinal);
 
-        var charts = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"schools-forum","meetingDate":"2022-12-08","indicatorCharts":true}"""))).ExpectAsync(422);
+        var charts = await (await host.Lead.PostAsync("api/reports", FactHost
+            .Json("""{"kind":"schools-forum","meetingDate":"2022-12-08","indicatorCharts":true}"""))).ExpectAsync(422);
         Assert.True(charts.GetProperty("errors").TryGetProperty("indicatorCharts", out _));
         await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"highlight","meetingDate":"2023-01-10","board":"Not A Slug"}"""))).ExpectAsync(422);
     }

@@ -157,7 +157,8 @@ public sealed partial class PublicationTests(AzuriteFixture fixture) : IAsyncLif
         // Tampered: another paper's path with this signature, a changed expiry, a cut-short signature.
         string query = html.Query;
         await (await anyone.GetAsync(new Uri(host.BaseAddress, $"api/export{query}"))).ExpectAsync(401);
-        await (await anyone.GetAsync(new Uri(html.GetLeftPart(UriPartial.Path) + Regex.Replace(query, @"expires=(\d+)", m => $"expires={long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 86_400}")))).ExpectAsync(401);
+        await (await anyone.GetAsync(new Uri(html.GetLeftPart(UriPartial.Path) + Regex.Replace(query, @"expires=(\d+)", m => $"expires={long
+            .Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 86_400}")))).ExpectAsync(401);
         var cut = await (await anyone.GetAsync(new Uri(html.AbsoluteUri[..^3]))).ExpectAsync(401);
         Assert.Equal("This link is not valid.", cut.GetProperty("title").GetString());
         await (await anyone.PostAsync(new Uri(host.BaseAddress, $"api/reports/{id}/approve{query}"), null)).ExpectAsync(401);

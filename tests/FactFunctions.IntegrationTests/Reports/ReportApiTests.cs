@@ -8,7 +8,6 @@ using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using FactFunctions.Reports.Word;
 
 namespace FactFunctions.IntegrationTests.Reports;
 
@@ -43,7 +42,8 @@ public sealed class ReportApiTests(AzuriteFixture fixture) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("FACT-select-committee-2022-11-08.docx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("FACT-select-committee-2022-11-08.docx",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var metadata = await (await host.Officer.GetAsync($"api/reports/{id}")).ExpectAsync(200);
         string sha = Convert.ToHexStringLower(SHA256.HashData(content));
         Assert.Equal(sha, metadata.GetProperty("sha256").GetString());
@@ -103,7 +103,8 @@ public sealed class ReportApiTests(AzuriteFixture fixture) : IAsyncLifetime
     {
         await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"cabinet","meetingDate":"2022-11-08"}"""))).ExpectAsync(422);
         await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee"}"""))).ExpectAsync(422);
-        var unknown = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08","snapshotId":"nope"}"""))).ExpectAsync(422);
+        var unknown = await (await host.Lead.PostAsync("api/reports", FactHost
+            .Json("""{"kind":"select-committee","meetingDate":"2022-11-08","snapshotId":"nope"}"""))).ExpectAsync(422);
         Assert.True(unknown.GetProperty("errors").TryGetProperty("snapshotId", out _));
         await (await host.Officer.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(403);
         await (await host.Officer.GetAsync("api/reports/nope/content")).ExpectAsync(404);

@@ -1,12 +1,8 @@
-using System.IO.Compression;
 using System.Net.Http.Headers;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
 
 namespace FactFunctions.IntegrationTests.Reports;
 

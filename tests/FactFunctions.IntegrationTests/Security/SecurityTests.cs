@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using FactFunctions.Http;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
-using FactFunctions.LocalHost;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

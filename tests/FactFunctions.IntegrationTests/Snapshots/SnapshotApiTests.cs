@@ -77,7 +77,10 @@ public sealed class SnapshotApiTests(AzuriteFixture fixture) : IAsyncLifetime
         await host.Lead.PutAsync("api/projects/family-help/milestones/evaluation-partner-confirmed",
             FactHost.Json("""{"activity":"Evaluation partner confirmed","due":"December 2022","status":"off-track","order":4}"""));
         await host.Lead.PutAsync("api/projects/early-support-assessment/milestones/transition-to-business-as-usual",
-            FactHost.Json("""{"activity":"Decision to formally transition the project to business as usual","due":"1 November 2022","status":"complete","board":"fact-operational-board","order":2}"""));
+            FactHost.Json("""
+                {"activity":"Decision to formally transition the project to business as usual","due":"1 November 2022",
+                 "status":"complete","board":"fact-operational-board","order":2}
+                """));
         await host.Lead.PutAsync("api/projects/family-help/milestones/family-hubs-launch",
             FactHost.Json("""{"activity":"Family Hubs launched","due":"April 2024","status":"planned","order":10}"""));
         await host.Lead.DeleteAsync("api/projects/transitional-safeguarding/milestones/decision-on-future-activity");
@@ -118,7 +121,8 @@ public sealed class SnapshotApiTests(AzuriteFixture fixture) : IAsyncLifetime
         }
 
         var first = await (await host.Officer.GetAsync("api/snapshots?top=2")).ExpectAsync(200);
-        var second = await (await host.Officer.GetAsync($"api/snapshots?top=2&continuation={Uri.EscapeDataString(first.GetProperty("continuation").GetString()!)}")).ExpectAsync(200);
+        var second = await (await host.Officer.GetAsync($"api/snapshots?top=2&continuation={Uri.EscapeDataString(first.GetProperty("continuation")
+            .GetString()!)}")).ExpectAsync(200);
 
         var listed = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(h => h.GetProperty("id").GetString()).ToList();
         Assert.Equal(Enumerable.Reverse(ids), listed);

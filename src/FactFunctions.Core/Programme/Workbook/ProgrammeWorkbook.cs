@@ -1,9 +1,7 @@
 using System.Globalization;
-using FactFunctions.Dates;
-using FactFunctions.Http;
-using FactFunctions.Reminders;
-using FactFunctions.Validation;
 using FactFunctions.Boards;
+using FactFunctions.Dates;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Programme.Workbook;
 
@@ -45,7 +43,8 @@ public static class ProgrammeWorkbook
     // Invariant month names are the English ones; the hosts run in globalization-invariant mode.
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
-    public static IReadOnlyDictionary<WorkbookSheet, IReadOnlyList<object?[]>> Rows(ProgrammeState state, IReadOnlyList<BoardDocument> boards, DateTimeOffset exportedAt, string uploadUrl)
+    public static IReadOnlyDictionary<WorkbookSheet, IReadOnlyList<object?[]>> Rows(ProgrammeState state, IReadOnlyList<BoardDocument> boards,
+        DateTimeOffset exportedAt, string uploadUrl)
     {
         var projectOrder = state.Projects.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var milestones = ProgrammeStore.OrderMilestones(state.Milestones)
@@ -76,15 +75,18 @@ public static class ProgrammeWorkbook
         var london = TimeZoneInfo.ConvertTime(exportedAt, LondonTime.Zone);
         yield return $"The FACT programme, exported on {london.ToString("d MMMM yyyy 'at' HH:mm", English)} (London time).";
         yield return "Edit the Projects, Milestones, Indicators and Indicator values sheets. Boards and Meetings are shown for reference and are not read back.";
-        yield return "Keep each row's Id (and the Project or Indicator it belongs to): that is how a row is matched to its record, so rows can be sorted or moved freely. The Order columns set the order in papers.";
+        yield return "Keep each row's Id (and the Project or Indicator it belongs to): that is how a row is matched to its record, so rows can be " +
+            "sorted or moved freely. The Order columns set the order in papers.";
         yield return "To add a record, add a row with a new Id (lower-case letters, digits and hyphens). Status, Polarity and Project offer drop-down lists.";
         yield return $"Type due dates as people write them, for example: {FuzzyDate.AcceptedForms}.";
-        yield return "Baseline due is the date first planned: to re-date a milestone change Due and leave Baseline due alone, so the highlight report shows the slippage. A new row with an empty Baseline due takes its Due.";
+        yield return "Baseline due is the date first planned: to re-date a milestone change Due and leave Baseline due alone, so the highlight " +
+            "report shows the slippage. A new row with an empty Baseline due takes its Due.";
         yield return "Columns marked (read-only) are worked out by the system and ignored when you upload.";
         yield return "A milestone whose row you delete is kept unless you upload with ?removeMissing=true; the answer lists such milestones.";
         yield return "Upload the saved .xlsx (not .xlsm) to this address with the programme lead's key:";
         yield return $"curl -X PUT -H \"x-functions-key: $LEAD_KEY\" -H \"Content-Type: {WorkbookLayout.ContentType}\" --data-binary @programme.xlsx \"{uploadUrl}\"";
-        yield return "Add ?dryRun=true to see what would change without saving. Every problem is listed at once with its cell (for example Milestones!D7), and nothing is saved until the whole workbook is right.";
+        yield return "Add ?dryRun=true to see what would change without saving. Every problem is listed at once with its cell (for example " +
+            "Milestones!D7), and nothing is saved until the whole workbook is right.";
     }
 
     /// <summary>The document the rows describe; every value that cannot be read is an error naming its cell.</summary>
@@ -98,7 +100,8 @@ public static class ProgrammeWorkbook
             projects.Add((cells.Record(new ProjectDocument { Id = cells.Text("id") }, ProjectFields.Described), [], row.Number));
         }
 
-        var byId = projects.Where(p => p.Project.Id is not null).GroupBy(p => p.Project.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byId = projects.Where(p => p.Project.Id is not null).GroupBy(p => p.Project.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g
+            .First(), StringComparer.Ordinal);
         var milestoneRows = new Dictionary<MilestoneDocument, int>(ReferenceEqualityComparer.Instance);
         foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.Milestones) ?? [])
         {
@@ -137,7 +140,8 @@ public static class ProgrammeWorkbook
             }, [], row.Number));
         }
 
-        var indicatorsById = indicators.Where(i => i.Indicator.Id is not null).GroupBy(i => i.Indicator.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var indicatorsById = indicators.Where(i => i.Indicator.Id is not null).GroupBy(i => i.Indicator.Id!, StringComparer.Ordinal).ToDictionary(g =>
+            g.Key, g => g.First(), StringComparer.Ordinal);
         var valueRows = new Dictionary<IndicatorValueDocument, int>(ReferenceEqualityComparer.Instance);
         foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.IndicatorValues) ?? [])
         {

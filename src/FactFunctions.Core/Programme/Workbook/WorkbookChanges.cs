@@ -1,5 +1,3 @@
-using FactFunctions.Boards;
-
 namespace FactFunctions.Programme.Workbook;
 
 /// <summary>What an upload does to one kind of record. <c>NotInWorkbook</c> lists stored records the workbook lacks (kept).</summary>
@@ -85,10 +83,12 @@ public static class WorkbookChanges
 
     private static string Key(MilestoneFields m) => Join([.. MilestoneFields.Described.Where(f => !f.Derived).Select(f => f.Compared(m))]);
 
-    private static string Key(IndicatorFields i) => Join(i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, (i.Order ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static string Key(IndicatorFields i) => Join(i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, (i.Order ?? 0)
+        .ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static string Key(IndicatorValueFields v) =>
-        Join(v.Value?.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture), v.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Join(v.Value?.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture), v.Rank?
+            .ToString(System.Globalization.CultureInfo.InvariantCulture),
             v.OutOf?.ToString(System.Globalization.CultureInfo.InvariantCulture), v.Band, v.Comparator, v.Note);
 
     private static string Join(params string?[] fields) => string.Join('\u001f', fields.Select(f => string.IsNullOrEmpty(f) ? string.Empty : f));

@@ -1,8 +1,7 @@
+using FactFunctions.Boards;
 using FactFunctions.Dates;
 using FactFunctions.Http;
-using FactFunctions.Reminders;
 using Microsoft.AspNetCore.Http;
-using FactFunctions.Boards;
 
 namespace FactFunctions.Programme.Workbook;
 

@@ -1,5 +1,3 @@
-using FactFunctions.Boards;
-
 namespace FactFunctions.Programme.Workbook;
 
 /// <summary>What a column holds, which decides how a cell is written and read.</summary>

@@ -69,7 +69,8 @@ public static partial class WorkbookReader
                 var layout = WorkbookLayout.All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
                 if (layout is null)
                 {
-                    errors.Add(WorkbookField, $"The sheet '{Printable(name)}' is not one this workbook has; the sheets are {string.Join(", ", WorkbookLayout.All.Select(s => s.Name))}. Remove it or move its data.");
+                    errors.Add(WorkbookField, $"The sheet '{Printable(name)}' is not one this workbook has; the sheets are {string.Join(", ",
+                        WorkbookLayout.All.Select(s => s.Name))}. Remove it or move its data.");
                     continue;
                 }
 
@@ -81,7 +82,8 @@ public static partial class WorkbookReader
                 sheets[layout] = ReadSheet(layout, part, strings, dateStyles, errors);
             }
         }
-        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException
+            or InvalidOperationException or KeyNotFoundException or ArgumentException)
         {
             errors.Add(WorkbookField, "The file is not an .xlsx workbook that can be opened.");
             return new WorkbookContent(sheets, errors, false);

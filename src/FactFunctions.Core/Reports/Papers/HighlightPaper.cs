@@ -1,12 +1,11 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FactFunctions.Boards;
 using FactFunctions.Programme;
+using FactFunctions.Reports.Word;
 using FactFunctions.Snapshots;
 using T = FactFunctions.Reports.Papers.TemplateTags;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
-using FactFunctions.Boards;
-using FactFunctions.Reports.Word;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Papers;
 
@@ -129,8 +128,10 @@ public sealed class HighlightPaper : PaperDefinition
                 .Text(T.HighlightProjectStatus, rags[p.Id].Summary())
                 .Set(T.HighlightCompleted, Lines(own.Where(m => completedNow.Contains((m.ProjectId, m.Id))).Select(m => $"{m.Activity} ({m.Due})")))
                 .Text(T.HighlightDueHeading, dueHeading)
-                .Set(T.HighlightDue, Lines(open.Where(m => !KeyMilestones.IsOverdue(m, asOf) && m.Window.Earliest <= until).Select(m => $"{m.Activity} ({m.Due}, {MilestoneStatus.Words(m.Status)})")))
-                .Set(T.HighlightOverdue, Lines(open.Where(m => KeyMilestones.IsOverdue(m, asOf)).Select(m => $"{m.Activity} (due {m.Due}, {MilestoneStatus.Words(m.Status)})")))
+                .Set(T.HighlightDue, Lines(open.Where(m => !MilestoneStatus.IsOverdue(m.Status, m.Window, asOf) && m.Window.Earliest <= until)
+                    .Select(m => $"{m.Activity} ({m.Due}, {MilestoneStatus.Words(m.Status)})")))
+                .Set(T.HighlightOverdue, Lines(open.Where(m => MilestoneStatus.IsOverdue(m.Status, m.Window, asOf)).Select(m =>
+                    $"{m.Activity} (due {m.Due}, {MilestoneStatus.Words(m.Status)})")))
                 .Set(T.HighlightSlipped, Lines(open.Select(Slippage.Of).OfType<Slippage>().Select(s => $"{s.Milestone.Activity}: {s.Words()}")));
         }).ToList()));
 

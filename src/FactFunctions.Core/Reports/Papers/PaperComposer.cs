@@ -1,9 +1,7 @@
 using System.Globalization;
 using FactFunctions.Programme;
-using T = FactFunctions.Reports.Papers.TemplateTags;
-using FactFunctions.Boards;
 using FactFunctions.Reports.Word;
-using FactFunctions.Reports;
+using T = FactFunctions.Reports.Papers.TemplateTags;
 
 namespace FactFunctions.Reports.Papers;
 

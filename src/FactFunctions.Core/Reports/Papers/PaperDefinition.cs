@@ -1,5 +1,4 @@
 using FactFunctions.Reports.Word;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Papers;
 

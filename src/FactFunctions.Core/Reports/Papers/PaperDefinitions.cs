@@ -1,5 +1,3 @@
-using FactFunctions.Reports;
-
 namespace FactFunctions.Reports.Papers;
 
 /// <summary>Every kind of paper, once. A lookup of an unknown kind throws: nothing falls back to another paper.</summary>

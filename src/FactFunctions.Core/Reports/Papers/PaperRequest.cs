@@ -1,6 +1,4 @@
 using FactFunctions.Snapshots;
-using FactFunctions.Boards;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Papers;
 

@@ -1,5 +1,3 @@
-using FactFunctions.Reports;
-
 namespace FactFunctions.Reports.Papers;
 
 /// <summary>The earlier paper of the same kind, whose meeting the new one reports "since".</summary>

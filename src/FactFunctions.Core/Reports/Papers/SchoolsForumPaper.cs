@@ -1,9 +1,8 @@
 using DocumentFormat.OpenXml;
-using FactFunctions.Programme;
-using T = FactFunctions.Reports.Papers.TemplateTags;
 using FactFunctions.Boards;
+using FactFunctions.Programme;
 using FactFunctions.Reports.Word;
-using FactFunctions.Reports;
+using T = FactFunctions.Reports.Papers.TemplateTags;
 
 namespace FactFunctions.Reports.Papers;
 
@@ -41,7 +40,9 @@ public sealed class SchoolsForumPaper : PaperDefinition
             b.ParagraphsControl(T.ForumBackground, "Normal", Bullet),
             b.ParagraphsControl(T.Principles, Bullet),
             b.Styled("Normal", string.Empty),
-            b.Plain("Kindness and care manifests in all the little things we do as part of our daily work with children and families. After listening to vulnerable children and families and understanding how it feels to be supported by our partnership of services, we see that kindness and care means:"),
+            b.Plain("Kindness and care manifests in all the little things we do as part of our daily work with children and families. After " +
+                "listening to vulnerable children and families and understanding how it feels to be supported by our partnership of services, we " +
+                    "see that kindness and care means:"),
             b.ParagraphsControl(T.KindnessAndCare, Bullet),
             b.Styled(S, "Achievements to date"),
             b.Plain("Some examples of achievements to date for FACT projects:"),
@@ -138,7 +139,16 @@ public sealed class SchoolsForumPaper : PaperDefinition
 
     private static string Count(int n) => n switch
     {
-        1 => "one", 2 => "two", 3 => "three", 4 => "four", 5 => "five", 6 => "six", 7 => "seven", 8 => "eight", 9 => "nine", 10 => "ten",
+        1 => "one",
+        2 => "two",
+        3 => "three",
+        4 => "four",
+        5 => "five",
+        6 => "six",
+        7 => "seven",
+        8 => "eight",
+        9 => "nine",
+        10 => "ten",
         _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -1,9 +1,8 @@
 using DocumentFormat.OpenXml;
-using FactFunctions.Programme;
-using T = FactFunctions.Reports.Papers.TemplateTags;
 using FactFunctions.Boards;
+using FactFunctions.Programme;
 using FactFunctions.Reports.Word;
-using FactFunctions.Reports;
+using T = FactFunctions.Reports.Papers.TemplateTags;
 
 namespace FactFunctions.Reports.Papers;
 

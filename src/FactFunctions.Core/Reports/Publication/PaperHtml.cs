@@ -4,10 +4,9 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Http;
+using FactFunctions.Reports.Word;
 using A = DocumentFormat.OpenXml.Drawing;
 using DrawingWord = DocumentFormat.OpenXml.Drawing.Wordprocessing;
-using FactFunctions.Reports.Word;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Publication;
 

@@ -1,6 +1,3 @@
-using FactFunctions.Reminders;
-using FactFunctions.Reports;
-
 namespace FactFunctions.Reports.Publication;
 
 /// <summary>Signed links to a paper (its HTML, its .docx) and to the papers page, all expiring at <see cref="Expires"/>.</summary>

@@ -1,5 +1,4 @@
 using FactFunctions.Reports.Papers;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Publication;
 

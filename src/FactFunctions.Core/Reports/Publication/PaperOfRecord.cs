@@ -1,5 +1,4 @@
 using Azure;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Publication;
 

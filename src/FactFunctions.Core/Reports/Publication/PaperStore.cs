@@ -1,9 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using FactFunctions.Storage;
 using FactFunctions.Reports.Word;
-using FactFunctions.Reports;
+using FactFunctions.Storage;
 
 namespace FactFunctions.Reports.Publication;
 

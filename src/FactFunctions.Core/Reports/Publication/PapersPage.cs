@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text;
 using FactFunctions.Dates;
 using FactFunctions.Http;
-using FactFunctions.Boards;
 using FactFunctions.Reports.Papers;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Publication;
 
@@ -40,7 +38,8 @@ public static class PapersPage
         }
 
         html.Append("<p>").Append(Count(meetings.Count, "meeting")).Append(" with papers, ").Append(Count(papers.Count, "paper")).Append(" in all. ");
-        html.Append("Showing meetings ").Append(first + 1).Append(" to ").Append(first + shown.Count).Append(" (page ").Append(page).Append(" of ").Append(pages).Append("), newest first. Times are UK time.</p>\n");
+        html.Append("Showing meetings ").Append(first + 1).Append(" to ").Append(first + shown.Count).Append(" (page ").Append(page).Append(" of ")
+            .Append(pages).Append("), newest first. Times are UK time.</p>\n");
         foreach (var meeting in shown)
         {
             Meeting(html, meeting.Key.Kind, meeting.Key.MeetingDate, meeting.ToList(), link);
@@ -51,12 +50,14 @@ public static class PapersPage
             html.Append("<nav aria-label=\"Pages of meetings\"><ul>\n");
             if (page > 1)
             {
-                html.Append("<li><a href=\"").Append(HtmlPage.Encode(link($"{Routes.BasePath}/{Routes.Papers}", page - 1))).Append("\">Newer meetings (page ").Append(page - 1).Append(")</a></li>\n");
+                html.Append("<li><a href=\"").Append(HtmlPage.Encode(link($"{Routes.BasePath}/{Routes.Papers}", page - 1)))
+                    .Append("\">Newer meetings (page ").Append(page - 1).Append(")</a></li>\n");
             }
 
             if (page < pages)
             {
-                html.Append("<li><a href=\"").Append(HtmlPage.Encode(link($"{Routes.BasePath}/{Routes.Papers}", page + 1))).Append("\">Older meetings (page ").Append(page + 1).Append(")</a></li>\n");
+                html.Append("<li><a href=\"").Append(HtmlPage.Encode(link($"{Routes.BasePath}/{Routes.Papers}", page + 1)))
+                    .Append("\">Older meetings (page ").Append(page + 1).Append(")</a></li>\n");
             }
 
             html.Append("</ul></nav>\n");
@@ -96,7 +97,8 @@ public static class PapersPage
             html.Append("<tr><td>").Append(HtmlPage.Encode(When(version.CreatedAt)))
                 .Append("</td><td>").Append(HtmlPage.Encode(PaperStatus.Label(version.Status)))
                 .Append("</td><td>").Append(HtmlPage.Encode(History(version)))
-                .Append("</td><td>").Append(Links(version, committee, date, link, $" ({PaperStatus.Label(version.Status).ToLowerInvariant()}, generated {When(version.CreatedAt)})"))
+                .Append("</td><td>").Append(Links(version, committee, date, link, $" ({PaperStatus.Label(version.Status)
+                    .ToLowerInvariant()}, generated {When(version.CreatedAt)})"))
                 .Append("</td></tr>\n");
         }
 

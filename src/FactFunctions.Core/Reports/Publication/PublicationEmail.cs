@@ -2,7 +2,6 @@ using System.Globalization;
 using FactFunctions.Boards;
 using FactFunctions.Dates;
 using FactFunctions.Email;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Publication;
 

@@ -1,6 +1,4 @@
-using FactFunctions.Reminders;
 using FactFunctions.Email;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Publication;
 

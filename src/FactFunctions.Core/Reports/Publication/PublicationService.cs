@@ -1,11 +1,9 @@
+using FactFunctions.Boards;
 using FactFunctions.Dates;
+using FactFunctions.Email;
 using FactFunctions.Http;
 using FactFunctions.Links;
-using FactFunctions.Reminders;
 using Microsoft.Extensions.Logging;
-using FactFunctions.Boards;
-using FactFunctions.Email;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Publication;
 

@@ -3,12 +3,11 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Images;
 using FactFunctions.Programme;
+using FactFunctions.Validation;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
-using FactFunctions.Validation;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Word;
 
@@ -153,7 +152,10 @@ public sealed class BlockWriter(PaperPackage package, IReadOnlyDictionary<string
                         new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
             { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
         {
-            DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0,
+            DistanceFromTop = 0,
+            DistanceFromBottom = 0,
+            DistanceFromLeft = 0,
+            DistanceFromRight = 0,
         });
         yield return new WordParagraph(
             new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }),

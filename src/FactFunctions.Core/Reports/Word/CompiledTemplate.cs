@@ -7,9 +7,8 @@ using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using FactFunctions.Validation;
-using FactFunctions.Reports;
+using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace FactFunctions.Reports.Word;
 

@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Word;
 
@@ -91,7 +90,8 @@ internal sealed class DocumentBuilder(string title)
     public static Table Table(int[] widths, TableRow header, params OpenXmlElement[] rows)
     {
         var table = new Table(
-            new TableProperties(new TableStyle { Val = TableStyle }, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, new TableLook { Val = "04A0", FirstRow = true }),
+            new TableProperties(new TableStyle { Val = TableStyle }, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                new TableLook { Val = "04A0", FirstRow = true }),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.AppendChild(header);
         foreach (var row in rows)
@@ -128,7 +128,12 @@ internal sealed class DocumentBuilder(string title)
 
     public static TableCell Cell(int width, params OpenXmlElement[] content)
     {
-        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        var cell = new TableCell(new TableCellProperties(new TableCellWidth
+        {
+            Type = TableWidthUnitValues.Dxa,
+            Width = width
+            .ToString(System.Globalization.CultureInfo.InvariantCulture)
+        }));
         cell.Append(content);
         return cell;
     }
@@ -283,7 +288,14 @@ internal sealed class DocumentBuilder(string title)
         static ParagraphProperties Spacing(int before, int after, params OpenXmlElement[] more)
         {
             var p = new ParagraphProperties(more);
-            p.AppendChild(new SpacingBetweenLines { Before = before.ToString(System.Globalization.CultureInfo.InvariantCulture), After = after.ToString(System.Globalization.CultureInfo.InvariantCulture), Line = "264", LineRule = LineSpacingRuleValues.Auto });
+            p.AppendChild(new SpacingBetweenLines
+            {
+                Before = before.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                After = after
+                .ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Line = "264",
+                LineRule = LineSpacingRuleValues.Auto
+            });
             return p;
         }
 
@@ -292,8 +304,20 @@ internal sealed class DocumentBuilder(string title)
         {
             var p = new ParagraphProperties(
                 new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = numId }),
-                new SpacingBetweenLines { Before = before.ToString(System.Globalization.CultureInfo.InvariantCulture), After = after.ToString(System.Globalization.CultureInfo.InvariantCulture), Line = "264", LineRule = LineSpacingRuleValues.Auto },
-                new Indentation { Left = left.ToString(System.Globalization.CultureInfo.InvariantCulture), Hanging = hanging.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                new SpacingBetweenLines
+                {
+                    Before = before.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    After = after
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Line = "264",
+                    LineRule = LineSpacingRuleValues.Auto
+                },
+                new Indentation
+                {
+                    Left = left.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Hanging = hanging
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture)
+                });
             return p;
         }
 
@@ -377,7 +401,11 @@ internal sealed class DocumentBuilder(string title)
                 new NumberingFormat { Val = format },
                 new LevelText { Val = text },
                 new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = left.ToString(System.Globalization.CultureInfo.InvariantCulture), Hanging = hanging.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+                new PreviousParagraphProperties(new Indentation
+                {
+                    Left = left.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Hanging = hanging.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                }))
             { LevelIndex = index };
             if (font is not null)
             {

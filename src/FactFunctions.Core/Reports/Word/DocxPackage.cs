@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Word;
 

@@ -1,5 +1,3 @@
-using FactFunctions.Reports;
-
 namespace FactFunctions.Reports.Word;
 
 /// <summary>Field values by tag; an item of a repeat falls back to the fields around it.</summary>

@@ -4,13 +4,12 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
+using FactFunctions.Reports.Papers;
+using FactFunctions.Validation;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
-using FactFunctions.Validation;
-using FactFunctions.Reports;
-using FactFunctions.Reports.Papers;
 
 namespace FactFunctions.Reports.Word;
 
@@ -92,7 +91,10 @@ public static class IndicatorChart
             new DW.NonVisualGraphicFrameDrawingProperties(),
             new A.Graphic(new A.GraphicData(new C.ChartReference { Id = relationship }) { Uri = ChartNs }))
         {
-            DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0,
+            DistanceFromTop = 0,
+            DistanceFromBottom = 0,
+            DistanceFromLeft = 0,
+            DistanceFromRight = 0,
         });
         return
         [
@@ -109,7 +111,8 @@ public static class IndicatorChart
         var columns = new List<(string Heading, Func<IndicatorValueView, string?> Cell)> { ("Period", v => v.Period) };
         if (values.Any(v => v.Value is not null))
         {
-            columns.Add((Short(PaperComposer.Capitalised(string.IsNullOrWhiteSpace(indicator.Unit) ? "Value" : indicator.Unit), MaxAxisTitle), v => v.Value is { } x ? Figure(x) : null));
+            columns.Add((Short(PaperComposer.Capitalised(string.IsNullOrWhiteSpace(indicator.Unit) ? "Value" : indicator.Unit), MaxAxisTitle), v =>
+                v.Value is { } x ? Figure(x) : null));
         }
 
         if (values.Any(v => v.Rank is not null))

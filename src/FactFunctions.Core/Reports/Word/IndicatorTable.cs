@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Programme;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Word;
 

@@ -1,5 +1,3 @@
-using FactFunctions.Reports;
-
 namespace FactFunctions.Reports.Word;
 
 /// <summary>A chart part the paper adds, under <see cref="PartName"/> in the zip (content type <see cref="PaperPackage.ChartContentType"/>).</summary>

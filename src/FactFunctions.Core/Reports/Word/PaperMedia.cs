@@ -1,5 +1,3 @@
-using FactFunctions.Reports;
-
 namespace FactFunctions.Reports.Word;
 
 /// <summary>An image part the paper adds, under <see cref="PartName"/> in the zip.</summary>

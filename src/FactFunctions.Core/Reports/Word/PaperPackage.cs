@@ -1,6 +1,3 @@
-using FactFunctions.Validation;
-using FactFunctions.Reports;
-
 namespace FactFunctions.Reports.Word;
 
 /// <summary>

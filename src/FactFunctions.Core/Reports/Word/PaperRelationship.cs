@@ -1,5 +1,3 @@
-using FactFunctions.Reports;
-
 namespace FactFunctions.Reports.Word;
 
 /// <summary>A relationship the paper adds to its main document part.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Caching.Memory;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Word;
 

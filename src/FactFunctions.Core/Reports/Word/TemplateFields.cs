@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml;
 using FactFunctions.Programme;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Word;
 

@@ -1,9 +1,8 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using FactFunctions.Validation;
-using FactFunctions.Reports;
+using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace FactFunctions.Reports.Word;
 

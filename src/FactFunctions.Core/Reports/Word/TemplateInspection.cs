@@ -1,5 +1,3 @@
-using FactFunctions.Reports;
-
 namespace FactFunctions.Reports.Word;
 
 /// <summary>What <see cref="TemplateInspector"/> found: the problems (none when the file is safe), and whether the refusal is for size.</summary>

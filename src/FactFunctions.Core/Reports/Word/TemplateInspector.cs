@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.IO.Packaging;
 using System.Xml;
 using FactFunctions.Http;
-using FactFunctions.Reports;
 
 namespace FactFunctions.Reports.Word;
 
@@ -179,7 +178,8 @@ public static class TemplateInspector
                 string? type = parts.TryGetValue(target, out var main) ? main.ContentType : null;
                 if (type != MainContentType)
                 {
-                    problems.Add($"The main part '{target}' is of type '{type ?? "missing"}'; save the template as a Word document (.docx), not a template (.dotx) or macro-enabled file.");
+                    problems.Add($"The main part '{target}' is of type '{type ?? "missing"}'; save the template as a Word document (.docx), not a " +
+                        $"template (.dotx) or macro-enabled file.");
                 }
             }
 
@@ -236,7 +236,8 @@ public static class TemplateInspector
         Uri target = relationship.TargetUri;
         if (ForbiddenRelationships.Contains(shortType))
         {
-            problems.Add($"{Capitalised(source)} has a relationship of type {shortType} (to {Printable(target.OriginalString)}); templates may not merge, embed or attach other files.");
+            problems.Add($"{Capitalised(source)} has a relationship of type {shortType} (to {Printable(target.OriginalString)}); templates may not " +
+                $"merge, embed or attach other files.");
             return;
         }
 
@@ -257,7 +258,8 @@ public static class TemplateInspector
         }
         else if (target.IsAbsoluteUri || target.OriginalString.StartsWith("//", StringComparison.Ordinal) || target.OriginalString.Contains('\\', StringComparison.Ordinal))
         {
-            problems.Add($"{Capitalised(source)} has an internal relationship with the absolute target '{Printable(target.OriginalString)}'; internal targets must be part names inside the package.");
+            problems.Add($"{Capitalised(source)} has an internal relationship with the absolute target '{Printable(target.OriginalString)}'; " +
+                $"internal targets must be part names inside the package.");
         }
     }
 
