@@ -60,6 +60,16 @@ public sealed record UpdateDocument : UpdateFields
 
 public sealed record IndicatorDocument : IndicatorFields
 {
+    public IndicatorDocument()
+    {
+    }
+
+    /// <summary>A document carrying every field of <paramref name="fields"/>.</summary>
+    public IndicatorDocument(IndicatorFields fields)
+        : base(fields)
+    {
+    }
+
     public string? Id { get; init; }
 
     public IReadOnlyList<IndicatorValueDocument>? Values { get; init; }
@@ -150,24 +160,20 @@ public sealed record UpdateView
     public string? Audience { get; init; }
 }
 
-public sealed record IndicatorView
+/// <summary>An indicator as read: its fields (<see cref="IndicatorFields.Described"/>), id, ETag and values by period.</summary>
+public sealed record IndicatorView : IndicatorFields
 {
+    public IndicatorView()
+    {
+    }
+
+    /// <summary>A view carrying every field of <paramref name="fields"/>.</summary>
+    public IndicatorView(IndicatorFields fields)
+        : base(fields)
+    {
+    }
+
     public required string Id { get; init; }
-
-    public string? Name { get; init; }
-
-    public string? Category { get; init; }
-
-    public string? Unit { get; init; }
-
-    [OneOf(typeof(Polarity))]
-    public string? Polarity { get; init; }
-
-    public string? ProjectId { get; init; }
-
-    public string? Source { get; init; }
-
-    public int Order { get; init; }
 
     public string? ETag { get; init; }
 

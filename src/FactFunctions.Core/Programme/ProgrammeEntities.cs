@@ -84,30 +84,10 @@ internal static class ProgrammeEntities
         Blocks = JsonSerializer.Deserialize<List<Block>>(EntityText.Get(e, "Paragraphs") ?? "[]", Json),
     };
 
-    public static TableEntity Indicator(string id, IndicatorFields indicator) => new(IndicatorPartition, id)
-    {
-        ["Name"] = indicator.Name,
-        ["Category"] = indicator.Category,
-        ["Unit"] = indicator.Unit,
-        ["Polarity"] = indicator.Polarity,
-        ["ProjectId"] = indicator.ProjectId,
-        ["Source"] = indicator.Source,
-        ["Order"] = indicator.Order ?? 0,
-    };
+    public static TableEntity Indicator(string id, IndicatorFields indicator) => Columns(new TableEntity(IndicatorPartition, id), IndicatorFields.Described, indicator);
 
-    public static IndicatorView ToIndicator(TableEntity e, IReadOnlyList<IndicatorValueView>? values) => new()
-    {
-        Id = e.RowKey,
-        Name = e.GetString("Name"),
-        Category = e.GetString("Category"),
-        Unit = e.GetString("Unit"),
-        Polarity = e.GetString("Polarity"),
-        ProjectId = e.GetString("ProjectId"),
-        Source = e.GetString("Source"),
-        Order = e.GetInt32("Order") ?? 0,
-        ETag = e.ETag.ToString(),
-        Values = values,
-    };
+    public static IndicatorView ToIndicator(TableEntity e, IReadOnlyList<IndicatorValueView>? values) =>
+        (IndicatorView)Loaded(new IndicatorView { Id = e.RowKey, ETag = e.ETag.ToString(), Values = values }, IndicatorFields.Described, e);
 
     public static TableEntity IndicatorValue(string indicatorId, string period, IndicatorValueFields value)
     {

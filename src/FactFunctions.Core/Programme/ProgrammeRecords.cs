@@ -276,6 +276,37 @@ public record IndicatorFields
     public string? Source { get; init; }
 
     public int? Order { get; init; }
+
+    /// <summary>
+    /// Every field, in the order of the workbook's Indicators sheet (after the id): storage, import and export, the
+    /// workbook and validation are made from this list (<see cref="RecordField{T}"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<RecordField<IndicatorFields>> Described =
+    [
+        new("name", "Name", 50, i => i.Name) { Set = (i, v) => i with { Name = (string?)v }, Rule = (e, f, i) => e.RequiredText(f, i.Name, 200) },
+        new("category", "Category", 24, i => i.Category) { Set = (i, v) => i with { Category = (string?)v }, Rule = (e, f, i) => e.Text(f, i.Category, 200) },
+        new("unit", "Unit", 14, i => i.Unit) { Set = (i, v) => i with { Unit = (string?)v }, Rule = (e, f, i) => e.Text(f, i.Unit, 100) },
+        new("polarity", "Polarity", 20, i => i.Polarity)
+        {
+            Choices = Programme.Polarity.All,
+            Set = (i, v) => i with { Polarity = (string?)v },
+            Rule = (e, f, i) => e.OneOf(f, i.Polarity, Programme.Polarity.All),
+        },
+        new("projectId", "Project", 28, i => i.ProjectId)
+        {
+            Kind = CellKind.Code,
+            Set = (i, v) => i with { ProjectId = (string?)v },
+            Rule = (e, f, i) =>
+            {
+                if (i.ProjectId is not null)
+                {
+                    e.Slug(f, i.ProjectId);
+                }
+            },
+        },
+        new("source", "Source", 40, i => i.Source) { Set = (i, v) => i with { Source = (string?)v }, Rule = (e, f, i) => e.Text(f, i.Source, 200) },
+        new("order", "Order", 8, i => i.Order) { Kind = CellKind.WholeNumber, Set = (i, v) => i with { Order = (int?)v } },
+    ];
 }
 
 public record IndicatorValueFields

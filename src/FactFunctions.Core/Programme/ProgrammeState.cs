@@ -49,15 +49,9 @@ public sealed record ProgrammeState(
                 Blocks = u.Content,
                 Audience = u.Audience,
             })).OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
-            (document.Indicators ?? []).Select(i => new IndicatorView
+            (document.Indicators ?? []).Select(i => new IndicatorView(i)
             {
                 Id = i.Id!,
-                Name = i.Name,
-                Category = i.Category,
-                Unit = i.Unit,
-                Polarity = i.Polarity,
-                ProjectId = i.ProjectId,
-                Source = i.Source,
                 Order = i.Order ?? 0,
                 Values = (i.Values ?? []).Select(v => new IndicatorValueView(v) { Period = v.Period! })
                     .OrderBy(v => v.Period, StringComparer.Ordinal).ToList(),
@@ -85,16 +79,9 @@ public sealed record ProgrammeState(
                 Blocks = u.Blocks,
             }).ToList(),
         }).ToList(),
-        Indicators = Indicators.Select(i => new IndicatorDocument
+        Indicators = Indicators.Select(i => new IndicatorDocument(i)
         {
             Id = i.Id,
-            Name = i.Name,
-            Category = i.Category,
-            Unit = i.Unit,
-            Polarity = i.Polarity,
-            ProjectId = i.ProjectId,
-            Source = i.Source,
-            Order = i.Order,
             Values = (i.Values ?? []).Select(v => new IndicatorValueDocument(v) { Period = v.Period }).ToList(),
         }).ToList(),
     };

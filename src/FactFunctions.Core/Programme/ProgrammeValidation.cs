@@ -68,15 +68,9 @@ public static class ProgrammeValidation
 
     public static void Indicator(ValidationErrors errors, string prefix, IndicatorFields indicator)
     {
-        errors.RequiredText(ValidationErrors.Field(prefix, "name"), indicator.Name, 200);
-        errors.Text(ValidationErrors.Field(prefix, "category"), indicator.Category, 200);
-        errors.Text(ValidationErrors.Field(prefix, "unit"), indicator.Unit, 100);
-        errors.OneOf(ValidationErrors.Field(prefix, "polarity"), indicator.Polarity, Polarity.All);
-        errors.Text(ValidationErrors.Field(prefix, "source"), indicator.Source, 200);
-        errors.Range(ValidationErrors.Field(prefix, "order"), indicator.Order, 0, 100_000);
-        if (indicator.ProjectId is not null)
+        foreach (var field in IndicatorFields.Described)
         {
-            errors.Slug(ValidationErrors.Field(prefix, "projectId"), indicator.ProjectId);
+            field.Validate(errors, prefix, indicator);
         }
     }
 

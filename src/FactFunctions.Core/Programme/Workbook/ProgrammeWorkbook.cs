@@ -56,7 +56,7 @@ public static class ProgrammeWorkbook
             [WorkbookLayout.Projects] = state.Projects.Select(p => (object?[])[p.Id, .. ProjectFields.Described.Select(f => f.Get(p))]).ToList(),
             [WorkbookLayout.Milestones] = milestones.Select(m => (object?[])[m.ProjectId, m.Id, .. MilestoneFields.Described.Select(f => f.Get(m))]).ToList(),
             [WorkbookLayout.Indicators] = state.Indicators
-                .Select(i => new object?[] { i.Id, i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, i.Order }).ToList(),
+                .Select(i => (object?[])[i.Id, .. IndicatorFields.Described.Select(f => f.Get(i))]).ToList(),
             [WorkbookLayout.IndicatorValues] = state.Indicators
                 .SelectMany(i => (i.Values ?? []).Select(v => new object?[] { i.Id, v.Period, v.Value, v.Rank, v.OutOf, v.Band, v.Comparator, v.Note })).ToList(),
             [WorkbookLayout.Boards] = boards
@@ -127,17 +127,7 @@ public static class ProgrammeWorkbook
         foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.Indicators) ?? [])
         {
             var cells = new RowReader(WorkbookLayout.Indicators, row, errors);
-            indicators.Add((new IndicatorDocument
-            {
-                Id = cells.Text("id"),
-                Name = cells.Text("name"),
-                Category = cells.Text("category"),
-                Unit = cells.Text("unit"),
-                Polarity = cells.Text("polarity"),
-                ProjectId = cells.Text("projectId"),
-                Source = cells.Text("source"),
-                Order = cells.WholeNumber("order"),
-            }, [], row.Number));
+            indicators.Add((cells.Record(new IndicatorDocument { Id = cells.Text("id") }, IndicatorFields.Described), [], row.Number));
         }
 
         var indicatorsById = indicators.Where(i => i.Indicator.Id is not null).GroupBy(i => i.Indicator.Id!, StringComparer.Ordinal).ToDictionary(g =>

@@ -83,8 +83,7 @@ public static class WorkbookChanges
 
     private static string Key(MilestoneFields m) => Join([.. MilestoneFields.Described.Where(f => !f.Derived).Select(f => f.Compared(m))]);
 
-    private static string Key(IndicatorFields i) => Join(i.Name, i.Category, i.Unit, i.Polarity, i.ProjectId, i.Source, (i.Order ?? 0)
-        .ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static string Key(IndicatorFields i) => Join([.. IndicatorFields.Described.Where(f => !f.Derived).Select(f => f.Compared(i))]);
 
     private static string Key(IndicatorValueFields v) =>
         Join(v.Value?.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture), v.Rank?

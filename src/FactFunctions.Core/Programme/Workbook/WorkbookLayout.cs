@@ -49,16 +49,7 @@ public static class WorkbookLayout
         [new("Project", "projectId", 28, CellKind.Code), new("Id", "id", 32, CellKind.Code), .. MilestoneFields.Described.Select(f => f.WorkbookColumn)]);
 
     public static readonly WorkbookSheet Indicators = new("Indicators",
-    [
-        new("Id", "id", 32, CellKind.Code),
-        new("Name", "name", 50),
-        new("Category", "category", 24),
-        new("Unit", "unit", 14),
-        new("Polarity", "polarity", 20) { Choices = Polarity.All },
-        new("Project", "projectId", 28, CellKind.Code),
-        new("Source", "source", 40),
-        new("Order", "order", 8, CellKind.WholeNumber),
-    ]);
+        [new("Id", "id", 32, CellKind.Code), .. IndicatorFields.Described.Select(f => f.WorkbookColumn)]);
 
     public static readonly WorkbookSheet IndicatorValues = new("Indicator values",
     [
