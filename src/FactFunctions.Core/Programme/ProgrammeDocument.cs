@@ -1,5 +1,6 @@
 using FactFunctions.Boards;
 using FactFunctions.Dates;
+using System.Text.Json.Serialization;
 using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;
@@ -107,16 +108,22 @@ public sealed record ProjectView : ProjectFields
     {
     }
 
+    [JsonPropertyOrder(-1)]
     public required string Id { get; init; }
 
+    [JsonPropertyOrder(1)]
     public string? ETag { get; init; }
 
+    [JsonPropertyOrder(1)]
     public MilestoneSummary? MilestoneSummary { get; init; }
 
+    [JsonPropertyOrder(1)]
     public IReadOnlyList<MilestoneView>? Milestones { get; init; }
 
+    [JsonPropertyOrder(1)]
     public IReadOnlyList<UpdateView>? Updates { get; init; }
 
+    [JsonPropertyOrder(1)]
     public IReadOnlyList<IndicatorView>? Indicators { get; init; }
 }
 
@@ -135,14 +142,19 @@ public sealed record MilestoneView : MilestoneFields
     {
     }
 
+    [JsonPropertyOrder(-1)]
     public required string ProjectId { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public required string Id { get; init; }
 
+    [JsonPropertyOrder(1)]
     public MilestoneWindow Window { get; init; }
 
+    [JsonPropertyOrder(3)]
     public bool Overdue { get; init; }
 
+    [JsonPropertyOrder(3)]
     public string? ETag { get; init; }
 }
 
@@ -173,10 +185,13 @@ public sealed record IndicatorView : IndicatorFields
     {
     }
 
+    [JsonPropertyOrder(-1)]
     public required string Id { get; init; }
 
+    [JsonPropertyOrder(1)]
     public string? ETag { get; init; }
 
+    [JsonPropertyOrder(1)]
     public IReadOnlyList<IndicatorValueView>? Values { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FactFunctions.Dates;
 using FactFunctions.Programme.Workbook;
 using FactFunctions.Validation;
@@ -191,10 +192,13 @@ public record MilestoneFields
     public MilestoneFields WithBaseline(string? stored) => this with { BaselineDue = BaselineDue ?? stored ?? Due };
 
     [OneOf(typeof(MilestoneStatus))]
+    [JsonPropertyOrder(2)]
     public string? Status { get; init; }
 
+    [JsonPropertyOrder(2)]
     public string? Board { get; init; }
 
+    [JsonPropertyOrder(2)]
     public int? Order { get; init; }
 
     /// <summary>
@@ -223,8 +227,8 @@ public record MilestoneFields
             },
         },
         new("order", "Order", 8, m => m.Order) { Kind = CellKind.WholeNumber, Set = (m, v) => m with { Order = (int?)v } },
-        new("window", "Window", 26, m => ((MilestoneView)m).Window.Describe()),
-        new("overdue", "Overdue", 10, m => ((MilestoneView)m).Overdue),
+        new("window", "Window", 26, m => (m as MilestoneView)?.Window.Describe()),
+        new("overdue", "Overdue", 10, m => (m as MilestoneView)?.Overdue),
 
         // Last, being rarely edited: the due first planned, which a re-dating leaves alone (empty keeps the stored one).
         new("baselineDue", "Baseline due", 26, m => m.BaselineDue)

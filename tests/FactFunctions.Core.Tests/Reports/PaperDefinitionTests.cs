@@ -38,7 +38,6 @@ public sealed class PaperDefinitionTests
 
         const string unknown = "highlight-of-the-year";
         Assert.Throws<ArgumentOutOfRangeException>(() => PaperDefinitions.Get(unknown));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PaperDefinitions.Get(unknown));
         Assert.Throws<ArgumentOutOfRangeException>(() => TemplateTags.Required(unknown));
         Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInTemplates.For(unknown));
         Assert.Throws<ArgumentOutOfRangeException>(() => PaperComposer.Compose(SamplePapers.Request(PaperKinds.SelectCommittee) with { Kind = unknown }));

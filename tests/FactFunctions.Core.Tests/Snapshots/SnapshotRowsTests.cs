@@ -41,4 +41,22 @@ public sealed class SnapshotRowsTests
         var changed = Sample with { Milestones = [.. Sample.Milestones.Skip(1)] };
         Assert.NotEqual(first, SnapshotRows.ContentHash(asOf, SnapshotRows.Of("a", changed)));
     }
+
+    /// <summary>
+    /// Snapshot rows hold views as JSON and a snapshot is reused when the rows' hash is unchanged, so the order the views
+    /// write their members in is part of that hash: it is the order they had before they derived from their fields.
+    /// </summary>
+    [Fact]
+    public void Views_write_their_members_in_the_order_stored_snapshots_were_hashed_with()
+    {
+        static List<string> Keys(object view) =>
+            JsonDocument.Parse(JsonSerializer.Serialize(view, Storage.StoredJson.Options)).RootElement.EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Equal(["id", "name", "workstream", "lead", "aim", "status", "order", "ragOverride", "ragReason", "eTag", "milestoneSummary", "milestones", "updates", "indicators"],
+            Keys(new ProjectView { Id = "p" }));
+        Assert.Equal(["projectId", "id", "activity", "due", "baselineDue", "window", "status", "board", "order", "overdue", "eTag"],
+            Keys(new MilestoneView { ProjectId = "p", Id = "m" }));
+        Assert.Equal(["id", "name", "category", "unit", "polarity", "projectId", "source", "order", "eTag", "values"],
+            Keys(new IndicatorView { Id = "i" }));
+    }
 }
