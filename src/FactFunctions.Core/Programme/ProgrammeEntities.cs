@@ -89,30 +89,9 @@ internal static class ProgrammeEntities
     public static IndicatorView ToIndicator(TableEntity e, IReadOnlyList<IndicatorValueView>? values) =>
         (IndicatorView)Loaded(new IndicatorView { Id = e.RowKey, ETag = e.ETag.ToString(), Values = values }, IndicatorFields.Described, e);
 
-    public static TableEntity IndicatorValue(string indicatorId, string period, IndicatorValueFields value)
-    {
-        var entity = new TableEntity(indicatorId, period)
-        {
-            // Decimal keeps the figure exactly as typed; tables have no decimal type, so it travels as invariant text.
-            ["Value"] = value.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Rank"] = value.Rank,
-            ["OutOf"] = value.OutOf,
-            ["Band"] = value.Band,
-            ["Comparator"] = value.Comparator,
-        };
-        EntityText.Set(entity, "Note", value.Note);
-        return entity;
-    }
+    public static TableEntity IndicatorValue(string indicatorId, string period, IndicatorValueFields value) =>
+        Columns(new TableEntity(indicatorId, period), IndicatorValueFields.Described, value);
 
-    public static IndicatorValueView ToIndicatorValue(TableEntity e) => new()
-    {
-        Period = e.RowKey,
-        Value = e.GetString("Value") is { } v ? decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null,
-        Rank = e.GetInt32("Rank"),
-        OutOf = e.GetInt32("OutOf"),
-        Band = e.GetString("Band"),
-        Comparator = e.GetString("Comparator"),
-        Note = EntityText.Get(e, "Note"),
-        ETag = e.ETag.ToString(),
-    };
+    public static IndicatorValueView ToIndicatorValue(TableEntity e) =>
+        (IndicatorValueView)Loaded(new IndicatorValueView { Period = e.RowKey, ETag = e.ETag.ToString() }, IndicatorValueFields.Described, e);
 }

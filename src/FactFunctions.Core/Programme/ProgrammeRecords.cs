@@ -329,6 +329,55 @@ public record IndicatorValueFields
 
     /// <summary>The figures alone, without what a derived record (period, ETag) adds.</summary>
     public IndicatorValueFields Figures() => new(this);
+
+    /// <summary>
+    /// Every field, in the order of the workbook's Indicator values sheet (after the indicator and period): storage,
+    /// import and export, the workbook and validation are made from this list (<see cref="RecordField{T}"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<RecordField<IndicatorValueFields>> Described =
+    [
+        new("value", "Value", 10, v => v.Value)
+        {
+            Kind = CellKind.Decimal,
+            Set = (v, x) => v with { Value = (decimal?)x },
+            Rule = (e, f, v) =>
+            {
+                if (v.Value is null && v.Rank is null && string.IsNullOrWhiteSpace(v.Note))
+                {
+                    e.Add(f, "is required unless a rank or a note is given.");
+                }
+            },
+        },
+        new("rank", "Rank", 8, v => v.Rank)
+        {
+            Kind = CellKind.WholeNumber,
+            ZeroWhenAbsent = false,
+            Set = (v, x) => v with { Rank = (int?)x },
+            Rule = (e, f, v) =>
+            {
+                e.Range(f, v.Rank, 1, 100_000);
+                if (v.Rank is { } rank && v.OutOf is { } outOf && rank > outOf)
+                {
+                    e.Add(f, $"cannot be more than outOf ({outOf}).");
+                }
+            },
+        },
+        new("outOf", "Out of", 8, v => v.OutOf)
+        {
+            Kind = CellKind.WholeNumber,
+            ZeroWhenAbsent = false,
+            Set = (v, x) => v with { OutOf = (int?)x },
+            Rule = (e, f, v) => e.Range(f, v.OutOf, 1, 100_000),
+        },
+        new("band", "Band", 12, v => v.Band) { Set = (v, x) => v with { Band = (string?)x }, Rule = (e, f, v) => e.Text(f, v.Band, 20) },
+        new("comparator", "Comparator", 40, v => v.Comparator) { Set = (v, x) => v with { Comparator = (string?)x } },
+        new("note", "Note", 40, v => v.Note)
+        {
+            Long = true,
+            Set = (v, x) => v with { Note = (string?)x },
+            Rule = (e, f, v) => e.Text(f, v.Note, ValidationErrors.MaxLongText),
+        },
+    ];
 }
 
 public static class ProjectStatus

@@ -76,19 +76,9 @@ public static class ProgrammeValidation
 
     public static void IndicatorValue(ValidationErrors errors, string prefix, IndicatorValueFields value)
     {
-        errors.Range(ValidationErrors.Field(prefix, "rank"), value.Rank, 1, 100_000);
-        errors.Range(ValidationErrors.Field(prefix, "outOf"), value.OutOf, 1, 100_000);
-        if (value.Rank is { } rank && value.OutOf is { } outOf && rank > outOf)
+        foreach (var field in IndicatorValueFields.Described)
         {
-            errors.Add(ValidationErrors.Field(prefix, "rank"), $"cannot be more than outOf ({outOf}).");
-        }
-
-        errors.Text(ValidationErrors.Field(prefix, "band"), value.Band, 20);
-        errors.Text(ValidationErrors.Field(prefix, "comparator"), value.Comparator, 500);
-        errors.Text(ValidationErrors.Field(prefix, "note"), value.Note, ValidationErrors.MaxLongText);
-        if (value.Value is null && value.Rank is null && string.IsNullOrWhiteSpace(value.Note))
-        {
-            errors.Add(ValidationErrors.Field(prefix, "value"), "is required unless a rank or a note is given.");
+            field.Validate(errors, prefix, value);
         }
     }
 

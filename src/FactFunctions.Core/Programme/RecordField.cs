@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using FactFunctions.Programme.Workbook;
+using FactFunctions.Storage;
 using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;
@@ -19,6 +20,12 @@ public sealed record RecordField<T>(string Name, string Header, double Width, Fu
 {
     /// <summary>What the workbook cell holds, which also decides the stored type: a whole number is an integer column, absent as 0.</summary>
     public CellKind Kind { get; init; } = CellKind.Text;
+
+    /// <summary>For a whole number: whether an absent one is stored and read as 0 (an order) rather than left absent (a rank).</summary>
+    public bool ZeroWhenAbsent { get; init; } = true;
+
+    /// <summary>For text: whether it may be longer than a table column holds (it is then stored across several, <see cref="EntityText"/>).</summary>
+    public bool Long { get; init; }
 
     /// <summary>The values allowed, offered as a drop-down in the workbook.</summary>
     public IReadOnlyList<string>? Choices { get; init; }
@@ -55,6 +62,10 @@ public sealed record RecordField<T>(string Name, string Header, double Width, Fu
         {
             errors.Range(field, (int?)Get(record), 0, 100_000);
         }
+        else if (Kind == CellKind.Decimal)
+        {
+            return;
+        }
         else if (Choices is not null)
         {
             errors.OneOf(field, (string?)Get(record), Choices, required: false);
@@ -68,17 +79,47 @@ public sealed record RecordField<T>(string Name, string Header, double Width, Fu
     /// <summary>Writes the field into its column of <paramref name="entity"/>.</summary>
     public void Store(TableEntity entity, T record)
     {
-        if (!Derived)
+        if (Derived)
         {
-            entity[Column] = Kind == CellKind.WholeNumber ? (int?)Get(record) ?? 0 : (string?)Get(record);
+            return;
+        }
+
+        object? value = Get(record);
+        switch (Kind)
+        {
+            case CellKind.WholeNumber:
+                entity[Column] = ZeroWhenAbsent ? (int?)value ?? 0 : (int?)value;
+                break;
+            case CellKind.Decimal:
+                // Tables have no decimal type: the figure travels as invariant text, exactly as typed.
+                entity[Column] = ((decimal?)value)?.ToString(CultureInfo.InvariantCulture);
+                break;
+            case CellKind.Text or CellKind.Code or CellKind.Due when Long:
+                EntityText.Set(entity, Column, (string?)value);
+                break;
+            case CellKind.Text or CellKind.Code or CellKind.Due:
+                entity[Column] = (string?)value;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(record), Kind, "No column for this kind of field.");
         }
     }
 
     /// <summary>The record with the field read from its column of <paramref name="entity"/>.</summary>
-    public T Load(T record, TableEntity entity) =>
-        Derived ? record : Set!(record, Kind == CellKind.WholeNumber ? entity.GetInt32(Column) ?? 0 : entity.GetString(Column));
+    public T Load(T record, TableEntity entity) => Derived ? record : Set!(record, Kind switch
+    {
+        CellKind.WholeNumber => ZeroWhenAbsent ? entity.GetInt32(Column) ?? 0 : entity.GetInt32(Column),
+        CellKind.Decimal => entity.GetString(Column) is { } text ? decimal.Parse(text, CultureInfo.InvariantCulture) : null,
+        _ when Long => EntityText.Get(entity, Column),
+        _ => entity.GetString(Column),
+    });
 
     /// <summary>The field as text, for comparing two versions of a record (a whole number absent is 0, as stored).</summary>
-    public string? Compared(T record) =>
-        Kind == CellKind.WholeNumber ? ((int?)Get(record) ?? 0).ToString(CultureInfo.InvariantCulture) : (string?)Get(record);
+    public string? Compared(T record) => Get(record) switch
+    {
+        null when Kind == CellKind.WholeNumber && ZeroWhenAbsent => "0",
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        decimal figure => figure.ToString("0.############################", CultureInfo.InvariantCulture),
+        var other => (string?)other,
+    };
 }

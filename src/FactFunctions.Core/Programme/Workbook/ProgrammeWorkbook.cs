@@ -58,7 +58,7 @@ public static class ProgrammeWorkbook
             [WorkbookLayout.Indicators] = state.Indicators
                 .Select(i => (object?[])[i.Id, .. IndicatorFields.Described.Select(f => f.Get(i))]).ToList(),
             [WorkbookLayout.IndicatorValues] = state.Indicators
-                .SelectMany(i => (i.Values ?? []).Select(v => new object?[] { i.Id, v.Period, v.Value, v.Rank, v.OutOf, v.Band, v.Comparator, v.Note })).ToList(),
+                .SelectMany(i => (i.Values ?? []).Select(v => (object?[])[i.Id, v.Period, .. IndicatorValueFields.Described.Select(f => f.Get(v))])).ToList(),
             [WorkbookLayout.Boards] = boards
                 .Select(b => new object?[] { b.Id, b.Name, b.Kind, string.Join(", ", (b.Members ?? []).Select(m => m.Name)), b.Digest }).ToList(),
             [WorkbookLayout.Meetings] = boards
@@ -137,16 +137,7 @@ public static class ProgrammeWorkbook
         {
             var cells = new RowReader(WorkbookLayout.IndicatorValues, row, errors);
             string? indicatorId = cells.Text("indicatorId");
-            var value = new IndicatorValueDocument
-            {
-                Period = cells.Text("period"),
-                Value = cells.Decimal("value"),
-                Rank = cells.WholeNumber("rank"),
-                OutOf = cells.WholeNumber("outOf"),
-                Band = cells.Text("band"),
-                Comparator = cells.Text("comparator"),
-                Note = cells.Text("note"),
-            };
+            var value = cells.Record(new IndicatorValueDocument { Period = cells.Text("period") }, IndicatorValueFields.Described);
             if (indicatorId is null || !indicatorsById.TryGetValue(indicatorId, out var indicator))
             {
                 cells.Error("indicatorId", indicatorId is null ? "is empty; name the indicator." : $"names the indicator '{indicatorId}', which is not on the Indicators sheet.");
@@ -222,6 +213,7 @@ public static class ProgrammeWorkbook
             {
                 CellKind.Due => Due(f.Name),
                 CellKind.WholeNumber => WholeNumber(f.Name),
+                CellKind.Decimal => Decimal(f.Name),
                 CellKind.Text or CellKind.Code => Text(f.Name),
                 _ => throw new ArgumentOutOfRangeException(nameof(fields), f.Kind, "No reader for this kind of cell."),
             }));

@@ -85,10 +85,7 @@ public static class WorkbookChanges
 
     private static string Key(IndicatorFields i) => Join([.. IndicatorFields.Described.Where(f => !f.Derived).Select(f => f.Compared(i))]);
 
-    private static string Key(IndicatorValueFields v) =>
-        Join(v.Value?.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture), v.Rank?
-            .ToString(System.Globalization.CultureInfo.InvariantCulture),
-            v.OutOf?.ToString(System.Globalization.CultureInfo.InvariantCulture), v.Band, v.Comparator, v.Note);
+    private static string Key(IndicatorValueFields v) => Join([.. IndicatorValueFields.Described.Where(f => !f.Derived).Select(f => f.Compared(v))]);
 
     private static string Join(params string?[] fields) => string.Join('\u001f', fields.Select(f => string.IsNullOrEmpty(f) ? string.Empty : f));
 }

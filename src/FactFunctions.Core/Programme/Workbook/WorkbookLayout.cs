@@ -52,16 +52,7 @@ public static class WorkbookLayout
         [new("Id", "id", 32, CellKind.Code), .. IndicatorFields.Described.Select(f => f.WorkbookColumn)]);
 
     public static readonly WorkbookSheet IndicatorValues = new("Indicator values",
-    [
-        new("Indicator", "indicatorId", 32, CellKind.Code),
-        new("Period", "period", 12, CellKind.Code),
-        new("Value", "value", 10, CellKind.Decimal),
-        new("Rank", "rank", 8, CellKind.WholeNumber),
-        new("Out of", "outOf", 8, CellKind.WholeNumber),
-        new("Band", "band", 12),
-        new("Comparator", "comparator", 40),
-        new("Note", "note", 40),
-    ]);
+        [new("Indicator", "indicatorId", 32, CellKind.Code), new("Period", "period", 12, CellKind.Code), .. IndicatorValueFields.Described.Select(f => f.WorkbookColumn)]);
 
     public static readonly WorkbookSheet Boards = new("Boards",
     [
