@@ -38,6 +38,11 @@ public sealed partial class RequestPipeline(CallerAuthorizer authorizer, FactSto
             return Problems.Problem(status, Problems.BadBodyType, "The request body could not be read.",
                 status == StatusCodes.Status408RequestTimeout ? "The body arrived too slowly; send it again." : "The body ended early or was malformed; send it again.");
         }
+        catch (IfMatchNamesNoVersion)
+        {
+            return Problems.Problem(StatusCodes.Status412PreconditionFailed, Problems.PreconditionFailedType, "If-Match names no version of this record.",
+                "Send the ETag a GET of the record returned, as it came (one, in quotes), or * for any version; nothing was changed.");
+        }
         catch (Exception e) when (StorageFailures.IsUnavailable(e, aborted))
         {
             LogStorageUnavailable(logger, request.Method, request.Path, e.GetType().Name);
