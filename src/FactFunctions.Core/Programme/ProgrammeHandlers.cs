@@ -168,6 +168,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 {
                     string field = value.Blocks is null && value.Paragraphs is not null ? "paragraphs" : "blocks";
                     await importer.CheckImagesAsync(errors, ProgrammeValidation.Numbered(field, value.Content), ct2);
+                    await importer.CheckReferencesAsync(errors, projectId, value, field, ct2);
                 }
             }, ct);
             if (input.Problem is not null)

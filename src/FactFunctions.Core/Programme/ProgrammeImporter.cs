@@ -70,6 +70,29 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
         return errors;
     }
 
+    /// <summary>
+    /// A new update's block ids and <c>{ref:}</c>s checked against the whole stored programme it joins, as an import of the
+    /// export would check them (<see cref="ProgrammeValidation.References"/>): a problem is named under the update's own
+    /// <paramref name="field"/>. Without this one request could leave an export that no longer imports.
+    /// </summary>
+    public async Task CheckReferencesAsync(ValidationErrors errors, string projectId, UpdateFields update, string field, CancellationToken ct)
+    {
+        var stored = await store.ExportAsync(ct);
+
+        // The update as the last block holder of the programme, so a repeated id is reported on it, not on the block it repeats.
+        var joined = stored with { Projects = [.. stored.Projects ?? [], new ProjectDocument { Id = projectId, Updates = [new UpdateDocument { AsOf = update.AsOf, Blocks = update.Content }] }] };
+        var found = new ValidationErrors();
+        ProgrammeValidation.References(found, joined);
+        string written = $"projects[{joined.Projects!.Count - 1}].updates[0].blocks";
+        foreach (var (path, messages) in found.ToDictionary().Where(e => e.Key.StartsWith(written, StringComparison.Ordinal)))
+        {
+            foreach (string message in messages)
+            {
+                errors.Add(field + path[written.Length..], message);
+            }
+        }
+    }
+
     /// <summary>Every image block names an image that is stored (422 naming the block's <c>imageId</c> otherwise).</summary>
     public async Task CheckImagesAsync(ValidationErrors errors, IEnumerable<(string Field, Block Block)> blocks, CancellationToken ct)
     {
