@@ -56,6 +56,58 @@ public sealed partial class HouseStyleTests
         Assert.True(broken.Count == 0, "Links to files that are not in the repository:\n" + string.Join("\n", broken));
     }
 
+    /// <summary>
+    /// A code fence left open turns the rest of the page into code, and markdownlint does not see it: every fence closes,
+    /// and no section heading falls inside one.
+    /// </summary>
+    [Fact]
+    public void Markdown_code_fences_close_before_the_next_heading()
+    {
+        var pages = Files("*.md", "docs", "bench", "infra-bicep").Append(Path.Combine(RepositoryRoot.Path, "README.md")).ToList();
+        var wrong = pages.SelectMany(page => FenceProblems(File.ReadAllLines(page)).Select(problem => $"{Path.GetRelativePath(RepositoryRoot.Path, page)}: {problem}")).ToList();
+
+        Assert.True(pages.Count > 5, "The check found almost no pages; it would pass anything.");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void The_fence_check_finds_a_fence_left_open()
+    {
+        Assert.NotEmpty(FenceProblems(["## Snapshots", "", "```sh", "curl ...", "", "## The workbook", "", "```sh", "curl ..."]));
+        Assert.NotEmpty(FenceProblems(["```sh", "curl ..."]));
+        Assert.Empty(FenceProblems(["```sh", "# a shell comment", "curl ...", "```", "", "## Next"]));
+    }
+
+    internal static IEnumerable<string> FenceProblems(IReadOnlyList<string> lines)
+    {
+        string? fence = null;
+        int opened = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            string line = lines[i].TrimStart();
+            if (fence is null && (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal)))
+            {
+                (fence, opened) = (line[..3], i + 1);
+            }
+            else if (fence is not null && line.StartsWith(fence, StringComparison.Ordinal) && line.Trim().Trim(fence[0]).Length == 0)
+            {
+                fence = null;
+            }
+            else if (fence is not null && SectionHeading().IsMatch(line))
+            {
+                yield return $"line {i + 1}: the heading '{line}' is inside the code fence opened on line {opened}.";
+            }
+        }
+
+        if (fence is not null)
+        {
+            yield return $"the code fence opened on line {opened} never closes.";
+        }
+    }
+
+    [GeneratedRegex(@"^#{2,6} \S")]
+    private static partial Regex SectionHeading();
+
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex MarkdownLink();
 }

@@ -80,7 +80,8 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
         var stored = await store.ExportAsync(ct);
 
         // The update as the last block holder of the programme, so a repeated id is reported on it, not on the block it repeats.
-        var joined = stored with { Projects = [.. stored.Projects ?? [], new ProjectDocument { Id = projectId, Updates = [new UpdateDocument { AsOf = update.AsOf, Blocks = update.Content }] }] };
+        var holder = new ProjectDocument { Id = projectId, Updates = [new UpdateDocument { AsOf = update.AsOf, Blocks = update.Content }] };
+        var joined = stored with { Projects = [.. stored.Projects ?? [], holder] };
         var found = new ValidationErrors();
         ProgrammeValidation.References(found, joined);
         string written = $"projects[{joined.Projects!.Count - 1}].updates[0].blocks";
