@@ -57,6 +57,13 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
     public DateTimeOffset? SignedLinkExpiry(HttpRequest request) =>
         !HasKey(request) && links.Check(request, out var expires) == LinkCheck.Valid ? expires : null;
 
+    /// <summary>
+    /// Whether the caller reads only what was published: it came through a signed link from an e-mail or a calendar (not a
+    /// key, a sign-in, or a link a page made for a key holder), so drafts and approved papers are not there for it.
+    /// </summary>
+    public bool ReadsPublishedOnly(HttpRequest request) =>
+        RoleOf(request, out _, out var link) is not null && link == LinkCheck.Valid && !SignedLinks.ReadsEveryVersion(request);
+
     /// <summary>Who to record as the author of a change: the signed-in name in Azure, otherwise the role of the key.</summary>
     public string Describe(HttpRequest request)
     {

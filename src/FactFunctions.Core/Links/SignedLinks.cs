@@ -18,6 +18,14 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
     public const string ExpiresParameter = "expires";
     public const string SignatureParameter = "sig";
 
+    /// <summary>
+    /// Set (to <see cref="EveryVersion"/>, and covered by the signature) on the links a page made for a caller with a key:
+    /// they read every version of a paper. Links without it, the ones e-mails and calendars carry, read published papers only.
+    /// </summary>
+    public const string ScopeParameter = "scope";
+
+    public const string EveryVersion = "all";
+
     /// <summary>The expiry a new link gets: now plus the configured lifetime, to the second.</summary>
     public DateTimeOffset DefaultExpiry() =>
         DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().AddDays(options.Value.LifetimeDays).ToUnixTimeSeconds());
@@ -26,7 +34,7 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
     public Uri Absolute(string path, DateTimeOffset? expires = null) => new(address.BaseUrl, Relative(path, expires));
 
     /// <summary>A link relative to this host, for pages that link to each other.</summary>
-    public string Relative(string path, DateTimeOffset? expires = null, IReadOnlyDictionary<string, string>? query = null)
+    public string Relative(string path, DateTimeOffset? expires = null, IReadOnlyDictionary<string, string>? query = null, bool everyVersion = false)
     {
         long seconds = (expires ?? DefaultExpiry()).ToUnixTimeSeconds();
         var parameters = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -35,8 +43,13 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
             parameters[name] = value;
         }
 
+        if (everyVersion)
+        {
+            parameters[ScopeParameter] = EveryVersion;
+        }
+
         parameters[ExpiresParameter] = seconds.ToString(CultureInfo.InvariantCulture);
-        parameters[SignatureParameter] = Sign(path, seconds);
+        parameters[SignatureParameter] = Sign(path, seconds, everyVersion);
         return QueryHelpers.AddQueryString(path, parameters);
     }
 
@@ -62,7 +75,13 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
             return LinkCheck.Invalid;
         }
 
-        byte[] expected = Encoding.ASCII.GetBytes(Sign(request.PathBase.Add(request.Path).Value ?? string.Empty, seconds));
+        string? scope = request.Query[ScopeParameter].FirstOrDefault();
+        if (scope is not (null or EveryVersion))
+        {
+            return LinkCheck.Invalid;
+        }
+
+        byte[] expected = Encoding.ASCII.GetBytes(Sign(request.PathBase.Add(request.Path).Value ?? string.Empty, seconds, scope is not null));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)))
         {
             return LinkCheck.Invalid;
@@ -72,10 +91,14 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
         return expires > time.GetUtcNow() ? LinkCheck.Valid : LinkCheck.Expired;
     }
 
-    private string Sign(string path, long expires)
+    /// <summary>Whether a request's (valid) link reads every version of a paper, not only published ones.</summary>
+    public static bool ReadsEveryVersion(HttpRequest request) => request.Query[ScopeParameter].FirstOrDefault() == EveryVersion;
+
+    private string Sign(string path, long expires, bool everyVersion)
     {
         byte[] key = Encoding.UTF8.GetBytes(options.Value.SigningKey);
-        byte[] mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{path}\n{expires.ToString(CultureInfo.InvariantCulture)}"));
+        string scope = everyVersion ? $"\n{EveryVersion}" : string.Empty;
+        byte[] mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{path}\n{expires.ToString(CultureInfo.InvariantCulture)}{scope}"));
         return WebEncoders.Base64UrlEncode(mac);
     }
 }

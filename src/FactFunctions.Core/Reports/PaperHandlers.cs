@@ -198,7 +198,15 @@ public sealed class PaperHandlers(
                 return Problems.BadParameter("page", "must be a whole number from 1.");
             }
 
+            // A member's link (from an e-mail or a calendar) sees what was published; a key sees every version, and the
+            // links its page makes keep that scope.
+            bool publishedOnly = authorizer.ReadsPublishedOnly(request);
             var all = await reports.ListAsync(null, null, ct);
+            if (publishedOnly)
+            {
+                all = [.. all.Where(p => PaperStatus.WasPublished(p.Status))];
+            }
+
             int pages = PapersPage.PageCount(all);
             if (page > pages)
             {
@@ -208,7 +216,7 @@ public sealed class PaperHandlers(
             // Links on the page expire with the link that opened it, so following them never extends access.
             var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
             string Link(string path, int? number) => links.Relative(path, expires,
-                number is { } n ? new Dictionary<string, string> { ["page"] = n.ToString(CultureInfo.InvariantCulture) } : null);
+                number is { } n ? new Dictionary<string, string> { ["page"] = n.ToString(CultureInfo.InvariantCulture) } : null, everyVersion: !publishedOnly);
             return HtmlPage.Result(request, PapersPage.Render(all, page, Link));
         });
 
@@ -276,7 +284,13 @@ public sealed class PaperHandlers(
                 return bad;
             }
 
+            // Through a signed link a paper that was never published does not exist, whoever signed a link to it.
             var report = await reports.GetAsync(reportId, ct);
+            if (report is not null && !PaperStatus.WasPublished(report.Status) && authorizer.ReadsPublishedOnly(request))
+            {
+                report = null;
+            }
+
             var content = report is null ? null : await reports.ContentAsync(reportId, ct);
             return report is null || content is null
                 ? Problems.NotFound($"Report '{reportId}'")

@@ -145,6 +145,44 @@ public sealed partial class PublicationTests(AzuriteFixture fixture) : IAsyncLif
         Assert.Equal(CommitteeMembers, recipients);
     }
 
+    /// <summary>A member's link reaches what was published; drafts and approved papers are for keys only (they were listed and opened).</summary>
+    [Fact]
+    public async Task A_members_link_reaches_only_published_papers_never_drafts()
+    {
+        string published = await GenerateAsync();
+        await (await host.Lead.PostAsync($"api/reports/{published}/approve", null)).ExpectAsync(200);
+        var message = Outbox.ParseSendable((await PublishAndReadFirstEmailAsync(published)).Content);
+        string draft = await GenerateAsync();
+        string approved = await GenerateAsync("2022-12-08");
+        await (await host.Lead.PostAsync($"api/reports/{approved}/approve", null)).ExpectAsync(200);
+        using var anyone = new HttpClient();
+
+        string page = await (await anyone.GetAsync(LinkIn(message, "See every FACT paper"))).Content.ReadAsStringAsync();
+        Assert.Contains(published, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(draft, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(approved, page, StringComparison.Ordinal);
+
+        // Links signed for them, as a page would have signed them, open nothing.
+        var links = host.Service<FactFunctions.Links.SignedLinks>();
+        foreach (string id in new[] { draft, approved })
+        {
+            await (await anyone.GetAsync(new Uri(host.BaseAddress, links.Relative($"/api/reports/{id}/html")))).ExpectAsync(404);
+            await (await anyone.GetAsync(new Uri(host.BaseAddress, links.Relative($"/api/reports/{id}/content")))).ExpectAsync(404);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync(LinkIn(message, "Read the paper in your browser"))).StatusCode);
+
+        // Widening a member's link to every version breaks its signature.
+        await (await anyone.GetAsync(new Uri(LinkIn(message, "See every FACT paper").AbsoluteUri + "&scope=all"))).ExpectAsync(401);
+
+        // An officer's page lists every version, and the links it makes (no key in them) keep that scope.
+        string officers = await (await host.Officer.GetAsync("api/papers")).Content.ReadAsStringAsync();
+        Assert.Contains(draft, officers, StringComparison.Ordinal);
+        var draftLink = Regex.Match(officers, $"href=\"([^\"]*{draft}/html[^\"]*)\"");
+        Assert.True(draftLink.Success);
+        Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync(new Uri(host.BaseAddress, System.Net.WebUtility.HtmlDecode(draftLink.Groups[1].Value)))).StatusCode);
+    }
+
     [Fact]
     public async Task Signed_links_open_only_their_own_page_until_they_expire_and_browsers_get_a_page_when_refused()
     {

@@ -124,7 +124,7 @@ public sealed class ReportApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         string html = await page.Content.ReadAsStringAsync();
-        Assert.Contains($"/api/reports/{id}/content?expires=", html, StringComparison.Ordinal);
+        Assert.Contains($"/api/reports/{id}/content?scope=all&amp;expires=", html, StringComparison.Ordinal);
         Assert.DoesNotContain(FactHost.OfficerKey, html, StringComparison.Ordinal);
         Assert.Contains("Children’s Select Committee, Tuesday 8 November 2022", html, StringComparison.Ordinal);
         Assert.Contains("No paper has been published for this meeting yet.", html, StringComparison.Ordinal);

@@ -13,6 +13,12 @@ public static class PaperStatus
 
     public static readonly IReadOnlyList<string> All = [Draft, Approved, Published, Superseded];
 
+    /// <summary>
+    /// Whether the paper was ever published (published, or superseded by a later version): what a signed link from an
+    /// e-mail or a calendar may list and open. Drafts and approved papers are for callers with a key.
+    /// </summary>
+    public static bool WasPublished(string status) => status is Published or Superseded;
+
     /// <summary>How a person reads the status.</summary>
     public static string Label(string status) => status switch
     {
