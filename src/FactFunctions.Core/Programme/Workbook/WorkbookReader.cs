@@ -63,10 +63,18 @@ public static partial class WorkbookReader
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook part");
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             var dateStyles = DateStyles(workbook);
+            var seen = new HashSet<WorkbookSheet>();
             foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
             {
                 string name = sheet.Name?.Value ?? string.Empty;
                 var layout = WorkbookLayout.All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+                if (layout is not null && !seen.Add(layout))
+                {
+                    // Spreadsheets compare sheet names without letter case: two such sheets would leave one read silently.
+                    errors.Add(WorkbookField, $"The workbook has two sheets named '{layout.Name}' (letter case aside); keep one.");
+                    continue;
+                }
+
                 if (layout is null)
                 {
                     errors.Add(WorkbookField, $"The sheet '{Printable(name)}' is not one this workbook has; the sheets are {string.Join(", ",
@@ -81,6 +89,12 @@ public static partial class WorkbookReader
 
                 sheets[layout] = ReadSheet(layout, part, strings, dateStyles, errors);
             }
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            // A row number, cell type or style no spreadsheet program writes ("abc", past any sheet, "bogus").
+            errors.Add(WorkbookField, "The workbook has a row or cell whose number, type or style cannot be read; save it again from Excel or LibreOffice.");
+            return new WorkbookContent(sheets, errors, false);
         }
         catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException
             or InvalidOperationException or KeyNotFoundException or ArgumentException)
