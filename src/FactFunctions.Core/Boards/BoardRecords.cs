@@ -179,6 +179,7 @@ public static class BoardValidation
 
             errors.RequiredText($"{item}.name", members[i].Name, 200);
             errors.NoFormatCharacters($"{item}.name", members[i].Name);
+            errors.SingleLine($"{item}.name", members[i].Name);
             errors.Email($"{item}.email", members[i].Email, required: true);
             errors.OneOf($"{item}.role", members[i].Role, MemberRoles.All);
             if (members[i].Email is { } email && !emails.Add(email))

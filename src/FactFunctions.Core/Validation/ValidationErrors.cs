@@ -171,6 +171,15 @@ public sealed partial class ValidationErrors
         }
     }
 
+    /// <summary>A name that goes into an e-mail header (To:) is one line: no line break or tab, which would break the header.</summary>
+    public void SingleLine(string field, string? value)
+    {
+        if (value?.IndexOfAny(['\r', '\n', '\t']) is { } at && at >= 0)
+        {
+            Add(field, $"contains a line break or tab at position {at}; a name is one line.");
+        }
+    }
+
     /// <summary>A name printed in e-mails has no bidi-format characters that would reorder or hide what readers see.</summary>
     public void NoFormatCharacters(string field, string? value)
     {
