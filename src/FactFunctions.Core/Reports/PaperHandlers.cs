@@ -181,6 +181,9 @@ public sealed class PaperHandlers(
                     $"Approve it first (POST {Routes.BasePath}/reports/{reportId}/approve); only an approved paper can be published."),
                 PublicationFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper has been superseded.",
                     "A superseded paper cannot be published again; generate, approve and publish a new one."),
+                PublicationFailure.NoBoardToTell => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "No board meets for this paper.",
+                    $"No board meets on {PaperComposer.LongDate(current!.MeetingDate)} asking for this paper (its meeting may have been deleted), so publishing " +
+                    "it would tell nobody. Put the meeting back, or generate the paper for the meeting it is for; the paper stays approved."),
                 PublicationFailure.ReasonRequired => Problems.Invalid("reason",
                     $"is required: the paper generated {PapersPage.When(current?.CreatedAt ?? default)} is already published for this meeting; say why this one replaces it."),
                 _ => Problems.Conflict("Other publications for this meeting kept changing it; send the request again."),

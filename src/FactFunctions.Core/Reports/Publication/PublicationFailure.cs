@@ -14,6 +14,12 @@ public enum PublicationFailure
     /// <summary>Another paper is the meeting's published paper; replacing it needs a reason.</summary>
     ReasonRequired,
 
+    /// <summary>
+    /// No board meets that day asking for the paper, and none is of its kind (its meeting was deleted after it was
+    /// generated): publishing it would tell nobody, so it is not published.
+    /// </summary>
+    NoBoardToTell,
+
     /// <summary>Other publications kept changing the meeting's record; nothing more was changed by this one.</summary>
     Busy,
 }

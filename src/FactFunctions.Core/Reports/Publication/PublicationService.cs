@@ -71,6 +71,11 @@ public sealed partial class PublicationService(
                 return (null, PublicationFailure.WrongStatus, report);
             }
 
+            if (report.Status is not PaperStatus.Published && (await BoardsToTellAsync(report, ct)).Count == 0)
+            {
+                return (null, PublicationFailure.NoBoardToTell, report);
+            }
+
             var record = await reports.PaperOfRecordAsync(PaperMeeting.Of(report), ct);
             if (record?.ReportId != reportId)
             {
@@ -165,16 +170,7 @@ public sealed partial class PublicationService(
     /// </summary>
     private async Task<IReadOnlyList<PlannedEmail>> PlanAsync(PaperMetadata report, PaperMetadata? replaced, CancellationToken ct)
     {
-        var all = await boards.ListBoardsAsync(ct);
-        var meetings = await boards.ListMeetingsAsync(null, ct);
-        var asking = meetings.Where(m => m.Date == report.MeetingDate && m.ReportKind == report.Kind && (report.BoardId is null || m.BoardId == report.BoardId))
-            .Select(m => m.BoardId).ToHashSet(StringComparer.Ordinal);
-        var chosen = all.Where(b => asking.Contains(b.Id)).ToList();
-        if (chosen.Count == 0)
-        {
-            chosen = all.Where(b => b.Kind == report.Kind).ToList();
-        }
-
+        var chosen = await BoardsToTellAsync(report, ct);
         var paperLinks = LinksTo(report.Id);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var planned = new List<PlannedEmail>();
@@ -189,6 +185,17 @@ public sealed partial class PublicationService(
         }
 
         return planned;
+    }
+
+    /// <summary>The boards a paper is published to: those meeting that day asking for it, else those of its kind.</summary>
+    private async Task<IReadOnlyList<Board>> BoardsToTellAsync(PaperMetadata report, CancellationToken ct)
+    {
+        var all = await boards.ListBoardsAsync(ct);
+        var meetings = await boards.ListMeetingsAsync(null, ct);
+        var asking = meetings.Where(m => m.Date == report.MeetingDate && m.ReportKind == report.Kind && (report.BoardId is null || m.BoardId == report.BoardId))
+            .Select(m => m.BoardId).ToHashSet(StringComparer.Ordinal);
+        var chosen = all.Where(b => asking.Contains(b.Id)).ToList();
+        return chosen.Count > 0 ? chosen : all.Where(b => b.Kind == report.Kind).ToList();
     }
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Paper {ReportId} approved")]
