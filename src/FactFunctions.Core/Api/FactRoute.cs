@@ -40,8 +40,8 @@ public sealed record FactRoute
     /// <summary>Set for a route that serves a file or page rather than JSON: it answers GET and HEAD with this type.</summary>
     public string? ContentType { get; init; }
 
-    /// <summary>Whether a signed link from an e-mail or calendar may open it (as an officer, that one path only).</summary>
-    public bool Signed { get; init; }
+    /// <summary>Whether a signed link from an e-mail or calendar may open it (<see cref="Routes.SignedLinkRoutes"/>).</summary>
+    public bool Signed => Routes.SignedLinkRoutes.Contains(Path);
 
     /// <summary>The methods it answers.</summary>
     public IReadOnlyList<string> Methods => ContentType is null ? [Method] : [HttpMethods.Get, HttpMethods.Head];

@@ -123,9 +123,9 @@ public static class FactRoutes
             Read<PaperMetadata>(Routes.Report, Officer, "getReport", "Get a paper's metadata and status",
                 (HttpRequest r, string reportId, PaperHandlers h) => h.Get(r, reportId)),
             Content(Routes.ReportContent, Officer, "getReportContent", "Download a paper as a Word document", DocxPackage.ContentType,
-                (HttpRequest r, string reportId, PaperHandlers h) => h.Content(r, reportId), signed: true),
+                (HttpRequest r, string reportId, PaperHandlers h) => h.Content(r, reportId)),
             Content(Routes.ReportHtml, Officer, "getReportHtml", "Read a paper as accessible HTML", "text/html",
-                (HttpRequest r, string reportId, PaperHandlers h) => h.Html(r, reportId), signed: true),
+                (HttpRequest r, string reportId, PaperHandlers h) => h.Html(r, reportId)),
             new FactRoute
             {
                 OperationId = "approveReport", Method = HttpMethods.Post, Path = Routes.ReportApprove, Role = ProgrammeLead, Summary = "Approve a draft paper",
@@ -136,7 +136,7 @@ public static class FactRoutes
                 "Publish an approved paper as the meeting's paper and e-mail the board's members once",
                 (HttpRequest r, string reportId, PaperHandlers h) => h.Publish(r, reportId), bodyRequired: false),
             Content(Routes.Papers, Officer, "getPapersPage", "The papers page: every meeting's published paper and its other versions", "text/html",
-                (HttpRequest r, PaperHandlers h) => h.GetPapersPage(r), signed: true,
+                (HttpRequest r, PaperHandlers h) => h.GetPapersPage(r),
                 new QueryParameter("page", "integer", $"Which page of meetings ({PapersPage.MeetingsPerPage} per page), from 1.")),
             Content(Routes.Template, Officer, "getTemplate", "Download the template in use for a kind of paper", DocxPackage.ContentType,
                 (HttpRequest r, string kind, PaperHandlers h) => h.GetTemplate(r, kind)),
@@ -165,7 +165,7 @@ public static class FactRoutes
             Read<List<MeetingView>>(Routes.BoardMeetings, Officer, "listMeetings", "List a board's meetings with paper deadlines and reminders",
                 (HttpRequest r, string boardId, BoardHandlers h) => h.ListMeetings(r, boardId)),
             Content(Routes.Calendar, Officer, "getCalendar", "Recent and upcoming meetings and paper deadlines as an iCalendar feed", "text/calendar",
-                (HttpRequest r, ReminderHandlers h) => h.Calendar(r), signed: true),
+                (HttpRequest r, ReminderHandlers h) => h.Calendar(r)),
             Write<RunRemindersRequest, ReminderRun>(HttpMethods.Post, Routes.RemindersRun, ProgrammeLead, "runReminders", "Send (or list, as a dry run) the reminders due on a day",
                 (HttpRequest r, ReminderHandlers h) => h.Run(r)),
             Read<List<ReminderLogEntry>>(Routes.Reminders, Officer, "listReminders", "The sent-log of reminder and publication e-mails",
@@ -229,7 +229,7 @@ public static class FactRoutes
     };
 
     /// <summary>A file, page or feed: GET, and HEAD with the same headers and no body; Word documents also answer ranges.</summary>
-    private static FactRoute Content(string path, FactRole role, string operationId, string summary, string contentType, Delegate handler, bool signed = false,
+    private static FactRoute Content(string path, FactRole role, string operationId, string summary, string contentType, Delegate handler,
         params QueryParameter[] query) => new()
         {
             OperationId = operationId,
@@ -240,7 +240,6 @@ public static class FactRoutes
             Handler = handler,
             Query = query,
             ContentType = contentType,
-            Signed = signed,
             Responses = b =>
             {
                 b.Produces<byte[]>(StatusCodes.Status200OK, contentType).CommonProblems();

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using FactFunctions.Links;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Options;
 
 namespace FactFunctions.Http;
@@ -124,12 +126,22 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
         if (!presentedCredentials)
         {
             link = links.Check(request, out _);
+            if (link != LinkCheck.Unsigned && !IsLinkRoute(request.PathBase.Add(request.Path)))
+            {
+                link = LinkCheck.Invalid;
+            }
+
             presentedCredentials = link != LinkCheck.Unsigned;
             return link == LinkCheck.Valid ? FactRole.Officer : null;
         }
 
         return null;
     }
+
+    private static readonly IReadOnlyList<TemplateMatcher> LinkRoutes = [.. Routes.SignedLinkRoutes
+        .Select(route => new TemplateMatcher(TemplateParser.Parse($"{Routes.BasePath.TrimStart('/')}/{route}"), new RouteValueDictionary()))];
+
+    private static bool IsLinkRoute(PathString path) => LinkRoutes.Any(route => route.TryMatch(path, new RouteValueDictionary()));
 
     private static bool Matches(string presented, string expected) =>
         expected.Length > 0 &&

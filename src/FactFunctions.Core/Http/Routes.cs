@@ -49,4 +49,10 @@ public static class Routes
     public const string RemindersRun = "reminders/run";
     public const string Reminders = "reminders";
     public const string ReminderMessage = "reminders/{key}/message";
+
+    /// <summary>
+    /// The routes a signed link may open (GET and HEAD): the papers page, a paper's .docx and HTML, the calendar feed. A
+    /// signature on any other path is not valid, whoever made it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SignedLinkRoutes = [Papers, ReportContent, ReportHtml, Calendar];
 }
