@@ -82,8 +82,8 @@ public static class Problems
             : BadParameter(name, $"{Dates.InputDates.Rule}, written yyyy-MM-dd.");
 
     /// <summary>The 404 for a route neither host serves: the same body from LocalHost's fallback and the Functions app's catch-all.</summary>
-    public static ProblemHttpResult NoSuchRoute() =>
-        Problem(StatusCodes.Status404NotFound, NotFoundType, "No such route.", "See /api/openapi.json for the routes this API serves.");
+    public static IResult NoSuchRoute() =>
+        new NoSniffResult(Problem(StatusCodes.Status404NotFound, NotFoundType, "No such route.", "See /api/openapi.json for the routes this API serves."));
 
     public static ProblemHttpResult Conflict(string detail) =>
         Problem(StatusCodes.Status409Conflict, ConflictType, "The record already exists.", detail);

@@ -13,6 +13,7 @@ public sealed partial class RequestPipeline(CallerAuthorizer authorizer, FactSto
 {
     public async Task<IResult> RunAsync(HttpRequest request, FactRole role, Func<CancellationToken, Task<IResult>> work)
     {
+        NoSniffResult.NoSniff(request.HttpContext);
         if (authorizer.Authorize(request, role) is { } denied)
         {
             LogDenied(logger, request.Method, request.Path);
@@ -25,6 +26,7 @@ public sealed partial class RequestPipeline(CallerAuthorizer authorizer, FactSto
     public async Task<IResult> RunAnonymousAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> work)
     {
         var aborted = request.HttpContext.RequestAborted;
+        NoSniffResult.NoSniff(request.HttpContext);
         using var writes = StorageWrites.Begin();
         try
         {
