@@ -74,6 +74,9 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     /// for child writes, and the children and the row follow. A delete cut short by an outage is completed by sending
     /// it again (or by the next PUT of that project).
     /// </summary>
+    /// <summary>How often a project's children are read again when a concurrent delete removed some of them first.</summary>
+    private const int MaxDeletePasses = 5;
+
     public async Task<WriteResult> DeleteProjectAsync(string projectId, string? ifMatch, CancellationToken ct)
     {
         var projects = await storage.TableAsync(Tables.Projects, ct);
@@ -130,23 +133,34 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         foreach (string kind in new[] { Tables.Milestones, Tables.Updates })
         {
             var table = await storage.TableAsync(kind, ct);
-            var keys = new List<TableTransactionAction>();
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"),
-                select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+            for (int pass = 1; ; pass++)
             {
-                keys.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
-            }
+                var keys = new List<TableTransactionAction>();
+                await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"),
+                    select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+                {
+                    keys.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+                }
 
-            await TableBatches.SubmitAsync(table, keys, ct);
+                try
+                {
+                    await TableBatches.SubmitAsync(table, keys, ct);
+                    break;
+                }
+                catch (RequestFailedException e) when (e.Status == 404 && pass < MaxDeletePasses)
+                {
+                    // Another delete of this project removed some of these rows first (a batch fails whole): read what is left.
+                }
+            }
         }
 
         try
         {
             await projects.DeleteEntityAsync(ProgrammeEntities.ProjectPartition, projectId, marked, ct);
         }
-        catch (RequestFailedException e) when (e.Status == 412)
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            // Re-created by a PUT after the mark: that project stays.
+            // 412: re-created by a PUT after the mark, and that project stays; 404: another delete removed it first.
         }
     }
 

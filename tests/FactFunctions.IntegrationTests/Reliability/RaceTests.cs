@@ -62,6 +62,27 @@ public sealed class RaceTests(AzuriteFixture fixture) : IAsyncLifetime
         return rows;
     }
 
+    /// <summary>
+    /// Two deletes of one project at once each find rows the other already removed: neither is a 500 (the second
+    /// answered one from a batch deleting rows already gone), and the project and its milestones are gone.
+    /// </summary>
+    [Fact]
+    public async Task Two_deletes_of_a_project_at_once_both_answer_and_leave_nothing()
+    {
+        var deletes = Enumerable.Range(0, 3).Select(async i =>
+        {
+            await Task.Delay(i * 20);
+            return (int)(await host.Lead.DeleteAsync("api/projects/family-help")).StatusCode;
+        }).ToList();
+        int[] statuses = await Task.WhenAll(deletes);
+
+        Assert.All(statuses, status => Assert.True(status is 204 or 404, $"A concurrent delete answered {status}."));
+        Assert.Contains(204, statuses);
+        await (await host.Officer.GetAsync("api/projects/family-help")).ExpectAsync(404);
+        var left = await (await host.Officer.GetAsync("api/milestones")).ExpectAsync(200);
+        Assert.DoesNotContain(left.EnumerateArray(), m => m.GetProperty("projectId").GetString() == "family-help");
+    }
+
     [Fact]
     public async Task A_project_delete_that_loses_its_if_match_race_removes_no_milestone_or_update()
     {
