@@ -39,7 +39,8 @@ public sealed class HostileWorkbookTests(AzuriteFixture fixture) : IAsyncLifetim
 
         byte[] hostile = Edit(workbook, (name, xml) => (attack, name) switch
         {
-            ("row-letters", _) when name.StartsWith("xl/worksheets/", StringComparison.Ordinal) => Once(xml, "<x:row r=\"2\"", "<x:row r=\"abc\"", "<row r=\"2\"", "<row r=\"abc\""),
+            ("row-letters", _) when name.StartsWith("xl/worksheets/", StringComparison.Ordinal) => Once(xml, "<x:row r=\"2\"", "<x:row r=\"abc\"",
+                "<row r=\"2\"", "<row r=\"abc\""),
             ("row-overflow", _) when name.StartsWith("xl/worksheets/", StringComparison.Ordinal) =>
                 Once(xml, "<x:row r=\"2\"", "<x:row r=\"99999999999\"", "<row r=\"2\"", "<row r=\"99999999999\""),
             ("cell-type", _) when name.StartsWith("xl/worksheets/", StringComparison.Ordinal) => Regex.Replace(xml, "t=\"(s|inlineStr|str)\"", "t=\"bogus\""),

@@ -21,9 +21,11 @@ public sealed class MemberNameTests(AzuriteFixture fixture) : IAsyncLifetime
     [InlineData("Eve\\tSmith")]
     public async Task A_member_name_with_a_line_break_or_tab_is_refused(string name)
     {
-        var problem = await (await host.Lead.PutAsync("api/boards/test-board", FactHost.Json(
-            $$"""{"name":"Test Board","kind":"operational-board","members":[{"name":"Ann","email":"ann@example.org","role":"chair"},{"name":"{{name}}","email":"eve@example.org","role":"member"}]}""")))
-            .ExpectAsync(422);
+        string board = $$"""
+            {"name":"Test Board","kind":"operational-board","members":[{"name":"Ann","email":"ann@example.org","role":"chair"},
+             {"name":"{{name}}","email":"eve@example.org","role":"member"}]}
+            """;
+        var problem = await (await host.Lead.PutAsync("api/boards/test-board", FactHost.Json(board))).ExpectAsync(422);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("members[1].name", out _), problem.ToString());
         await (await host.Officer.GetAsync("api/boards/test-board")).ExpectAsync(404);

@@ -168,4 +168,27 @@ public sealed class TemplateApiTests(AzuriteFixture fixture) : IAsyncLifetime
         officer.Headers.ContentType = new MediaTypeHeaderValue(Docx);
         await (await host.Officer.PutAsync("api/templates/select-committee", officer)).ExpectAsync(403);
     }
+
+    /// <summary>Zip entries that are no part of the document (no content type) would be copied into every paper: refused.</summary>
+    [Theory]
+    [InlineData("word/payload.hta")]
+    [InlineData("word/vbaProject.bin")]
+    [InlineData("customXml/extra.dat")]
+    public async Task A_template_carrying_an_entry_that_is_no_part_is_refused(string entry)
+    {
+        byte[] template = await (await host.Officer.GetAsync("api/templates/select-committee")).Content.ReadAsByteArrayAsync();
+        using var edited = new MemoryStream();
+        edited.Write(template);
+        using (var zip = new System.IO.Compression.ZipArchive(edited, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        using (var stream = zip.CreateEntry(entry).Open())
+        {
+            stream.Write([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x01]);
+        }
+
+        var problem = await (await UploadAsync(edited.ToArray())).ExpectAsync(422);
+
+        Assert.Contains(entry, problem.ToString(), StringComparison.Ordinal);
+        var kept = await (await host.Officer.GetAsync("api/templates/select-committee")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(template, kept);
+    }
 }

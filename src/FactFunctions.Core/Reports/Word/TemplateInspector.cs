@@ -91,8 +91,10 @@ public static class TemplateInspector
         }
 
         var problems = new List<string>();
+        List<string> entries;
         using (var archive = new ZipArchive(new MemoryStream(upload, writable: false), ZipArchiveMode.Read))
         {
+            entries = [.. archive.Entries.Select(e => e.FullName).Where(name => name != "[Content_Types].xml" && !name.EndsWith('/'))];
             CheckEntryNames(archive, problems);
             if (problems.Count > 0)
             {
@@ -104,6 +106,14 @@ public static class TemplateInspector
         {
             using var package = Package.Open(new MemoryStream(upload, writable: false), FileMode.Open, FileAccess.Read);
             CheckPackage(package, problems);
+
+            // An entry with no content type is no part of the document, yet papers copy every entry: a macro project or a
+            // script could ride along under a name no content type covers.
+            var parts = new HashSet<string>(package.GetParts().Select(p => p.Uri.OriginalString.TrimStart('/')), StringComparer.OrdinalIgnoreCase);
+            foreach (string entry in entries.Where(entry => !parts.Contains(entry)))
+            {
+                problems.Add($"The entry '{Printable(entry)}' has no content type, so it is no part of the document; remove it.");
+            }
         }
         catch (Exception e) when (e is FileFormatException or XmlException or ArgumentException or InvalidOperationException or IOException)
         {
