@@ -60,6 +60,26 @@ public sealed class HostileWorkbookTests(AzuriteFixture fixture) : IAsyncLifetim
         Assert.Equal(before, await (await host.Officer.GetAsync("api/export")).Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// Text with Windows line breaks survives the workbook: an unchanged download uploaded again reports no change and
+    /// keeps CR LF (XML would turn a raw CR LF into LF, so the workbook writes CR as _x000D_, as Excel does).
+    /// </summary>
+    [Fact]
+    public async Task An_unchanged_workbook_keeps_windows_line_breaks_and_reports_no_change()
+    {
+        await (await host.Lead.PutAsync("api/projects/early-support-assessment",
+            FactHost.Json("""{"name":"Early Support Assessment","status":"active","aim":"Line one\r\nLine two_x0041_"}"""))).ExpectAsync(200);
+        byte[] workbook = await (await host.Officer.GetAsync("api/programme.xlsx")).Content.ReadAsByteArrayAsync();
+
+        var content = new ByteArrayContent(workbook);
+        content.Headers.ContentType = new MediaTypeHeaderValue(Xlsx);
+        var result = await (await host.Lead.PutAsync("api/programme.xlsx", content)).ExpectAsync(200);
+
+        Assert.Equal(0, result.GetProperty("projects").GetProperty("changed").GetInt32());
+        var project = await (await host.Officer.GetAsync("api/projects/early-support-assessment")).ExpectAsync(200);
+        Assert.Equal("Line one\r\nLine two_x0041_", project.GetProperty("aim").GetString());
+    }
+
     private static string Once(string xml, params string[] pairs)
     {
         for (int i = 0; i < pairs.Length; i += 2)

@@ -61,7 +61,7 @@ public static partial class WorkbookReader
             }
 
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook part");
-            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => CellText.Decode(i.InnerText)!).ToList() ?? [];
             var dateStyles = DateStyles(workbook);
             var seen = new HashSet<WorkbookSheet>();
             foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
@@ -229,7 +229,7 @@ public static partial class WorkbookReader
 
         if (type == CellValues.InlineString)
         {
-            return new WorkbookCell(reference, cell.InlineString?.InnerText, false, false, formula, false);
+            return new WorkbookCell(reference, CellText.Decode(cell.InlineString?.InnerText), false, false, formula, false);
         }
 
         if (type == CellValues.Error)
