@@ -128,12 +128,13 @@ public static class WorkbookWriter
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType(), "A workbook cell holds text, a whole number or a decimal."),
     };
 
-    private static Cell TextCell(int column, uint row, string text, uint style) => new(new InlineString(new Text(CellText.Encode(text)) { Space = SpaceProcessingModeValues.Preserve }))
-    {
-        CellReference = WorkbookLayout.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture),
-        DataType = CellValues.InlineString,
-        StyleIndex = style,
-    };
+    private static Cell TextCell(int column, uint row, string text, uint style) =>
+        new(new InlineString(new Text(CellText.Encode(text)) { Space = SpaceProcessingModeValues.Preserve }))
+        {
+            CellReference = WorkbookLayout.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture),
+            DataType = CellValues.InlineString,
+            StyleIndex = style,
+        };
 
     private static Cell NumberCell(int column, uint row, string number) => new(new CellValue(number))
     {
