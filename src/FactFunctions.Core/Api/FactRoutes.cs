@@ -183,22 +183,8 @@ public static class FactRoutes
 
     private static IEnumerable<FactRoute> Tagged(string tag, params FactRoute[] routes) => routes.Select(route => route with { Tag = tag });
 
-    /// <summary>A GET answering JSON.</summary>
-    private static FactRoute Read<TResult>(string path, FactRole role, string operationId, string summary, Delegate handler, params QueryParameter[] query) => new()
-    {
-        OperationId = operationId,
-        Method = HttpMethods.Get,
-        Path = path,
-        Role = role,
-        Summary = summary,
-        Handler = handler,
-        Query = query,
-        Responses = b => b.Produces<TResult>(StatusCodes.Status200OK, Json).CommonProblems(),
-    };
-
-    /// <summary>A PUT or POST taking a JSON body and answering the record written.</summary>
-    private static FactRoute Write<TBody, TResult>(string method, string path, FactRole role, string operationId, string summary, Delegate handler,
-        bool bodyRequired = true) => new()
+    private static FactRoute Route(string method, string path, FactRole role, string operationId, string summary, Delegate handler,
+        Func<RouteHandlerBuilder, RouteHandlerBuilder> responses) => new()
         {
             OperationId = operationId,
             Method = method,
@@ -206,45 +192,44 @@ public static class FactRoutes
             Role = role,
             Summary = summary,
             Handler = handler,
-            Responses = b => b.WithMetadata(new RequestBodyDescription(typeof(TBody), Json, bodyRequired))
-                .Produces<TResult>(StatusCodes.Status200OK, Json)
-                .Produces<TResult>(StatusCodes.Status201Created, Json)
-                .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-                .ProducesProblem(StatusCodes.Status409Conflict)
-                .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-                .CommonProblems(),
+            Responses = responses,
         };
 
-    private static FactRoute Delete(string path, FactRole role, string operationId, string summary, Delegate handler) => new()
-    {
-        OperationId = operationId,
-        Method = HttpMethods.Delete,
-        Path = path,
-        Role = role,
-        Summary = summary,
-        Handler = handler,
-        Responses = b => b.Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status412PreconditionFailed).CommonProblems(),
-    };
+    /// <summary>A GET answering JSON.</summary>
+    private static FactRoute Read<TResult>(string path, FactRole role, string operationId, string summary, Delegate handler, params QueryParameter[] query) =>
+        Route(HttpMethods.Get, path, role, operationId, summary, handler, b => b.Produces<TResult>(StatusCodes.Status200OK, Json).CommonProblems()) with
+        {
+            Query = query,
+        };
+
+    /// <summary>A PUT or POST taking a JSON body and answering the record written.</summary>
+    private static FactRoute Write<TBody, TResult>(string method, string path, FactRole role, string operationId, string summary, Delegate handler,
+        bool bodyRequired = true) =>
+        Route(method, path, role, operationId, summary, handler, b => b.WithMetadata(new RequestBodyDescription(typeof(TBody), Json, bodyRequired))
+            .Produces<TResult>(StatusCodes.Status200OK, Json)
+            .Produces<TResult>(StatusCodes.Status201Created, Json)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .CommonProblems());
+
+    private static FactRoute Delete(string path, FactRole role, string operationId, string summary, Delegate handler) =>
+        Route(HttpMethods.Delete, path, role, operationId, summary, handler,
+            b => b.Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status412PreconditionFailed).CommonProblems());
 
     /// <summary>A file, page or feed: GET, and HEAD with the same headers and no body; Word documents also answer ranges.</summary>
     private static FactRoute Content(string path, FactRole role, string operationId, string summary, string contentType, Delegate handler,
-        params QueryParameter[] query) => new()
+        params QueryParameter[] query) =>
+        Route(HttpMethods.Get, path, role, operationId, summary, handler, b =>
         {
-            OperationId = operationId,
-            Method = HttpMethods.Get,
-            Path = path,
-            Role = role,
-            Summary = summary,
-            Handler = handler,
+            b.Produces<byte[]>(StatusCodes.Status200OK, contentType).CommonProblems();
+            return contentType == DocxPackage.ContentType ? b.Produces(StatusCodes.Status206PartialContent) : b;
+        }) with
+        {
             Query = query,
             ContentType = contentType,
-            Responses = b =>
-            {
-                b.Produces<byte[]>(StatusCodes.Status200OK, contentType).CommonProblems();
-                return contentType == DocxPackage.ContentType ? b.Produces(StatusCodes.Status206PartialContent) : b;
-            },
         };
 
     /// <summary>The problems any route may answer: malformed request, no or wrong key, unknown id, storage down.</summary>

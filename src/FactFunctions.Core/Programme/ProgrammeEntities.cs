@@ -16,15 +16,15 @@ internal static class ProgrammeEntities
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static TableEntity Project(string id, ProjectFields project) => Columns(new TableEntity(ProjectPartition, id), ProjectFields.Described, project);
+    public static TableEntity Project(string id, ProjectFields project) => ProjectFields.Described.Store(new TableEntity(ProjectPartition, id), project);
 
     public static ProjectView ToProject(TableEntity e) =>
-        (ProjectView)Loaded(new ProjectView { Id = e.RowKey, ETag = e.ETag.ToString() }, ProjectFields.Described, e);
+        (ProjectView)ProjectFields.Described.Load(new ProjectView { Id = e.RowKey, ETag = e.ETag.ToString() }, e);
 
     /// <summary>A milestone row; <paramref name="milestone"/> carries its baseline (<see cref="MilestoneFields.WithBaseline"/>).</summary>
     public static TableEntity Milestone(string projectId, string id, MilestoneFields milestone, MilestoneWindow window)
     {
-        var entity = Columns(new TableEntity(projectId, id), MilestoneFields.Described, milestone);
+        var entity = MilestoneFields.Described.Store(new TableEntity(projectId, id), milestone);
         entity["Earliest"] = EntityText.Date(window.Earliest);
         entity["Latest"] = EntityText.Date(window.Latest);
         return entity;
@@ -33,14 +33,8 @@ internal static class ProgrammeEntities
     public static MilestoneView ToMilestone(TableEntity e, DateOnly today)
     {
         var window = new MilestoneWindow(EntityText.GetDate(e, "Earliest") ?? DateOnly.MinValue, EntityText.GetDate(e, "Latest") ?? DateOnly.MinValue);
-        var milestone = (MilestoneView)Loaded(new MilestoneView
-        {
-            ProjectId = e.PartitionKey,
-            Id = e.RowKey,
-            Window = window,
-            ETag = e.ETag
-            .ToString()
-        }, MilestoneFields.Described, e);
+        var read = new MilestoneView { ProjectId = e.PartitionKey, Id = e.RowKey, Window = window, ETag = e.ETag.ToString() };
+        var milestone = (MilestoneView)MilestoneFields.Described.Load(read, e);
         return milestone with
         {
             // Rows written before baselines existed have none: their due is the first plan known.
@@ -48,21 +42,6 @@ internal static class ProgrammeEntities
             Overdue = MilestoneStatus.IsOverdue(milestone.Status, window, today),
         };
     }
-
-    private static TableEntity Columns<T>(TableEntity entity, IReadOnlyList<RecordField<T>> fields, T record)
-        where T : class
-    {
-        foreach (var field in fields)
-        {
-            field.Store(entity, record);
-        }
-
-        return entity;
-    }
-
-    private static T Loaded<T>(T record, IReadOnlyList<RecordField<T>> fields, TableEntity entity)
-        where T : class =>
-        fields.Aggregate(record, (loaded, field) => field.Load(loaded, entity));
 
     public static TableEntity Update(string projectId, string id, UpdateFields update)
     {
@@ -84,14 +63,14 @@ internal static class ProgrammeEntities
         Blocks = JsonSerializer.Deserialize<List<Block>>(EntityText.Get(e, "Paragraphs") ?? "[]", Json),
     };
 
-    public static TableEntity Indicator(string id, IndicatorFields indicator) => Columns(new TableEntity(IndicatorPartition, id), IndicatorFields.Described, indicator);
+    public static TableEntity Indicator(string id, IndicatorFields indicator) => IndicatorFields.Described.Store(new TableEntity(IndicatorPartition, id), indicator);
 
     public static IndicatorView ToIndicator(TableEntity e, IReadOnlyList<IndicatorValueView>? values) =>
-        (IndicatorView)Loaded(new IndicatorView { Id = e.RowKey, ETag = e.ETag.ToString(), Values = values }, IndicatorFields.Described, e);
+        (IndicatorView)IndicatorFields.Described.Load(new IndicatorView { Id = e.RowKey, ETag = e.ETag.ToString(), Values = values }, e);
 
     public static TableEntity IndicatorValue(string indicatorId, string period, IndicatorValueFields value) =>
-        Columns(new TableEntity(indicatorId, period), IndicatorValueFields.Described, value);
+        IndicatorValueFields.Described.Store(new TableEntity(indicatorId, period), value);
 
     public static IndicatorValueView ToIndicatorValue(TableEntity e) =>
-        (IndicatorValueView)Loaded(new IndicatorValueView { Period = e.RowKey, ETag = e.ETag.ToString() }, IndicatorValueFields.Described, e);
+        (IndicatorValueView)IndicatorValueFields.Described.Load(new IndicatorValueView { Period = e.RowKey, ETag = e.ETag.ToString() }, e);
 }

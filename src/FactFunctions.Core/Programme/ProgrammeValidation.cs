@@ -10,19 +10,13 @@ public static class ProgrammeValidation
 
     public static void Project(ValidationErrors errors, string prefix, ProjectFields project)
     {
-        foreach (var field in ProjectFields.Described)
-        {
-            field.Validate(errors, prefix, project);
-        }
+        ProjectFields.Described.Validate(errors, prefix, project);
     }
 
     /// <summary>Checks a milestone and returns the window of its due text when that text reads as a date.</summary>
     public static MilestoneWindow? Milestone(ValidationErrors errors, string prefix, MilestoneFields milestone)
     {
-        foreach (var field in MilestoneFields.Described)
-        {
-            field.Validate(errors, prefix, milestone);
-        }
+        MilestoneFields.Described.Validate(errors, prefix, milestone);
 
         return DueWindow(new ValidationErrors(), "due", milestone.Due);
     }
@@ -68,18 +62,12 @@ public static class ProgrammeValidation
 
     public static void Indicator(ValidationErrors errors, string prefix, IndicatorFields indicator)
     {
-        foreach (var field in IndicatorFields.Described)
-        {
-            field.Validate(errors, prefix, indicator);
-        }
+        IndicatorFields.Described.Validate(errors, prefix, indicator);
     }
 
     public static void IndicatorValue(ValidationErrors errors, string prefix, IndicatorValueFields value)
     {
-        foreach (var field in IndicatorValueFields.Described)
-        {
-            field.Validate(errors, prefix, value);
-        }
+        IndicatorValueFields.Described.Validate(errors, prefix, value);
     }
 
     public static void Period(ValidationErrors errors, string field, string? period)

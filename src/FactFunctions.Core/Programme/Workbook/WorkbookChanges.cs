@@ -79,13 +79,13 @@ public static class WorkbookChanges
         return removed ? new RecordChanges(added, changed, unchanged, missing.Count, []) : new RecordChanges(added, changed, unchanged, 0, missing);
     }
 
-    private static string Key(ProjectFields p) => Join([.. ProjectFields.Described.Where(f => !f.Derived).Select(f => f.Compared(p))]);
+    private static string Key(ProjectFields p) => Join(ProjectFields.Described.Compared(p));
 
-    private static string Key(MilestoneFields m) => Join([.. MilestoneFields.Described.Where(f => !f.Derived).Select(f => f.Compared(m))]);
+    private static string Key(MilestoneFields m) => Join(MilestoneFields.Described.Compared(m));
 
-    private static string Key(IndicatorFields i) => Join([.. IndicatorFields.Described.Where(f => !f.Derived).Select(f => f.Compared(i))]);
+    private static string Key(IndicatorFields i) => Join(IndicatorFields.Described.Compared(i));
 
-    private static string Key(IndicatorValueFields v) => Join([.. IndicatorValueFields.Described.Where(f => !f.Derived).Select(f => f.Compared(v))]);
+    private static string Key(IndicatorValueFields v) => Join(IndicatorValueFields.Described.Compared(v));
 
-    private static string Join(params string?[] fields) => string.Join('\u001f', fields.Select(f => string.IsNullOrEmpty(f) ? string.Empty : f));
+    private static string Join(IEnumerable<string?> fields) => string.Join('\u001f', fields.Select(f => string.IsNullOrEmpty(f) ? string.Empty : f));
 }
