@@ -70,7 +70,8 @@ dotnet build src/FactFunctions.LocalHost -c Debug --nologo -v quiet
 
 cat <<INFO
 
-FactFunctions is starting on $url (the FACT sample loads if storage is empty).
+FactFunctions is starting on $url (the FACT sample loads if storage is empty); it prints
+"FactFunctions is ready" once it is, and until then $url/api/health answers 503 "starting".
   programme lead key:  $lead_key
   officer key:         $officer_key
 Try:

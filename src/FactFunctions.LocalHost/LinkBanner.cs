@@ -4,14 +4,17 @@ using Microsoft.Extensions.Options;
 
 namespace FactFunctions.LocalHost;
 
-/// <summary>Once LocalHost listens, prints signed links to the papers page and the calendar feed (when asked to).</summary>
-internal sealed class LinkBanner(IHostApplicationLifetime lifetime, SignedLinks links, IOptions<LocalHostOptions> options) : IHostedService
+/// <summary>
+/// When asked to (run-local.sh), prints "ready" once LocalHost listens and has nothing left to wait for (the sample is
+/// loaded), with signed links to the papers page and the calendar feed.
+/// </summary>
+internal sealed class LinkBanner(IHostApplicationLifetime lifetime, HostReadiness readiness, SignedLinks links, IOptions<LocalHostOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.PrintLinks)
         {
-            lifetime.ApplicationStarted.Register(Print);
+            lifetime.ApplicationStarted.Register(() => _ = PrintWhenReadyAsync());
         }
 
         return Task.CompletedTask;
@@ -19,10 +22,20 @@ internal sealed class LinkBanner(IHostApplicationLifetime lifetime, SignedLinks 
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void Print()
+    private async Task PrintWhenReadyAsync()
     {
+        try
+        {
+            await readiness.WhenReadyAsync(lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var expires = links.DefaultExpiry();
         Console.WriteLine();
+        Console.WriteLine("FactFunctions is ready: health answers 200 and the programme is loaded.");
         Console.WriteLine($"Signed links (no key needed; they work until {expires:yyyy-MM-dd HH:mm} UTC):");
         Console.WriteLine($"  papers page:    {links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires)}");
         Console.WriteLine($"  calendar feed:  {links.Absolute($"{Routes.BasePath}/{Routes.Calendar}", expires)}");

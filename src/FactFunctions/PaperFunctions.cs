@@ -25,6 +25,10 @@ public sealed class PaperFunctions(PaperHandlers handlers)
     public Task<IResult> GetReportHtml([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReportHtml)] HttpRequest request,
         string reportId) => handlers.Html(request, reportId);
 
+    [Function(nameof(GetReportImage))]
+    public Task<IResult> GetReportImage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReportImage)] HttpRequest request,
+        string reportId, string image) => handlers.Image(request, reportId, image);
+
     [Function(nameof(ApproveReport))]
     public Task<IResult> ApproveReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ReportApprove)] HttpRequest request,
         string reportId) => handlers.Approve(request, reportId);

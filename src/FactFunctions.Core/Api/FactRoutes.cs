@@ -126,6 +126,8 @@ public static class FactRoutes
                 (HttpRequest r, string reportId, PaperHandlers h) => h.Content(r, reportId)),
             Content(Routes.ReportHtml, Officer, "getReportHtml", "Read a paper as accessible HTML", "text/html",
                 (HttpRequest r, string reportId, PaperHandlers h) => h.Html(r, reportId)),
+            Content(Routes.ReportImage, Officer, "getReportImage", "Download one image of a paper, as its HTML links to it (PNG or JPEG)", ImageFile.Png,
+                (HttpRequest r, string reportId, string image, PaperHandlers h) => h.Image(r, reportId, image)),
             new FactRoute
             {
                 OperationId = "approveReport", Method = HttpMethods.Post, Path = Routes.ReportApprove, Role = ProgrammeLead, Summary = "Approve a draft paper",

@@ -60,11 +60,12 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
         !HasKey(request) && links.Check(request, out var expires) == LinkCheck.Valid ? expires : null;
 
     /// <summary>
-    /// Whether the caller reads only what was published: it came through a signed link from an e-mail or a calendar (not a
-    /// key, a sign-in, or a link a page made for a key holder), so drafts and approved papers are not there for it.
+    /// What the caller reads: a key, a sign-in, or a link a page made for a key holder reads everything; a link from an
+    /// e-mail or a calendar reads what was published (to its board, when it names one), so drafts, approved papers and
+    /// other boards' papers are not there for it.
     /// </summary>
-    public bool ReadsPublishedOnly(HttpRequest request) =>
-        RoleOf(request, out _, out var link) is not null && link == LinkCheck.Valid && !SignedLinks.ReadsEveryVersion(request);
+    public LinkScope ReadScope(HttpRequest request) =>
+        RoleOf(request, out _, out var link) is not null && link == LinkCheck.Valid ? SignedLinks.ScopeOf(request) : LinkScope.Everything;
 
     /// <summary>Who to record as the author of a change: the signed-in name in Azure, otherwise the role of the key.</summary>
     public string Describe(HttpRequest request)

@@ -6,11 +6,22 @@ using Microsoft.Extensions.Options;
 
 namespace FactFunctions.Http;
 
-public sealed record HealthReport(string Status, string Storage, string Version);
-
-/// <summary><c>GET /api/health</c>: anonymous, and honest about storage.</summary>
-public sealed partial class HealthHandler(FactStorage storage, IOptions<FactHttpOptions> options, ILogger<HealthHandler> logger)
+/// <summary>
+/// The health answer: <c>healthy</c> (200), <c>starting</c> (503: the host is still doing what <see cref="WaitingFor"/>
+/// names) or <c>unhealthy</c> (503: storage does not answer).
+/// </summary>
+public sealed record HealthReport(string Status, string Storage, string Version)
 {
+    /// <summary>While starting: what the host is waiting for before it answers as a whole.</summary>
+    public IReadOnlyList<string>? WaitingFor { get; init; }
+}
+
+/// <summary><c>GET /api/health</c>: anonymous, honest about storage, and 503 until the host is ready (<see cref="HostReadiness"/>).</summary>
+public sealed partial class HealthHandler(FactStorage storage, HostReadiness readiness, IOptions<FactHttpOptions> options, ILogger<HealthHandler> logger)
+{
+    /// <summary>How long a client is asked to wait while the host starts: starting takes seconds, not minutes.</summary>
+    public const int StartingRetryAfterSeconds = 1;
+
     private static readonly string Version =
         typeof(HealthHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
@@ -21,6 +32,12 @@ public sealed partial class HealthHandler(FactStorage storage, IOptions<FactHttp
         try
         {
             await storage.PingAsync(timeout.Token);
+            if (readiness.WaitingFor is { Count: > 0 } waiting)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = StartingRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Json(new HealthReport("starting", "ok", Version) { WaitingFor = waiting }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             return TypedResults.Ok(new HealthReport("healthy", "ok", Version));
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e, request.HttpContext.RequestAborted))

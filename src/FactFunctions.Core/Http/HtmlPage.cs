@@ -24,7 +24,7 @@ public static class HtmlPage
 
     /// <summary>The Content-Security-Policy of every page: nothing loads or runs but the page's own style sheet.</summary>
     public static string ContentSecurityPolicy { get; } =
-        $"default-src 'none'; style-src 'sha256-{StyleHash}'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        $"default-src 'none'; style-src 'sha256-{StyleHash}'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>Encodes what HTML needs encoded (markup characters, controls) and leaves letters and punctuation readable.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

@@ -22,6 +22,7 @@ public static class HttpServices
         services.AddSingleton<RequestPipeline>();
         services.AddSingleton<JsonBody>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<HostReadiness>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ public static class Problems
     public const string NotFoundType = TypeBase + "not-found";
     public const string ConflictType = TypeBase + "conflict";
     public const string ImportIncompleteType = TypeBase + "import-incomplete";
+    public const string ImportInProgressType = TypeBase + "import-in-progress";
     public const string PaperStatusType = TypeBase + "paper-status";
     public const string PreconditionFailedType = TypeBase + "precondition-failed";
     public const string StorageUnavailableType = TypeBase + "storage-unavailable";
@@ -70,10 +71,6 @@ public static class Problems
     public static ProblemHttpResult PreconditionFailed() =>
         Problem(StatusCodes.Status412PreconditionFailed, PreconditionFailedType, "The record has changed.",
             "If-Match did not match the current ETag: read the record again and reapply your change.");
-
-    /// <summary>409: the programme may be half-applied until the import <paramref name="detail"/> names (<c>ImportJournal.Describe</c>) completes.</summary>
-    public static ProblemHttpResult ImportIncomplete(string detail) =>
-        Problem(StatusCodes.Status409Conflict, ImportIncompleteType, "An import has not completed.", detail);
 
     /// <summary>A date parameter that is not yyyy-MM-dd (400), or is but lies outside the dates any input may name (422).</summary>
     public static ProblemHttpResult BadDateParameter(string name, string text) =>

@@ -36,6 +36,7 @@ public static class Routes
     public const string Report = "reports/{reportId}";
     public const string ReportContent = "reports/{reportId}/content";
     public const string ReportHtml = "reports/{reportId}/html";
+    public const string ReportImage = "reports/{reportId}/images/{image}";
     public const string ReportApprove = "reports/{reportId}/approve";
     public const string ReportPublish = "reports/{reportId}/publish";
     public const string Papers = "papers";
@@ -51,8 +52,8 @@ public static class Routes
     public const string ReminderMessage = "reminders/{key}/message";
 
     /// <summary>
-    /// The routes a signed link may open (GET and HEAD): the papers page, a paper's .docx and HTML, the calendar feed. A
-    /// signature on any other path is not valid, whoever made it.
+    /// The routes a signed link may open (GET and HEAD): the papers page, a paper's .docx, HTML and the images its HTML
+    /// shows, the calendar feed. A signature on any other path is not valid, whoever made it.
     /// </summary>
-    public static readonly IReadOnlyList<string> SignedLinkRoutes = [Papers, ReportContent, ReportHtml, Calendar];
+    public static readonly IReadOnlyList<string> SignedLinkRoutes = [Papers, ReportContent, ReportHtml, ReportImage, Calendar];
 }

@@ -9,9 +9,9 @@ namespace FactFunctions.Links;
 
 /// <summary>
 /// Expiring links that need no key: <c>?expires=&lt;unix seconds&gt;&amp;sig=&lt;HMAC-SHA256 of path and expiry&gt;</c>. A
-/// signature covers one path and grants reading it (GET or HEAD) as an officer would, until it expires; other query
-/// parameters (a page number) are not covered, so they cannot widen what the link reads. Rotating the key revokes
-/// every link.
+/// signature covers one path and its <see cref="LinkScope"/> and grants reading it (GET or HEAD) as an officer would,
+/// within that scope, until it expires; other query parameters (a page number) are not covered, so they cannot widen
+/// what the link reads. Rotating the key revokes every link.
 /// </summary>
 public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress address, TimeProvider time)
 {
@@ -26,16 +26,20 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
 
     public const string EveryVersion = "all";
 
+    /// <summary>Set (and covered by the signature) on the links made for a board's members: they read that board's papers only.</summary>
+    public const string BoardParameter = "board";
+
     /// <summary>The expiry a new link gets: now plus the configured lifetime, to the second.</summary>
     public DateTimeOffset DefaultExpiry() =>
         DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().AddDays(options.Value.LifetimeDays).ToUnixTimeSeconds());
 
     /// <summary>An absolute link to <paramref name="path"/> (which starts with <c>/api/</c>) at the public address.</summary>
-    public Uri Absolute(string path, DateTimeOffset? expires = null) => new(address.BaseUrl, Relative(path, expires));
+    public Uri Absolute(string path, DateTimeOffset? expires = null, LinkScope? scope = null) => new(address.BaseUrl, Relative(path, expires, scope: scope));
 
-    /// <summary>A link relative to this host, for pages that link to each other.</summary>
-    public string Relative(string path, DateTimeOffset? expires = null, IReadOnlyDictionary<string, string>? query = null, bool everyVersion = false)
+    /// <summary>A link relative to this host, for pages that link to each other; <paramref name="scope"/> defaults to <see cref="LinkScope.Published"/>.</summary>
+    public string Relative(string path, DateTimeOffset? expires = null, IReadOnlyDictionary<string, string>? query = null, LinkScope? scope = null)
     {
+        scope ??= LinkScope.Published;
         long seconds = (expires ?? DefaultExpiry()).ToUnixTimeSeconds();
         var parameters = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (name, value) in query ?? new Dictionary<string, string>())
@@ -43,13 +47,18 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
             parameters[name] = value;
         }
 
-        if (everyVersion)
+        if (scope.EveryVersion)
         {
             parameters[ScopeParameter] = EveryVersion;
         }
 
+        if (scope.Board is { } board)
+        {
+            parameters[BoardParameter] = board;
+        }
+
         parameters[ExpiresParameter] = seconds.ToString(CultureInfo.InvariantCulture);
-        parameters[SignatureParameter] = Sign(path, seconds, everyVersion);
+        parameters[SignatureParameter] = Sign(path, seconds, scope);
         return QueryHelpers.AddQueryString(path, parameters);
     }
 
@@ -75,13 +84,13 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
             return LinkCheck.Invalid;
         }
 
-        string? scope = request.Query[ScopeParameter].FirstOrDefault();
-        if (scope is not (null or EveryVersion))
+        if (request.Query[ScopeParameter].Count > 1 || request.Query[BoardParameter].Count > 1 ||
+            request.Query[ScopeParameter].FirstOrDefault() is not (null or EveryVersion))
         {
             return LinkCheck.Invalid;
         }
 
-        byte[] expected = Encoding.ASCII.GetBytes(Sign(request.PathBase.Add(request.Path).Value ?? string.Empty, seconds, scope is not null));
+        byte[] expected = Encoding.ASCII.GetBytes(Sign(request.PathBase.Add(request.Path).Value ?? string.Empty, seconds, ScopeOf(request)));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)))
         {
             return LinkCheck.Invalid;
@@ -91,14 +100,17 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
         return expires > time.GetUtcNow() ? LinkCheck.Valid : LinkCheck.Expired;
     }
 
-    /// <summary>Whether a request's (valid) link reads every version of a paper, not only published ones.</summary>
-    public static bool ReadsEveryVersion(HttpRequest request) => request.Query[ScopeParameter].FirstOrDefault() == EveryVersion;
+    /// <summary>What a request's (valid) link reads: its scope parameters, which the signature covers.</summary>
+    public static LinkScope ScopeOf(HttpRequest request) =>
+        new(request.Query[ScopeParameter].FirstOrDefault() == EveryVersion, request.Query[BoardParameter].FirstOrDefault());
 
-    private string Sign(string path, long expires, bool everyVersion)
+    private string Sign(string path, long expires, LinkScope scope)
     {
         byte[] key = Encoding.UTF8.GetBytes(options.Value.SigningKey);
-        string scope = everyVersion ? $"\n{EveryVersion}" : string.Empty;
-        byte[] mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{path}\n{expires.ToString(CultureInfo.InvariantCulture)}{scope}"));
+
+        // Links signed before boards were named carried no board line, so they keep their signatures.
+        string covered = (scope.EveryVersion ? $"\n{EveryVersion}" : string.Empty) + (scope.Board is { } board ? $"\n{BoardParameter}={board}" : string.Empty);
+        byte[] mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{path}\n{expires.ToString(CultureInfo.InvariantCulture)}{covered}"));
         return WebEncoders.Base64UrlEncode(mac);
     }
 }

@@ -1,12 +1,19 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using FactFunctions.Storage;
 
 namespace FactFunctions.Programme;
 
-/// <summary>An import that started and has not completed: nothing may read the programme as a whole until it does.</summary>
-public sealed record IncompleteImport(string Id, DateTimeOffset StartedAt, string Stage, int PlannedRecords);
+/// <summary>
+/// An import that started and has not completed: nothing may read the programme as a whole until it does.
+/// <paramref name="ProgressAt"/> is when it last wrote a stage (or started): an import that has written nothing for
+/// <see cref="ImportJournal.StallAfter"/> has stopped, and only then is sending it again the answer.
+/// </summary>
+public sealed record IncompleteImport(string Id, DateTimeOffset StartedAt, string Stage, int PlannedRecords, DateTimeOffset ProgressAt, bool Stopped = false)
+{
+    /// <summary>Whether the import has stopped (it failed and said so, or has written nothing for a while), as of <paramref name="now"/>.</summary>
+    public bool IsStalled(DateTimeOffset now) => Stopped || now - ProgressAt > ImportJournal.StallAfter;
+}
 
 /// <summary>The journal's state: the import under way or cut short (if any), and the last import started.</summary>
 public sealed record ImportState(IncompleteImport? Incomplete, string? LastStarted);
@@ -20,6 +27,13 @@ public sealed record ImportState(IncompleteImport? Incomplete, string? LastStart
 public sealed class ImportJournal(FactStorage storage, TimeProvider time)
 {
     public const string ImportsTable = "Imports";
+
+    /// <summary>
+    /// How long an import may go without writing a stage before it counts as stopped. A stage is one kind of record
+    /// written in full; the largest import the limits allow writes each in seconds, so two minutes is far beyond a
+    /// live import and soon enough for a person who has to send a stopped one again.
+    /// </summary>
+    public static readonly TimeSpan StallAfter = TimeSpan.FromMinutes(2);
 
     private const string Journal = "journal";
     private const string State = "state";
@@ -38,7 +52,10 @@ public sealed class ImportJournal(FactStorage storage, TimeProvider time)
         await table.SubmitTransactionAsync(
         [
             new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(State, Incomplete) { ["ImportId"] = id, ["StartedAt"] = now, ["Stage"] = "started", ["Planned"] = plannedRecords }),
+                new TableEntity(State, Incomplete)
+                {
+                    ["ImportId"] = id, ["StartedAt"] = now, ["Stage"] = "started", ["Planned"] = plannedRecords, ["ProgressAt"] = now,
+                }),
             new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(State, Last) { ["ImportId"] = id }),
         ], ct);
         return id;
@@ -51,11 +68,34 @@ public sealed class ImportJournal(FactStorage storage, TimeProvider time)
         await table.UpdateEntityAsync(new TableEntity(Journal, id) { ["Stage"] = stage }, ETag.All, TableUpdateMode.Merge, ct);
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(State, Incomplete) { ["Stage"] = stage }, ETag.All, TableUpdateMode.Merge, ct);
+            await table.UpdateEntityAsync(new TableEntity(State, Incomplete) { ["Stage"] = stage, ["ProgressAt"] = time.GetUtcNow() }, ETag.All,
+                TableUpdateMode.Merge, ct);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             // A concurrent import completed and removed the marker; this import's completion is still ahead.
+        }
+    }
+
+    /// <summary>
+    /// Marks the import as stopped (it failed part-way), if it is still the one under way; best effort, as storage may be
+    /// what failed: then <see cref="StallAfter"/> says it in time.
+    /// </summary>
+    public async Task TryMarkStoppedAsync(string id)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var table = await storage.TableAsync(ImportsTable, timeout.Token);
+            var marker = await table.GetEntityIfExistsAsync<TableEntity>(State, Incomplete, cancellationToken: timeout.Token);
+            if (marker.HasValue && marker.Value!.GetString("ImportId") == id)
+            {
+                await table.UpdateEntityAsync(new TableEntity(State, Incomplete) { ["Stopped"] = true }, marker.Value.ETag, TableUpdateMode.Merge, timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is RequestFailedException || StorageFailures.IsUnavailable(e))
+        {
+            // Storage is down or another import took over: the stall rule answers in its place.
         }
     }
 
@@ -76,8 +116,9 @@ public sealed class ImportJournal(FactStorage storage, TimeProvider time)
         {
             if (row.RowKey == Incomplete)
             {
-                incomplete = new IncompleteImport(row.GetString("ImportId") ?? "unknown", row.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
-                    row.GetString("Stage") ?? "started", row.GetInt32("Planned") ?? 0);
+                var started = row.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue;
+                incomplete = new IncompleteImport(row.GetString("ImportId") ?? "unknown", started, row.GetString("Stage") ?? "started",
+                    row.GetInt32("Planned") ?? 0, row.GetDateTimeOffset("ProgressAt") ?? started, row.GetBoolean("Stopped") ?? false);
             }
             else if (row.RowKey == Last)
             {
@@ -87,10 +128,4 @@ public sealed class ImportJournal(FactStorage storage, TimeProvider time)
 
         return new ImportState(incomplete, last);
     }
-
-    /// <summary>The sentence a refused snapshot or paper gives, naming the import.</summary>
-    public static string Describe(IncompleteImport import) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"The import {import.Id} (started {import.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, {import.PlannedRecords} records; last stage written: " +
-                $"{import.Stage}) has not completed, so the programme may be half-applied. Send that import again to complete it, then ask again.");
 }

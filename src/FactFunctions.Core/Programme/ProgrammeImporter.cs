@@ -17,16 +17,28 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
     public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct, IReadOnlyList<(string ProjectId, string MilestoneId)>? removeMilestones = null)
     {
         string id = await journal.StartAsync(Count(document) + (removeMilestones?.Count ?? 0), ct);
-        var result = await store.ImportAsync(document, stage => journal.ProgressAsync(id, stage, ct), ct);
-        var boardList = document.Boards ?? [];
-        await boards.ImportAsync(boardList, ct);
-        if (removeMilestones is { Count: > 0 })
+        ImportResult result;
+        try
         {
-            await store.RemoveMilestonesAsync(removeMilestones, ct);
-            await journal.ProgressAsync(id, "removed milestones", ct);
+            result = await store.ImportAsync(document, stage => journal.ProgressAsync(id, stage, ct), ct);
+            await boards.ImportAsync(document.Boards ?? [], ct);
+            await journal.ProgressAsync(id, "boards", ct);
+            if (removeMilestones is { Count: > 0 })
+            {
+                await store.RemoveMilestonesAsync(removeMilestones, ct);
+                await journal.ProgressAsync(id, "removed milestones", ct);
+            }
+
+            await journal.CompleteAsync(id, ct);
+        }
+        catch
+        {
+            // Say at once that this import has stopped, so readers are told to send it again rather than to wait.
+            await journal.TryMarkStoppedAsync(id);
+            throw;
         }
 
-        await journal.CompleteAsync(id, ct);
+        var boardList = document.Boards ?? [];
         return result with { Boards = boardList.Count, Meetings = boardList.Sum(b => b.Meetings?.Count ?? 0) };
     }
 

@@ -37,13 +37,16 @@ public sealed class ReminderHandlers(
                 .Where(r => r.Status == PaperStatus.Published)
                 .GroupBy(PaperMeeting.Of)
                 .ToDictionary(g => g.Key, g => g.First().Id);
+            // A member's feed shows that member's board only; its links, whoever asked, read published papers only.
+            var reach = authorizer.ReadScope(request);
+            var scope = new LinkScope(EveryVersion: false, reach.Board);
             var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
-            var papersPage = links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires);
+            var papersPage = links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires, scope);
             var entries = (await boards.ListMeetingsAsync(null, ct))
-                .Where(m => m.Date >= since && byId.ContainsKey(m.BoardId))
+                .Where(m => m.Date >= since && byId.ContainsKey(m.BoardId) && reach.Reaches(m.BoardId))
                 .Select(m => m.ReportKind is { } kind && published.TryGetValue(PaperMeeting.For(kind, m.Date, m.BoardId), out string? reportId)
                     ? new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), links
-                        .Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires), PaperPublished: true)
+                        .Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires, scope), PaperPublished: true)
                     : new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), papersPage));
             return TypedResults.Text(EmailComposer.Calendar(entries), "text/calendar; charset=utf-8");
         });

@@ -13,7 +13,7 @@ public sealed class ReminderPlanner(ReminderCalendar calendar, IOptions<PaperOpt
     public const int DigestLookAheadDays = 42;
 
     public IReadOnlyList<PlannedEmail> Plan(DateOnly day, IReadOnlyList<Board> boards, IReadOnlyList<Meeting> meetings, ProgrammeState state,
-        ProgrammeState? lastWeek, string papersUrl)
+        ProgrammeState? lastWeek, Func<string, string> papersUrl)
     {
         var planned = new List<PlannedEmail>();
         var projects = state.Projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -31,7 +31,7 @@ public sealed class ReminderPlanner(ReminderCalendar calendar, IOptions<PaperOpt
                     string scope = $"{board.Id}/{meeting.Date:yyyy-MM-dd}";
                     foreach (var member in (board.Members ?? []).Where(m => MemberRoles.WritesPapers(m.Role) && m.Email is not null))
                     {
-                        var message = EmailComposer.DeadlineReminder(board, meeting, deadline, offset, member, concerns, papersUrl);
+                        var message = EmailComposer.DeadlineReminder(board, meeting, deadline, offset, member, concerns, papersUrl(board.Id));
                         planned.Add(EmailDelivery.Plan($"deadline-{offset}", board.Id, scope, day, member, message));
                     }
                 }

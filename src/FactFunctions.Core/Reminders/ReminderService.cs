@@ -24,7 +24,8 @@ public sealed class ReminderService(
         var meetings = await boards.ListMeetingsAsync(null, ct);
         var state = await programme.ReadAllAsync(ct);
         var lastWeek = day.DayOfWeek == DayOfWeek.Monday ? (await snapshots.GetAsync(SnapshotStore.DailyId(day.AddDays(-7)), ct))?.State : null;
-        var plan = planner.Plan(day, boardList, meetings, state, lastWeek, links.Absolute($"{Routes.BasePath}/{Routes.Papers}").ToString());
+        var plan = planner.Plan(day, boardList, meetings, state, lastWeek,
+            board => links.Absolute($"{Routes.BasePath}/{Routes.Papers}", scope: LinkScope.Member(board)).ToString());
         return new ReminderRun(day, dryRun, dryRun ? plan.Select(p => EmailDelivery.Outcome(p, "would-send")).ToList() : await delivery.DeliverAsync(plan, ct));
     }
 }

@@ -16,7 +16,7 @@ namespace FactFunctions.Reports;
 /// <summary>The report, paper and template endpoints of api.md.</summary>
 public sealed class PaperHandlers(
     RequestPipeline pipeline, JsonBody body, CallerAuthorizer authorizer, PaperService service, PaperStore reports, TemplateStore templates,
-    PublicationService publication, SignedLinks links)
+    PublicationService publication, PaperAudience audience, SignedLinks links, TimeProvider time)
 {
     public Task<IResult> Generate(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
@@ -62,7 +62,7 @@ public sealed class PaperHandlers(
                 case PaperFailure.UnknownSnapshot:
                     return Problems.Invalid("snapshotId", $"names snapshot '{value.SnapshotId}', which does not exist.");
                 case PaperFailure.ImportIncomplete:
-                    return Problems.ImportIncomplete(ImportJournal.Describe(import!));
+                    return ImportRefusal.For(import!, time.GetUtcNow());
                 case PaperFailure.NoBoardMeeting:
                     return Problems.Invalid(value.Board is null ? "meetingDate" : "board", value.Board is null
                         ? $"is {value.MeetingDate:yyyy-MM-dd}, and no board's meeting that day asks for a {value.Kind} paper: set reportKind on the " +
@@ -115,17 +115,47 @@ public sealed class PaperHandlers(
         });
 
     public Task<IResult> Content(HttpRequest request, string reportId) =>
-        WithPaper(request, reportId, (report, content, lastModified) =>
+        WithContent(request, reportId, (report, content, lastModified) =>
 
             // The content never changes, so its hash is a strong ETag.
             TypedResults.File(content, DocxPackage.ContentType, report.FileName, enableRangeProcessing: true,
                 lastModified: lastModified, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}\"")));
 
-    /// <summary>The paper as accessible HTML, read from the published bytes.</summary>
+    /// <summary>
+    /// The paper as accessible HTML, read from the published bytes. Its images are not inlined: each distinct image is one
+    /// signed link to <see cref="Image"/> (with the scope and expiry of the caller's own link), so the page stays the size
+    /// of its text whatever pictures the paper holds.
+    /// </summary>
     public Task<IResult> Html(HttpRequest request, string reportId) =>
-        WithPaper(request, reportId, (report, content, _) => HtmlPage.Result(request,
-            PaperHtml.Render(content, $"{PaperDefinitions.Get(report.Kind).Name}{(report.BoardName is { } board ? $" to the {board}"
-                : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}")));
+        WithContent(request, reportId, (report, content, _) =>
+        {
+            var scope = authorizer.ReadScope(request);
+            var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
+            string ImageLink(int index) =>
+                links.Relative($"{Routes.BasePath}/reports/{report.Id}/images/{index.ToString(CultureInfo.InvariantCulture)}", expires, scope: scope);
+            return HtmlPage.Result(request, PaperHtml.Render(content, $"{PaperDefinitions.Get(report.Kind).Name}{(report.BoardName is { } board
+                ? $" to the {board}" : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}", ImageLink));
+        });
+
+    /// <summary>One image of a paper, as its HTML shows it: read from the stored .docx without loading the rest of it.</summary>
+    public Task<IResult> Image(HttpRequest request, string reportId, string image) =>
+        WithPaper(request, reportId, async (report, ct) =>
+        {
+            if (!int.TryParse(image, NumberStyles.None, CultureInfo.InvariantCulture, out int index) || index > PaperImages.MaxIndex)
+            {
+                return Problems.BadParameter("image", $"must be a whole number from 0 to {PaperImages.MaxIndex}.");
+            }
+
+            var found = await reports.ImageAsync(reportId, index, ct);
+            if (found is null)
+            {
+                return Problems.NotFound($"Image {index} of report '{reportId}'");
+            }
+
+            // A paper never changes, so neither does its n-th image.
+            request.HttpContext.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+            return TypedResults.File(found.Value.Content, found.Value.ContentType, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}-{index}\""));
+        });
 
     public Task<IResult> Approve(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
@@ -201,13 +231,19 @@ public sealed class PaperHandlers(
                 return Problems.BadParameter("page", "must be a whole number from 1.");
             }
 
-            // A member's link (from an e-mail or a calendar) sees what was published; a key sees every version, and the
-            // links its page makes keep that scope.
-            bool publishedOnly = authorizer.ReadsPublishedOnly(request);
+            // A member's link (from an e-mail or a calendar) sees what was published to its board; a key sees every
+            // version of every board's papers, and the links its page makes keep that scope.
+            var scope = authorizer.ReadScope(request);
             var all = await reports.ListAsync(null, null, ct);
-            if (publishedOnly)
+            if (!scope.EveryVersion)
             {
                 all = [.. all.Where(p => PaperStatus.WasPublished(p.Status))];
+            }
+
+            if (scope.Board is { } board)
+            {
+                var forBoard = await audience.ForBoardAsync(board, ct);
+                all = [.. all.Where(forBoard)];
             }
 
             int pages = PapersPage.PageCount(all);
@@ -219,7 +255,7 @@ public sealed class PaperHandlers(
             // Links on the page expire with the link that opened it, so following them never extends access.
             var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
             string Link(string path, int? number) => links.Relative(path, expires,
-                number is { } n ? new Dictionary<string, string> { ["page"] = n.ToString(CultureInfo.InvariantCulture) } : null, everyVersion: !publishedOnly);
+                number is { } n ? new Dictionary<string, string> { ["page"] = n.ToString(CultureInfo.InvariantCulture) } : null, scope);
             return HtmlPage.Result(request, PapersPage.Render(all, page, Link));
         });
 
@@ -278,8 +314,11 @@ public sealed class PaperHandlers(
             return TypedResults.NoContent();
         });
 
-    /// <summary>Reads a stored paper (officer role, or a signed link) and answers from its metadata and bytes.</summary>
-    private Task<IResult> WithPaper(HttpRequest request, string reportId, Func<PaperMetadata, byte[], DateTimeOffset, IResult> answer) =>
+    /// <summary>
+    /// Reads a stored paper's metadata (officer role, or a signed link) and answers from it. Through a member's link a
+    /// paper that was never published, or was not published to the link's board, does not exist, whoever signed a link to it.
+    /// </summary>
+    private Task<IResult> WithPaper(HttpRequest request, string reportId, Func<PaperMetadata, CancellationToken, Task<IResult>> answer) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
             if (Problems.BadId("reportId", reportId) is { } bad)
@@ -287,18 +326,26 @@ public sealed class PaperHandlers(
                 return bad;
             }
 
-            // Through a signed link a paper that was never published does not exist, whoever signed a link to it.
             var report = await reports.GetAsync(reportId, ct);
-            if (report is not null && !PaperStatus.WasPublished(report.Status) && authorizer.ReadsPublishedOnly(request))
+            var scope = authorizer.ReadScope(request);
+            if (report is not null && !scope.EveryVersion && !PaperStatus.WasPublished(report.Status))
             {
                 report = null;
             }
 
-            var content = report is null ? null : await reports.ContentAsync(reportId, ct);
-            return report is null || content is null
-                ? Problems.NotFound($"Report '{reportId}'")
-                : answer(report, content.Value.Content, content.Value.LastModified);
+            if (report is not null && scope.Board is { } board && !(await audience.ForBoardAsync(board, ct))(report))
+            {
+                report = null;
+            }
+
+            return report is null ? Problems.NotFound($"Report '{reportId}'") : await answer(report, ct);
         });
+
+    /// <summary>As <see cref="WithPaper"/>, answering from the paper's bytes too.</summary>
+    private Task<IResult> WithContent(HttpRequest request, string reportId, Func<PaperMetadata, byte[], DateTimeOffset, IResult> answer) =>
+        WithPaper(request, reportId, async (report, ct) => await reports.ContentAsync(reportId, ct) is { } content
+            ? answer(report, content.Content, content.LastModified)
+            : Problems.NotFound($"Report '{reportId}'"));
 
     private static IResult? BadKind(string kind) =>
         PaperKinds.All.Contains(kind, StringComparer.Ordinal) ? null : Problems.BadParameter("kind", $"must be one of {string.Join(", ", PaperKinds.All)}.");

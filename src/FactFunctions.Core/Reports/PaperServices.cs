@@ -14,6 +14,7 @@ public static class PaperServices
         services.AddSingleton<PaperStore>();
         services.AddSingleton<PaperService>();
         services.AddSingleton<PublicationService>();
+        services.AddSingleton<PaperAudience>();
         services.AddSingleton<PaperHandlers>();
         return services;
     }

@@ -11,7 +11,7 @@ public sealed record SnapshotRequest
 }
 
 /// <summary>The snapshot endpoints of api.md.</summary>
-public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, SnapshotStore store)
+public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, SnapshotStore store, TimeProvider time)
 {
     public const int MaxPageSize = 100;
 
@@ -33,7 +33,7 @@ public sealed class SnapshotHandlers(RequestPipeline pipeline, JsonBody body, Sn
             var outcome = await store.TakeAsync(store.NewOnDemandId(), SnapshotKinds.OnDemand, label, ct);
             if (outcome.Status == SnapshotStatus.ImportIncomplete)
             {
-                return Problems.ImportIncomplete(ImportJournal.Describe(outcome.Import!));
+                return ImportRefusal.For(outcome.Import!, time.GetUtcNow());
             }
 
             return TypedResults.Created($"{Routes.BasePath}/snapshots/{outcome.Header!.Id}", outcome.Header);

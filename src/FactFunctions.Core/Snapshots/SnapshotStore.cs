@@ -111,7 +111,7 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
 
             if (after.Incomplete is null && attempt == 1)
             {
-                return new ConsistentRead(null, new IncompleteImport(after.LastStarted ?? "unknown", time.GetUtcNow(), "started", 0));
+                return new ConsistentRead(null, new IncompleteImport(after.LastStarted ?? "unknown", time.GetUtcNow(), "started", 0, time.GetUtcNow()));
             }
 
             before = after;

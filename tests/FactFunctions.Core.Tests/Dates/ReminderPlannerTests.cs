@@ -40,7 +40,7 @@ public sealed class ReminderPlannerTests
         };
         var day = new DateOnly(2022, 10, 25);
 
-        var planned = planner.Plan(day, [board], [meeting], ProgrammeState.FromDocument(document, day), null, "https://fact.example.org/api/papers");
+        var planned = planner.Plan(day, [board], [meeting], ProgrammeState.FromDocument(document, day), null, board => $"https://fact.example.org/api/papers?board={board}");
 
         var email = Assert.Single(planned);
         Assert.Contains("Family Help: Scoping report agreed – March 2022 (overdue)", email.Message.Text, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class ReminderPlannerTests
         var calendar = new ReminderCalendar(new UkWorkingDays());
         var (offset, day) = calendar.ReminderDays(board, meeting).OrderBy(r => r.Date).First();
 
-        var planned = planner.Plan(day, [board], [meeting], ProgrammeState.FromDocument(sample, day), null, "https://fact.example.org/api/papers");
+        var planned = planner.Plan(day, [board], [meeting], ProgrammeState.FromDocument(sample, day), null, board => $"https://fact.example.org/api/papers?board={board}");
 
         var email = Assert.Single(planned);
         Assert.Contains("The FACT highlight report for FACT Operational Board (FACT Operational Board) on Tuesday 10 January 2023 is due on",

@@ -33,6 +33,9 @@ internal static class SamplePapers
         Images = SampleProgramme.StoredImages(),
     };
 
+    /// <summary>Where a test's HTML says a paper's n-th image is.</summary>
+    public static string ImageLink(int index) => $"/api/reports/sample/images/{index}";
+
     public static byte[] Render(string kind, ProgrammeDocument? document = null)
     {
         var request = Request(kind, document);

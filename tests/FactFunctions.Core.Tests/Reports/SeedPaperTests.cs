@@ -133,7 +133,7 @@ public sealed partial class SeedPaperTests
     public void Lists_keep_the_seeds_lettering_and_the_cross_reference_reads_paragraph_13()
     {
         // a–e under "What has worked?", then f–k under "What challenges remain?": one lettered run of eleven items.
-        string html = PaperHtml.Render(SamplePapers.Render(PaperKinds.SelectCommittee), "paper");
+        string html = PaperHtml.Render(SamplePapers.Render(PaperKinds.SelectCommittee), "paper", SamplePapers.ImageLink);
         Assert.Contains("<ol type=\"a\" start=\"6\">\n<li>Further developing and offering information and training", html, StringComparison.Ordinal);
         Assert.Contains("<ol type=\"a\" start=\"1\">\n<li>Increased understanding of Transitional Safeguarding", html, StringComparison.Ordinal);
 

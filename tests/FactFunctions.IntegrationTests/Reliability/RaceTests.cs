@@ -191,7 +191,8 @@ public sealed class RaceTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.InRange(partial, 0, 899);
 
         var snapshot = await (await host.Lead.PostAsync("api/snapshots", FactHost.Json("{}"))).ExpectAsync(409);
-        Assert.Contains("has not completed", snapshot.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("stopped before it completed", snapshot.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("Send that import again", snapshot.GetProperty("detail").GetString()!, StringComparison.Ordinal);
         var paper = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(409);
         Assert.Equal("https://factfunctions.example/problems/import-incomplete", paper.GetProperty("type").GetString());
         var listed = await (await host.Officer.GetAsync("api/snapshots")).ExpectAsync(200);

@@ -14,16 +14,20 @@ namespace FactFunctions.Reports.Publication;
 /// A paper as accessible HTML, read from the very .docx that was published, so the two cannot say different things:
 /// headings (no level skipped), paragraph numbers and list letters as Word shows them, tables with their header rows
 /// marked, links, bold, and images with their alt text. Every piece of text is HTML-encoded; only http, https and
-/// mailto links are kept as links.
+/// mailto links are kept as links. Images are links (<see cref="PaperImages"/>), one per distinct image however often
+/// the paper shows it, so the page is the size of its text.
 /// </summary>
 public static class PaperHtml
 {
-    public static string Render(byte[] docx, string fallbackTitle)
+    /// <param name="docx">The paper.</param>
+    /// <param name="fallbackTitle">The page title when the paper has none.</param>
+    /// <param name="imageLink">The address of the paper's n-th image (<see cref="PaperImages"/>).</param>
+    public static string Render(byte[] docx, string fallbackTitle, Func<int, string> imageLink)
     {
         using var stream = new MemoryStream(docx, writable: false);
         using var document = WordprocessingDocument.Open(stream, false);
         var main = document.MainDocumentPart ?? throw new InvalidDataException("The paper has no main document part.");
-        var writer = new Writer(main);
+        var writer = new Writer(main, imageLink);
         foreach (var element in main.Document?.Body?.ChildElements ?? Enumerable.Empty<OpenXmlElement>())
         {
             writer.Block(element);
@@ -34,8 +38,10 @@ public static class PaperHtml
         return HtmlPage.Document(title, writer.Html.ToString());
     }
 
-    private sealed class Writer(MainDocumentPart main)
+    private sealed class Writer(MainDocumentPart main, Func<int, string> imageLink)
     {
+        private readonly List<ImagePart> images = [.. PaperImages.Of(main)];
+
         private readonly Dictionary<string, string> styleNames = (main.StyleDefinitionsPart?.Styles?.Elements<Style>() ?? [])
             .Where(s => s.StyleId?.Value is not null)
             .GroupBy(s => s.StyleId!.Value!, StringComparer.OrdinalIgnoreCase)
@@ -245,12 +251,9 @@ public static class PaperHtml
         {
             string alt = drawing.Descendants<DrawingWord.DocProperties>().FirstOrDefault()?.Description?.Value ?? string.Empty;
             if (drawing.Descendants<A.Blip>().FirstOrDefault()?.Embed?.Value is { } id &&
-                main.TryGetPartById(id, out var part) && part is ImagePart image && image.ContentType is "image/png" or "image/jpeg")
+                main.TryGetPartById(id, out var part) && part is ImagePart image && images.IndexOf(image) is >= 0 and <= PaperImages.MaxIndex and var index)
             {
-                using var content = image.GetStream(FileMode.Open, FileAccess.Read);
-                using var copy = new MemoryStream();
-                content.CopyTo(copy);
-                return $"<img src=\"data:{image.ContentType};base64,{Convert.ToBase64String(copy.ToArray())}\" alt=\"{HtmlPage.Encode(alt)}\">";
+                return $"<img src=\"{HtmlPage.Encode(imageLink(index))}\" alt=\"{HtmlPage.Encode(alt)}\">";
             }
 
             return alt.Length > 0 ? $"[{HtmlPage.Encode(alt)}]" : string.Empty;

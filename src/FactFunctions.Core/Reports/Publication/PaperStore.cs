@@ -184,6 +184,24 @@ public sealed class PaperStore(FactStorage storage)
         }
     }
 
+    /// <summary>
+    /// The <paramref name="index"/>-th image of a stored paper (<see cref="PaperImages"/>), read through a seekable blob
+    /// stream, so only the zip directory and that image are fetched, not the whole paper.
+    /// </summary>
+    public async Task<(byte[] Content, string ContentType)?> ImageAsync(string reportId, int index, CancellationToken ct)
+    {
+        var container = await storage.ContainerAsync(Containers.Reports, ct);
+        try
+        {
+            await using var stream = await container.GetBlobClient(BlobName(reportId)).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
+            return PaperImages.Read(stream, index);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     private static string BlobName(string reportId) => $"{reportId}.docx";
 
     private static string RecordKey(PaperMeeting meeting) => meeting.BoardId is null

@@ -1,4 +1,3 @@
-using FactFunctions.Boards;
 using FactFunctions.Dates;
 using FactFunctions.Email;
 using FactFunctions.Http;
@@ -14,7 +13,7 @@ namespace FactFunctions.Reports.Publication;
 /// </summary>
 public sealed partial class PublicationService(
     PaperStore reports,
-    BoardStore boards,
+    PaperAudience audience,
     EmailDelivery delivery,
     SignedLinks links,
     TimeProvider time,
@@ -71,7 +70,7 @@ public sealed partial class PublicationService(
                 return (null, PublicationFailure.WrongStatus, report);
             }
 
-            if (report.Status is not PaperStatus.Published && (await BoardsToTellAsync(report, ct)).Count == 0)
+            if (report.Status is not PaperStatus.Published && (await audience.BoardsOfAsync(report, ct)).Count == 0)
             {
                 return (null, PublicationFailure.NoBoardToTell, report);
             }
@@ -128,14 +127,15 @@ public sealed partial class PublicationService(
         return (null, PublicationFailure.Busy, null);
     }
 
-    /// <summary>The signed links to a paper that e-mails carry, all expiring together.</summary>
-    public PaperLinks LinksTo(string reportId)
+    /// <summary>The signed links to a paper that e-mails to a board's members carry, all expiring together and reaching that board's papers only.</summary>
+    public PaperLinks LinksTo(string reportId, string boardId)
     {
         var expires = links.DefaultExpiry();
+        var scope = LinkScope.Member(boardId);
         return new PaperLinks(
-            links.Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires),
-            links.Absolute($"{Routes.BasePath}/reports/{reportId}/content", expires),
-            links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires),
+            links.Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires, scope),
+            links.Absolute($"{Routes.BasePath}/reports/{reportId}/content", expires, scope),
+            links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires, scope),
             expires);
     }
 
@@ -170,8 +170,7 @@ public sealed partial class PublicationService(
     /// </summary>
     private async Task<IReadOnlyList<PlannedEmail>> PlanAsync(PaperMetadata report, PaperMetadata? replaced, CancellationToken ct)
     {
-        var chosen = await BoardsToTellAsync(report, ct);
-        var paperLinks = LinksTo(report.Id);
+        var chosen = await audience.BoardsOfAsync(report, ct);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var planned = new List<PlannedEmail>();
         var day = LondonTime.DateOf(time.GetUtcNow());
@@ -179,23 +178,12 @@ public sealed partial class PublicationService(
         {
             foreach (var member in (board.Members ?? []).Where(m => m.Email is not null && seen.Add(m.Email)))
             {
-                var message = PublicationEmail.Compose(board.Name ?? board.Id, report, member, paperLinks, replaced);
+                var message = PublicationEmail.Compose(board.Name ?? board.Id, report, member, LinksTo(report.Id, board.Id), replaced);
                 planned.Add(EmailDelivery.Plan("publication", board.Id, report.Id, day, member, message));
             }
         }
 
         return planned;
-    }
-
-    /// <summary>The boards a paper is published to: those meeting that day asking for it, else those of its kind.</summary>
-    private async Task<IReadOnlyList<Board>> BoardsToTellAsync(PaperMetadata report, CancellationToken ct)
-    {
-        var all = await boards.ListBoardsAsync(ct);
-        var meetings = await boards.ListMeetingsAsync(null, ct);
-        var asking = meetings.Where(m => m.Date == report.MeetingDate && m.ReportKind == report.Kind && (report.BoardId is null || m.BoardId == report.BoardId))
-            .Select(m => m.BoardId).ToHashSet(StringComparer.Ordinal);
-        var chosen = all.Where(b => asking.Contains(b.Id)).ToList();
-        return chosen.Count > 0 ? chosen : all.Where(b => b.Kind == report.Kind).ToList();
     }
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Paper {ReportId} approved")]

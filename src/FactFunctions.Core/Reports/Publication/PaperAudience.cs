@@ -1,0 +1,31 @@
+using FactFunctions.Boards;
+
+namespace FactFunctions.Reports.Publication;
+
+/// <summary>
+/// The boards a paper is for, in one place: publication e-mails their members, and a member's link (which names the
+/// board) reaches only that board's papers. A paper written for one board (a highlight report) is that board's; any
+/// other is for each board meeting that day that asks for its kind; when no meeting asks for it, each board of its kind
+/// (only its own board, for a paper written for one).
+/// </summary>
+public sealed class PaperAudience(BoardStore boards)
+{
+    public async Task<IReadOnlyList<Board>> BoardsOfAsync(PaperMetadata report, CancellationToken ct) =>
+        BoardsOf(report, await boards.ListBoardsAsync(ct), await boards.ListMeetingsAsync(null, ct));
+
+    /// <summary>A test of "is this paper for <paramref name="boardId"/>", reading the boards and meetings once.</summary>
+    public async Task<Func<PaperMetadata, bool>> ForBoardAsync(string boardId, CancellationToken ct)
+    {
+        var all = await boards.ListBoardsAsync(ct);
+        var meetings = await boards.ListMeetingsAsync(null, ct);
+        return report => BoardsOf(report, all, meetings).Any(b => b.Id == boardId);
+    }
+
+    public static IReadOnlyList<Board> BoardsOf(PaperMetadata report, IReadOnlyList<Board> all, IReadOnlyList<Meeting> meetings)
+    {
+        var asking = meetings.Where(m => m.Date == report.MeetingDate && m.ReportKind == report.Kind && (report.BoardId is null || m.BoardId == report.BoardId))
+            .Select(m => m.BoardId).ToHashSet(StringComparer.Ordinal);
+        var chosen = all.Where(b => asking.Contains(b.Id)).ToList();
+        return chosen.Count > 0 ? chosen : all.Where(b => b.Kind == report.Kind && (report.BoardId is null || b.Id == report.BoardId)).ToList();
+    }
+}
