@@ -15,6 +15,10 @@ internal static class Workloads
     private static readonly string[] Dues = ["October 2022", "October – December 2022", "January 2023", "January/February 2023", "Spring term 2023",
         "2023-03-15", "Q2 2023", "July 2024-September 2024"];
 
+    /// <summary>The sample's fourth diagram, shown in the first project's update as the sample shows it in one of its own.</summary>
+    private static readonly Block[] OutcomesFramework =
+        [new Block { Type = BlockTypes.Image, ImageId = "fact-outcomes-framework", AltText = "The FACT outcomes framework" }];
+
     public static ProgrammeDocument Programme(int projects, int milestones, int indicators, int periods = 1)
     {
         var sample = SampleProgramme.Load();
@@ -29,8 +33,8 @@ internal static class Workloads
                 Status = "active",
                 Order = p,
                 Aim = "To enable children, young people and families to access the right help at the right time.",
-                Updates = [new UpdateDocument { Id = "u1", AsOf = Written, Audience = Audience.Both, Blocks = sample.Projects![0].Updates![0].Content
-                    .Select(b => b with { Id = null }).ToList() }],
+                Updates = [new UpdateDocument { Id = "u1", AsOf = Written, Audience = Audience.Both, Blocks = [.. sample.Projects![0].Updates![0].Content
+                    .Select(b => b with { Id = null }), .. p == 0 ? OutcomesFramework : []] }],
                 Milestones = Enumerable.Range(0, milestones / projects + (p < milestones % projects ? 1 : 0)).Select(m => new MilestoneDocument
                 {
                     Id = $"m{m:0000}",

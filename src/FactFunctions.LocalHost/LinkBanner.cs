@@ -35,6 +35,12 @@ internal sealed class LinkBanner(IHostApplicationLifetime lifetime, HostReadines
 
         var expires = links.DefaultExpiry();
         Console.WriteLine();
+        if (readiness.Failures is { Count: > 0 } failures)
+        {
+            Console.WriteLine($"FactFunctions started, but is not ready: {string.Join("; ", failures)}.");
+            return;
+        }
+
         Console.WriteLine("FactFunctions is ready: health answers 200 and the programme is loaded.");
         Console.WriteLine($"Signed links (no key needed; they work until {expires:yyyy-MM-dd HH:mm} UTC):");
         Console.WriteLine($"  papers page:    {links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires)}");

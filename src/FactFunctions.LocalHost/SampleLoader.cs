@@ -40,6 +40,7 @@ public sealed partial class SampleLoader : BackgroundService
             return;
         }
 
+        string? failure = "the FACT sample was not loaded (the log says why)";
         try
         {
             for (int attempt = 1; attempt <= 10 && !stoppingToken.IsCancellationRequested; attempt++)
@@ -47,6 +48,7 @@ public sealed partial class SampleLoader : BackgroundService
                 try
                 {
                     await sample.LoadIfEmptyAsync(stoppingToken);
+                    failure = null;
                     return;
                 }
                 catch (Exception e) when (FactFunctions.Storage.StorageFailures.IsUnavailable(e, stoppingToken))
@@ -57,11 +59,12 @@ public sealed partial class SampleLoader : BackgroundService
             }
 
             LogGaveUp(logger);
+            failure = "the FACT sample was not loaded: storage did not answer in 10 attempts";
         }
         finally
         {
-            // Ready or not, health now speaks for storage: a sample that could not load leaves storage unreachable (503).
-            readiness.End(Waiting);
+            // Loaded or not, health now speaks for storage; what went wrong is printed instead of "ready".
+            readiness.End(Waiting, failure);
         }
     }
 

@@ -9,6 +9,7 @@ public sealed class HostReadiness
 {
     private readonly object gate = new();
     private readonly SortedSet<string> waiting = new(StringComparer.Ordinal);
+    private readonly List<string> failures = [];
     private TaskCompletionSource ready = Completed();
 
     /// <summary>What is still awaited, in a stable order; empty once the host is ready.</summary>
@@ -19,6 +20,18 @@ public sealed class HostReadiness
             lock (gate)
             {
                 return [.. waiting];
+            }
+        }
+    }
+
+    /// <summary>What ended without doing what it was waited for (the sample did not load), for whoever reports readiness.</summary>
+    public IReadOnlyList<string> Failures
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. failures];
             }
         }
     }
@@ -48,11 +61,16 @@ public sealed class HostReadiness
         }
     }
 
-    /// <summary>Marks <paramref name="what"/> as done (whether it succeeded is for the logs and the health of storage to say).</summary>
-    public void End(string what)
+    /// <summary>Marks <paramref name="what"/> as done; <paramref name="failure"/> says how it fell short, when it did.</summary>
+    public void End(string what, string? failure = null)
     {
         lock (gate)
         {
+            if (failure is not null)
+            {
+                failures.Add(failure);
+            }
+
             if (waiting.Remove(what) && waiting.Count == 0)
             {
                 ready.TrySetResult();

@@ -8,6 +8,9 @@ namespace FactFunctions.Images;
 /// </summary>
 public sealed record ImageFile(string ContentType, int Width, int Height)
 {
+    /// <summary>A progressive JPEG: its decoder holds every coefficient of the picture, not one row (<see cref="ImageDecoding"/>).</summary>
+    public bool Progressive { get; init; }
+
     public const string Png = "image/png";
     public const string Jpeg = "image/jpeg";
     public const int MaxSide = 10_000;
@@ -55,7 +58,9 @@ public sealed record ImageFile(string ContentType, int Width, int Height)
             if (startOfFrame)
             {
                 return at + 9 <= bytes.Length
-                    ? Sized(Jpeg, BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(at + 7, 2)), BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(at + 5, 2)))
+                    ? Sized(Jpeg, BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(at + 7, 2)), BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(at + 5, 2))) is { } file
+                        ? file with { Progressive = marker is 0xC2 or 0xC6 or 0xCA or 0xCE }
+                        : null
                     : null;
             }
 

@@ -36,6 +36,11 @@ public sealed class ImageHandlers(RequestPipeline pipeline, ImageStore images)
                     : $"is a {file.ContentType} image, but was sent as {type}.");
             }
 
+            if (await ImageDecoding.ProblemAsync(upload.Content, file, ct) is { } damaged)
+            {
+                return Problems.Invalid("body", $"is not a whole {file.ContentType} image: it {damaged}");
+            }
+
             return await images.PutAsync(imageId, upload.Content.ToArray(), file, ct) switch
             {
                 ImageWrite.Conflict => Problems.Conflict(

@@ -85,7 +85,7 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
         }
 
         if (request.Query[ScopeParameter].Count > 1 || request.Query[BoardParameter].Count > 1 ||
-            request.Query[ScopeParameter].FirstOrDefault() is not (null or EveryVersion))
+            request.Query[ScopeParameter].FirstOrDefault() is not (null or EveryVersion) || !IsBoardId(request.Query[BoardParameter].FirstOrDefault()))
         {
             return LinkCheck.Invalid;
         }
@@ -103,6 +103,10 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, PublicAddress add
     /// <summary>What a request's (valid) link reads: its scope parameters, which the signature covers.</summary>
     public static LinkScope ScopeOf(HttpRequest request) =>
         new(request.Query[ScopeParameter].FirstOrDefault() == EveryVersion, request.Query[BoardParameter].FirstOrDefault());
+
+    /// <summary>No board, or a board id as boards are named (a slug): nothing else is ever signed, so nothing else is checked.</summary>
+    private static bool IsBoardId(string? board) =>
+        board is null || (board.Length is > 0 and <= 63 && board.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'));
 
     private string Sign(string path, long expires, LinkScope scope)
     {

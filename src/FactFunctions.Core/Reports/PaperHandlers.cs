@@ -137,24 +137,18 @@ public sealed class PaperHandlers(
                 ? $" to the {board}" : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}", ImageLink));
         });
 
-    /// <summary>One image of a paper, as its HTML shows it: read from the stored .docx without loading the rest of it.</summary>
+    /// <summary>One image of a paper, as its HTML shows it: streamed from the stored .docx without loading the rest of it.</summary>
     public Task<IResult> Image(HttpRequest request, string reportId, string image) =>
         WithPaper(request, reportId, async (report, ct) =>
         {
-            if (!int.TryParse(image, NumberStyles.None, CultureInfo.InvariantCulture, out int index) || index > PaperImages.MaxIndex)
+            // One address per image: digits only, no leading zero.
+            if (!int.TryParse(image, NumberStyles.None, CultureInfo.InvariantCulture, out int index) || index > PaperImages.MaxIndex || (image.Length > 1 && image[0] == '0'))
             {
                 return Problems.BadParameter("image", $"must be a whole number from 0 to {PaperImages.MaxIndex}.");
             }
 
-            var found = await reports.ImageAsync(reportId, index, ct);
-            if (found is null)
-            {
-                return Problems.NotFound($"Image {index} of report '{reportId}'");
-            }
-
-            // A paper never changes, so neither does its n-th image.
-            request.HttpContext.Response.Headers.CacheControl = "private, max-age=86400, immutable";
-            return TypedResults.File(found.Value.Content, found.Value.ContentType, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}-{index}\""));
+            var found = await reports.ImageAsync(reportId, index, new EntityTagHeaderValue($"\"{report.Sha256}-{index}\""), ct);
+            return found is null ? Problems.NotFound($"Image {index} of report '{reportId}'") : found;
         });
 
     public Task<IResult> Approve(HttpRequest request, string reportId) =>
@@ -333,7 +327,7 @@ public sealed class PaperHandlers(
                 report = null;
             }
 
-            if (report is not null && scope.Board is { } board && !(await audience.ForBoardAsync(board, ct))(report))
+            if (report is not null && scope.Board is { } board && !await audience.ReachesAsync(report, board, ct))
             {
                 report = null;
             }

@@ -46,6 +46,12 @@ public sealed record PaperMetadata
 
     public DateTimeOffset? ApprovedAt { get; init; }
 
+    /// <summary>
+    /// The boards the paper was published to (their members were e-mailed), fixed at publication: a member's link from
+    /// one of them reaches it, whatever later happens to the meetings.
+    /// </summary>
+    public IReadOnlyList<string>? PublishedTo { get; init; }
+
     public string? PublishedBy { get; init; }
 
     public DateTimeOffset? PublishedAt { get; init; }

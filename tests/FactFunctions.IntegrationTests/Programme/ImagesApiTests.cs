@@ -56,6 +56,28 @@ public sealed class ImagesApiTests(AzuriteFixture fixture) : IAsyncLifetime
         await (await PutAsync("Not_A_Slug", png)).ExpectAsync(400);
     }
 
+    /// <summary>Issue 28, finding 10: headers that pass over data that is not a picture were stored; now they are decoded first.</summary>
+    [Fact]
+    public async Task Pictures_whose_data_is_not_what_their_header_says_are_refused_and_nothing_is_stored()
+    {
+        var hostile = new (string Id, byte[] Bytes, string Type)[]
+        {
+            ("header-over-garbage", FactFunctions.TestSupport.HostileImages.HeaderOverGarbage(), "image/png"),
+            ("thirty-six-bytes", FactFunctions.TestSupport.HostileImages.ThirtySixBytePng(), "image/png"),
+            ("jpeg-without-scan", FactFunctions.TestSupport.HostileImages.JpegWithoutScan(), "image/jpeg"),
+            ("cut-short", FactFunctions.TestSupport.HostileImages.CutShort(SampleProgramme.Image("fact-governance")), "image/png"),
+        };
+        foreach (var (id, bytes, type) in hostile)
+        {
+            var refused = await (await PutAsync(id, bytes, type)).ExpectAsync(422);
+            Assert.Contains("is not a whole", refused.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+            await (await host.Officer.GetAsync($"api/images/{id}")).ExpectAsync(404);
+        }
+
+        byte[] jpeg = FactFunctions.TestSupport.HostileImages.Noise(200, SkiaSharp.SKEncodedImageFormat.Jpeg);
+        await (await PutAsync("real-jpeg", jpeg, "image/jpeg")).ExpectAsync(201);
+    }
+
     [Fact]
     public async Task A_block_naming_an_image_that_was_never_uploaded_is_refused_and_nothing_is_written()
     {

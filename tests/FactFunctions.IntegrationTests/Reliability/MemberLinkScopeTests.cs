@@ -100,6 +100,30 @@ public sealed partial class MemberLinkScopeTests(AzuriteFixture fixture) : IAsyn
         Assert.Contains(highlight, officers, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Who a paper was published to is recorded when it is published: deleting its meeting afterwards does not take it
+    /// from the members who were e-mailed, and a board given a meeting that day afterwards does not gain it.
+    /// </summary>
+    [Fact]
+    public async Task A_paper_stays_with_the_boards_it_was_published_to_whatever_happens_to_the_meetings()
+    {
+        string committee = await PublishAsync("""{"kind":"select-committee","meetingDate":"2022-11-08","reportDate":"2022-10-14"}""");
+        var metadata = await (await host.Officer.GetAsync($"api/reports/{committee}")).ExpectAsync(200);
+        Assert.Equal(["select-committee"], metadata.GetProperty("publishedTo").EnumerateArray().Select(b => b.GetString()));
+        var chair = await EmailToAsync("committee.chair@example.org", committee);
+
+        await (await host.Lead.DeleteAsync("api/boards/select-committee/meetings/2022-11-08")).ExpectAsync(204);
+        await (await host.Lead.PutAsync("api/boards/schools-forum/meetings/2022-11-08", FactHost.Json("""{"title":"Extra meeting","reportKind":"select-committee"}""")))
+            .ExpectAsync(201);
+
+        using var anyone = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync(LinkIn(chair, "Read the paper in your browser"))).StatusCode);
+        Assert.Contains(committee, await (await anyone.GetAsync(LinkIn(chair, "See every FACT paper"))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var links = host.Service<SignedLinks>();
+        await (await anyone.GetAsync(new Uri(host.BaseAddress, links.Relative($"/api/reports/{committee}/html", scope: LinkScope.Member("schools-forum")))))
+            .ExpectAsync(404);
+    }
+
     [Fact]
     public async Task The_papers_html_links_each_distinct_image_once_and_the_links_open_them_without_a_key()
     {

@@ -3,22 +3,28 @@ using FactFunctions.Boards;
 namespace FactFunctions.Reports.Publication;
 
 /// <summary>
-/// The boards a paper is for, in one place: publication e-mails their members, and a member's link (which names the
-/// board) reaches only that board's papers. A paper written for one board (a highlight report) is that board's; any
-/// other is for each board meeting that day that asks for its kind; when no meeting asks for it, each board of its kind
-/// (only its own board, for a paper written for one).
+/// The boards a paper is for, in one place: publication e-mails their members and records them on the paper
+/// (<see cref="PaperMetadata.PublishedTo"/>), and a member's link (which names the board) reaches only the papers
+/// published to that board (for papers published before boards were recorded, the boards this rule gives today). A
+/// paper written for one board (a highlight report) is for that board when its meeting asks for it; any other is for
+/// each board meeting that day that asks for its kind; when no meeting asks for it, each board of its kind (only its
+/// own board, for a paper written for one).
 /// </summary>
 public sealed class PaperAudience(BoardStore boards)
 {
     public async Task<IReadOnlyList<Board>> BoardsOfAsync(PaperMetadata report, CancellationToken ct) =>
         BoardsOf(report, await boards.ListBoardsAsync(ct), await boards.ListMeetingsAsync(null, ct));
 
+    /// <summary>Whether <paramref name="report"/> is for <paramref name="boardId"/>: storage is read only for a paper published before boards were recorded.</summary>
+    public async Task<bool> ReachesAsync(PaperMetadata report, string boardId, CancellationToken ct) =>
+        report.PublishedTo is { } told ? told.Contains(boardId, StringComparer.Ordinal) : (await ForBoardAsync(boardId, ct))(report);
+
     /// <summary>A test of "is this paper for <paramref name="boardId"/>", reading the boards and meetings once.</summary>
     public async Task<Func<PaperMetadata, bool>> ForBoardAsync(string boardId, CancellationToken ct)
     {
         var all = await boards.ListBoardsAsync(ct);
         var meetings = await boards.ListMeetingsAsync(null, ct);
-        return report => BoardsOf(report, all, meetings).Any(b => b.Id == boardId);
+        return report => report.PublishedTo is { } told ? told.Contains(boardId, StringComparer.Ordinal) : BoardsOf(report, all, meetings).Any(b => b.Id == boardId);
     }
 
     public static IReadOnlyList<Board> BoardsOf(PaperMetadata report, IReadOnlyList<Board> all, IReadOnlyList<Meeting> meetings)

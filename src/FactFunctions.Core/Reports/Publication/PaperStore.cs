@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
+using DocumentFormat.OpenXml.Packaging;
 using FactFunctions.Reports.Word;
 using FactFunctions.Storage;
 
@@ -72,6 +73,7 @@ public sealed class PaperStore(FactStorage storage)
                 ["ApprovedAt"] = report.ApprovedAt,
                 ["PublishedBy"] = report.PublishedBy,
                 ["PublishedAt"] = report.PublishedAt,
+                ["PublishedTo"] = report.PublishedTo is { } boards ? string.Join(' ', boards) : null,
                 ["Supersedes"] = report.Supersedes,
                 ["SupersedeReason"] = report.SupersedeReason,
                 ["SupersededBy"] = report.SupersededBy,
@@ -185,20 +187,39 @@ public sealed class PaperStore(FactStorage storage)
     }
 
     /// <summary>
-    /// The <paramref name="index"/>-th image of a stored paper (<see cref="PaperImages"/>), read through a seekable blob
-    /// stream, so only the zip directory and that image are fetched, not the whole paper.
+    /// The <paramref name="index"/>-th image of a stored paper (<see cref="PaperImages"/>), ready to stream: read through a
+    /// seekable blob stream, so only the zip directory, the document part and that image are fetched. Null when the paper
+    /// or the image does not exist.
     /// </summary>
-    public async Task<(byte[] Content, string ContentType)?> ImageAsync(string reportId, int index, CancellationToken ct)
+    public async Task<PaperImageResult?> ImageAsync(string reportId, int index, Microsoft.Net.Http.Headers.EntityTagHeaderValue etag, CancellationToken ct)
     {
         var container = await storage.ContainerAsync(Containers.Reports, ct);
+        Stream? blob = null;
+        WordprocessingDocument? document = null;
         try
         {
-            await using var stream = await container.GetBlobClient(BlobName(reportId)).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
-            return PaperImages.Read(stream, index);
+            blob = await container.GetBlobClient(BlobName(reportId)).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 256 * 1024 }, ct);
+            document = WordprocessingDocument.Open(blob, false);
+            if (document.MainDocumentPart is { } main && PaperImages.Of(main).ElementAtOrDefault(index) is { } part)
+            {
+                var result = new PaperImageResult(blob, document, part, etag);
+                (blob, document) = (null, null);
+                return result;
+            }
+
+            return null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
+        }
+        finally
+        {
+            document?.Dispose();
+            if (blob is not null)
+            {
+                await blob.DisposeAsync();
+            }
         }
     }
 
@@ -229,6 +250,7 @@ public sealed class PaperStore(FactStorage storage)
         ApprovedAt = e.GetDateTimeOffset("ApprovedAt"),
         PublishedBy = e.GetString("PublishedBy"),
         PublishedAt = e.GetDateTimeOffset("PublishedAt"),
+        PublishedTo = e.GetString("PublishedTo")?.Split(' ', StringSplitOptions.RemoveEmptyEntries),
         Supersedes = e.GetString("Supersedes"),
         SupersedeReason = e.GetString("SupersedeReason"),
         SupersededBy = e.GetString("SupersededBy"),

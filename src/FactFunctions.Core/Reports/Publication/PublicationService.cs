@@ -70,7 +70,15 @@ public sealed partial class PublicationService(
                 return (null, PublicationFailure.WrongStatus, report);
             }
 
-            if (report.Status is not PaperStatus.Published && (await audience.BoardsOfAsync(report, ct)).Count == 0)
+            // The boards told now are the paper's audience for good: a member's link from one of them reaches it
+            // whatever later happens to the meetings (PaperMetadata.PublishedTo).
+            var told = await audience.BoardsOfAsync(report, ct);
+            if (report.PublishedTo is { } already)
+            {
+                told = [.. told.Where(b => already.Contains(b.Id, StringComparer.Ordinal))];
+            }
+
+            if (report.Status is not PaperStatus.Published && told.Count == 0)
             {
                 return (null, PublicationFailure.NoBoardToTell, report);
             }
@@ -98,6 +106,7 @@ public sealed partial class PublicationService(
             var published = await MarkAsync(reportId, r => r.Status == PaperStatus.Published ? null : r with
             {
                 Status = PaperStatus.Published,
+                PublishedTo = [.. told.Select(b => b.Id)],
                 PublishedBy = who,
                 PublishedAt = time.GetUtcNow(),
                 Supersedes = record.Replaced,
@@ -120,7 +129,7 @@ public sealed partial class PublicationService(
             }
 
             LogPublished(logger, reportId, record.Replaced);
-            var emails = await delivery.DeliverAsync(await PlanAsync(published, replaced, ct), ct);
+            var emails = await delivery.DeliverAsync(PlanEmails(published, replaced, told), ct);
             return (new PublicationResult { Report = published, Superseded = record.Replaced, Emails = emails }, PublicationFailure.None, null);
         }
 
@@ -128,9 +137,8 @@ public sealed partial class PublicationService(
     }
 
     /// <summary>The signed links to a paper that e-mails to a board's members carry, all expiring together and reaching that board's papers only.</summary>
-    public PaperLinks LinksTo(string reportId, string boardId)
+    public PaperLinks LinksTo(string reportId, string boardId, DateTimeOffset expires)
     {
-        var expires = links.DefaultExpiry();
         var scope = LinkScope.Member(boardId);
         return new PaperLinks(
             links.Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires, scope),
@@ -168,9 +176,9 @@ public sealed partial class PublicationService(
     /// paper's own board when it was written for one, as a highlight report is), or, when no meeting names it, of each
     /// board of the paper's kind.
     /// </summary>
-    private async Task<IReadOnlyList<PlannedEmail>> PlanAsync(PaperMetadata report, PaperMetadata? replaced, CancellationToken ct)
+    private IReadOnlyList<PlannedEmail> PlanEmails(PaperMetadata report, PaperMetadata? replaced, IReadOnlyList<Boards.Board> chosen)
     {
-        var chosen = await audience.BoardsOfAsync(report, ct);
+        var expires = links.DefaultExpiry();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var planned = new List<PlannedEmail>();
         var day = LondonTime.DateOf(time.GetUtcNow());
@@ -178,7 +186,7 @@ public sealed partial class PublicationService(
         {
             foreach (var member in (board.Members ?? []).Where(m => m.Email is not null && seen.Add(m.Email)))
             {
-                var message = PublicationEmail.Compose(board.Name ?? board.Id, report, member, LinksTo(report.Id, board.Id), replaced);
+                var message = PublicationEmail.Compose(board.Name ?? board.Id, report, member, LinksTo(report.Id, board.Id, expires), replaced);
                 planned.Add(EmailDelivery.Plan("publication", board.Id, report.Id, day, member, message));
             }
         }
