@@ -7,8 +7,10 @@ namespace FactFunctions.Programme;
 /// <summary>
 /// The journal of multi-step imports. An import writes its journal row before its first record and marks it complete
 /// after its last; the <c>incomplete</c> marker row exists exactly while an import has started and not completed.
-/// While it exists the programme may be half-applied, so no snapshot (and so no paper) is taken from it; the next
-/// import that completes removes it (imports upsert, so sending the same document again completes the first).
+/// While it exists the programme may be half-applied, so no snapshot (and so no paper) is taken from it. The marker
+/// belongs to the import that started last: it moves it on, marks it stopped when it fails, and removes it when it
+/// completes; an older import finishing meanwhile leaves it alone. Imports upsert, so sending the same document again
+/// completes one that stopped.
 /// </summary>
 public sealed class ImportJournal(FactStorage storage, TimeProvider time)
 {
@@ -52,14 +54,19 @@ public sealed class ImportJournal(FactStorage storage, TimeProvider time)
     {
         var table = await storage.TableAsync(ImportsTable, ct);
         await table.UpdateEntityAsync(new TableEntity(Journal, id) { ["Stage"] = stage }, ETag.All, TableUpdateMode.Merge, ct);
-        try
+
+        // Only this import's own marker: a newer import that replaced it keeps its own stage and clock.
+        if (await OwnMarkerAsync(table, id, ct) is { } marker)
         {
-            await table.UpdateEntityAsync(new TableEntity(State, Incomplete) { ["Stage"] = stage, ["ProgressAt"] = time.GetUtcNow() }, ETag.All,
-                TableUpdateMode.Merge, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // A concurrent import completed and removed the marker; this import's completion is still ahead.
+            try
+            {
+                await table.UpdateEntityAsync(new TableEntity(State, Incomplete) { ["Stage"] = stage, ["ProgressAt"] = time.GetUtcNow() }, marker.ETag,
+                    TableUpdateMode.Merge, ct);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Another import replaced or removed the marker meanwhile; this import's completion is still ahead.
+            }
         }
     }
 
@@ -71,12 +78,11 @@ public sealed class ImportJournal(FactStorage storage, TimeProvider time)
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
             var table = await storage.TableAsync(ImportsTable, timeout.Token);
-            var marker = await table.GetEntityIfExistsAsync<TableEntity>(State, Incomplete, cancellationToken: timeout.Token);
-            if (marker.HasValue && marker.Value!.GetString("ImportId") == id)
+            if (await OwnMarkerAsync(table, id, timeout.Token) is { } marker)
             {
-                await table.UpdateEntityAsync(new TableEntity(State, Incomplete) { ["Stopped"] = true }, marker.Value.ETag, TableUpdateMode.Merge, timeout.Token);
+                await table.UpdateEntityAsync(new TableEntity(State, Incomplete) { ["Stopped"] = true }, marker.ETag, TableUpdateMode.Merge, timeout.Token);
             }
         }
         catch (Exception e) when (e is RequestFailedException || StorageFailures.IsUnavailable(e))
@@ -89,7 +95,26 @@ public sealed class ImportJournal(FactStorage storage, TimeProvider time)
     {
         var table = await storage.TableAsync(ImportsTable, ct);
         await table.UpdateEntityAsync(new TableEntity(Journal, id) { ["Stage"] = "complete", ["CompletedAt"] = time.GetUtcNow() }, ETag.All, TableUpdateMode.Merge, ct);
-        await table.DeleteEntityAsync(State, Incomplete, ETag.All, ct);
+
+        // Remove the marker only if it is still this import's: one that started later (and may have stopped half-way)
+        // keeps its marker until it, or a resend of it, completes.
+        if (await OwnMarkerAsync(table, id, ct) is { } marker)
+        {
+            try
+            {
+                await table.DeleteEntityAsync(State, Incomplete, marker.ETag, ct);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Replaced or removed meanwhile by another import, which now answers for it.
+            }
+        }
+    }
+
+    private static async Task<TableEntity?> OwnMarkerAsync(TableClient table, string id, CancellationToken ct)
+    {
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(State, Incomplete, cancellationToken: ct);
+        return marker.HasValue && marker.Value!.GetString("ImportId") == id ? marker.Value : null;
     }
 
     /// <summary>The import that started and has not completed, if any, and the last one started: one query.</summary>

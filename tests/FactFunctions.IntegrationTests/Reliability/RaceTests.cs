@@ -205,4 +205,45 @@ public sealed class RaceTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal(Milestones + 900, taken.GetProperty("counts").GetProperty("milestones").GetInt32());
         await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(201);
     }
+
+    /// <summary>
+    /// Two imports overlap and the later one stops half-way: the earlier one completing must not remove the later one's
+    /// marker (it removed any marker, so a snapshot was taken from a half-applied programme).
+    /// </summary>
+    [Fact]
+    public async Task An_older_import_completing_leaves_the_marker_of_a_newer_one_that_stopped()
+    {
+        var importer = host.Service<ProgrammeImporter>();
+        ProgrammeDocument Document(string id) => new()
+        {
+            Projects =
+            [
+                new ProjectDocument
+                {
+                    Id = id, Name = id, Status = "active",
+                    Milestones = Enumerable.Range(0, 300).Select(m => new MilestoneDocument { Id = $"m{m}", Activity = $"M {m}", Due = "Q2 2023", Status = "planned" })
+                        .ToList(),
+                },
+            ],
+        };
+
+        Exception? newer = null;
+        void NewerImportStopsHalfWay()
+        {
+            probe.OnBatch = null;
+            probe.FailBatchesFrom = probe.Batches + 2;
+            newer = Record.Exception(() => importer.ImportAsync(Document("newer"), CancellationToken.None).GetAwaiter().GetResult());
+            probe.FailBatchesFrom = null;
+        }
+
+        probe.OnBatch = (probe.Batches + 2, NewerImportStopsHalfWay);
+        await importer.ImportAsync(Document("older"), CancellationToken.None);
+        Assert.NotNull(newer);
+
+        var refused = await (await host.Lead.PostAsync("api/snapshots", FactHost.Json("{}"))).ExpectAsync(409);
+        Assert.Contains("Send that import again", refused.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+
+        await importer.ImportAsync(Document("newer"), CancellationToken.None);
+        await (await host.Lead.PostAsync("api/snapshots", FactHost.Json("{}"))).ExpectAsync(201);
+    }
 }
