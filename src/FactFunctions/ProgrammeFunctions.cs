@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace FactFunctions.Functions;
 
 /// <summary>One line per route into Core. The host admits every request (anonymous); Core decides who may call what.</summary>
-public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandlers workbook)
+public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandlers workbook, RebaselineHandler rebaseline)
 {
     [Function(nameof(ListProjects))]
     public Task<IResult> ListProjects([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Projects)] HttpRequest request) => handlers.ListProjects(request);
@@ -31,6 +31,10 @@ public sealed class ProgrammeFunctions(ProgrammeHandlers handlers, WorkbookHandl
     [Function(nameof(DeleteMilestone))]
     public Task<IResult> DeleteMilestone([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Milestone)] HttpRequest request,
         string projectId, string milestoneId) => handlers.DeleteMilestone(request, projectId, milestoneId);
+
+    [Function(nameof(RebaselineMilestone))]
+    public Task<IResult> RebaselineMilestone([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.MilestoneRebaseline)] HttpRequest request,
+        string projectId, string milestoneId) => rebaseline.Rebaseline(request, projectId, milestoneId);
 
     [Function(nameof(ListMilestones))]
     public Task<IResult> ListMilestones([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Milestones)] HttpRequest request) => handlers.ListMilestones(request);

@@ -18,6 +18,7 @@ public static class Routes
     public const string Projects = "projects";
     public const string Project = "projects/{projectId}";
     public const string Milestone = "projects/{projectId}/milestones/{milestoneId}";
+    public const string MilestoneRebaseline = "projects/{projectId}/milestones/{milestoneId}/rebaseline";
     public const string Milestones = "milestones";
     public const string ProjectUpdates = "projects/{projectId}/updates";
     public const string Indicator = "indicators/{indicatorId}";

@@ -43,6 +43,39 @@ internal static class ProgrammeEntities
         };
     }
 
+    /// <summary>A board's re-baseline decision as a row: keyed by milestone, meeting and the new baseline (one row per decision).</summary>
+    public static TableEntity Rebaseline(string projectId, string milestoneId, BaselineDecision decision) => new(projectId, RebaselineKey(milestoneId, decision))
+    {
+        ["MilestoneId"] = milestoneId,
+        ["Was"] = decision.Was,
+        ["BaselineDue"] = decision.BaselineDue,
+        ["Board"] = decision.Board,
+        ["BoardName"] = decision.BoardName,
+        ["MeetingDate"] = EntityText.Date(decision.MeetingDate),
+        ["Reason"] = decision.Reason,
+        ["RecordedAt"] = decision.RecordedAt,
+        ["RecordedBy"] = decision.RecordedBy,
+    };
+
+    /// <summary>The decision's row key: milestone, meeting date and a hash of the new baseline (which may hold '/').</summary>
+    public static string RebaselineKey(string milestoneId, BaselineDecision decision) =>
+        $"{milestoneId}|{decision.MeetingDate:yyyyMMdd}|{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(decision.BaselineDue.Trim())))[..12]}";
+
+    public static (string ProjectId, string MilestoneId) RebaselineOf(TableEntity e) => (e.PartitionKey, e.GetString("MilestoneId") ?? e.RowKey.Split('|')[0]);
+
+    public static BaselineDecision ToRebaseline(TableEntity e) => new()
+    {
+        Was = e.GetString("Was") ?? string.Empty,
+        BaselineDue = e.GetString("BaselineDue") ?? string.Empty,
+        Board = e.GetString("Board") ?? string.Empty,
+        BoardName = e.GetString("BoardName"),
+        MeetingDate = EntityText.GetDate(e, "MeetingDate") ?? DateOnly.MinValue,
+        Reason = e.GetString("Reason") ?? string.Empty,
+        RecordedAt = e.GetDateTimeOffset("RecordedAt") ?? DateTimeOffset.MinValue,
+        RecordedBy = e.GetString("RecordedBy"),
+    };
+
     public static TableEntity Update(string projectId, string id, UpdateFields update)
     {
         var entity = new TableEntity(projectId, id)

@@ -81,6 +81,12 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 return Problems.NotFound($"Project '{projectId}'");
             }
 
+            if (input.Value!.BaselineDue is { } named &&
+                BaselineDecision.Refusal(named, await store.StoredBaselineAsync(projectId, milestoneId, ct), projectId, milestoneId) is { } refusal)
+            {
+                return Problems.Invalid("baselineDue", refusal);
+            }
+
             var result = await store.PutMilestoneAsync(projectId, milestoneId, input.Value!, window!.Value, HttpConditions.From(request), ct);
             if (result.Status == WriteStatus.ParentGone)
             {

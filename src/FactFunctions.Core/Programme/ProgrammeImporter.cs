@@ -79,7 +79,33 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
         }
 
         await CheckImagesAsync(errors, ProgrammeValidation.AllBlocks(document), ct);
+        await CheckBaselinesAsync(errors, document, ct);
         return errors;
+    }
+
+    /// <summary>No stored milestone's baseline moves by import or workbook: only a board's decision moves it (<see cref="BaselineDecision.Refusal"/>).</summary>
+    private async Task CheckBaselinesAsync(ValidationErrors errors, ProgrammeDocument document, CancellationToken ct)
+    {
+        var projects = document.Projects ?? [];
+        if (!projects.Any(p => (p?.Milestones ?? []).Any(m => m?.BaselineDue is not null)))
+        {
+            return;
+        }
+
+        var stored = await store.BaselinesAsync(ct);
+        for (int p = 0; p < projects.Count; p++)
+        {
+            var milestones = projects[p]?.Milestones ?? [];
+            for (int m = 0; m < milestones.Count; m++)
+            {
+                if (projects[p]?.Id is { } projectId && milestones[m]?.Id is { } milestoneId &&
+                    stored.TryGetValue((projectId, milestoneId), out string? baseline) &&
+                    BaselineDecision.Refusal(milestones[m].BaselineDue, baseline, projectId, milestoneId) is { } refusal)
+                {
+                    errors.Add($"projects[{p}].milestones[{m}].baselineDue", refusal);
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -106,6 +106,12 @@ public sealed record ProgrammeText
 
     public IReadOnlyList<string>? Achievements { get; init; }
 
+    /// <summary>
+    /// The schedule tolerance the boards accept, in months, for every project without its own
+    /// (<see cref="ProjectFields.ToleranceMonths"/>); none when absent, and then no slippage is an exception.
+    /// </summary>
+    public int? ScheduleToleranceMonths { get; init; }
+
     /// <summary>When each paper was last reported before this system existed ("March 2020"), for "since the last report".</summary>
     public PreviousReports? PreviousReports { get; init; }
 
@@ -141,6 +147,19 @@ public record ProjectFields
     /// <summary>Why the lead's RAG differs from the derived one; printed beside both.</summary>
     public string? RagReason { get; init; }
 
+    /// <summary>The lead's delivery confidence (<see cref="DeliveryConfidence"/>), shown beside the derived status; needs a reason.</summary>
+    [OneOf(typeof(DeliveryConfidence))]
+    public string? Confidence { get; init; }
+
+    /// <summary>Why the lead holds that confidence.</summary>
+    public string? ConfidenceReason { get; init; }
+
+    /// <summary>
+    /// The slippage the board accepts for this project's milestones, in months (the programme's
+    /// <see cref="ProgrammeText.ScheduleToleranceMonths"/> when absent); beyond it a slipped milestone is an exception.
+    /// </summary>
+    public int? ToleranceMonths { get; init; }
+
     /// <summary>
     /// Every field, in the order of the workbook's Projects sheet (after the id): storage, import and export, the workbook
     /// and validation are made from this list (<see cref="RecordField{T}"/>).
@@ -168,6 +187,28 @@ public record ProjectFields
                     e.Add(f, "is required when ragOverride is given: say why the reported status differs from the derived one.");
                 }
             },
+        },
+        new("confidence", "Delivery confidence", 16, p => p.Confidence)
+        {
+            Choices = DeliveryConfidence.All, Set = (p, v) => p with { Confidence = (string?)v },
+            Rule = (e, f, p) => e.OneOf(f, p.Confidence, DeliveryConfidence.All, required: false),
+        },
+        new("confidenceReason", "Confidence reason", 50, p => p.ConfidenceReason)
+        {
+            Set = (p, v) => p with { ConfidenceReason = (string?)v },
+            Rule = (e, f, p) =>
+            {
+                e.Text(f, p.ConfidenceReason, 1_000);
+                if (p.Confidence is not null && string.IsNullOrWhiteSpace(p.ConfidenceReason))
+                {
+                    e.Add(f, "is required when confidence is given: say why the lead holds that confidence.");
+                }
+            },
+        },
+        new("toleranceMonths", "Tolerance (months)", 12, p => p.ToleranceMonths)
+        {
+            Kind = CellKind.WholeNumber, ZeroWhenAbsent = false, Set = (p, v) => p with { ToleranceMonths = (int?)v },
+            Rule = (e, f, p) => e.Range(f, p.ToleranceMonths, 0, 60),
         },
     ];
 }
@@ -200,6 +241,13 @@ public record MilestoneFields
 
     [JsonPropertyOrder(2)]
     public int? Order { get; init; }
+
+    /// <summary>
+    /// The boards' decisions that moved the baseline, oldest first (<see cref="BaselineDecision"/>). Read-only: recorded
+    /// by the rebaseline route, never by a write of the milestone; an import restores them only for a milestone not yet stored.
+    /// </summary>
+    [JsonPropertyOrder(2)]
+    public IReadOnlyList<BaselineDecision>? Rebaselines { get; init; }
 
     /// <summary>
     /// Every field, in the order of the workbook's Milestones sheet (after the project and id): storage, import and export,

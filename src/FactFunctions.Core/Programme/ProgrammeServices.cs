@@ -12,6 +12,7 @@ public static class ProgrammeServices
         services.AddSingleton<ImportJournal>();
         services.AddSingleton<ProgrammeImporter>();
         services.AddSingleton<ProgrammeHandlers>();
+        services.AddSingleton<RebaselineHandler>();
         services.AddSingleton<Workbook.WorkbookHandlers>();
         services.AddSingleton<SampleProgramme>();
         return services;

@@ -214,13 +214,90 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     {
         var table = await storage.TableAsync(Tables.Milestones, ct);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(projectId, milestoneId, cancellationToken: ct);
-        return found.HasValue ? ProgrammeEntities.ToMilestone(found.Value!, Today) : null;
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var history = await RebaselinesAsync(TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), ct);
+        return WithHistory(ProgrammeEntities.ToMilestone(found.Value!, Today), history);
     }
+
+    /// <summary>The stored baseline of a milestone, or null when it is not stored.</summary>
+    public async Task<string?> StoredBaselineAsync(string projectId, string milestoneId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Milestones, ct);
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(projectId, milestoneId, select: ["BaselineDue", "Due"], cancellationToken: ct);
+        return stored.HasValue ? StoredBaseline(stored.Value!) : null;
+    }
+
+    /// <summary>Every stored milestone's baseline (for the import's check that none moves silently).</summary>
+    public async Task<IReadOnlyDictionary<(string ProjectId, string MilestoneId), string?>> BaselinesAsync(CancellationToken ct) => await StoredBaselinesAsync(ct);
+
+    /// <summary>
+    /// Records a board's decision to move a milestone's baseline and moves it, under the row's ETag (re-read on a race).
+    /// The decision's row key is made from the meeting and the new baseline, so sending the same decision again after a
+    /// failure completes it without recording it twice. Null when the milestone does not exist.
+    /// </summary>
+    public async Task<(MilestoneView? Milestone, bool Unchanged)> RebaselineAsync(string projectId, string milestoneId, BaselineDecision decision, CancellationToken ct)
+    {
+        var milestones = await storage.TableAsync(Tables.Milestones, ct);
+        var history = await storage.TableAsync(Tables.Rebaselines, ct);
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            var found = await milestones.GetEntityIfExistsAsync<TableEntity>(projectId, milestoneId, cancellationToken: ct);
+            if (!found.HasValue)
+            {
+                return (null, false);
+            }
+
+            string stored = StoredBaseline(found.Value!) ?? decision.BaselineDue;
+            if (string.Equals(stored.Trim(), decision.BaselineDue.Trim(), StringComparison.Ordinal))
+            {
+                return (await GetMilestoneAsync(projectId, milestoneId, ct), true);
+            }
+
+            var recorded = decision with { Was = stored };
+            await history.UpsertEntityAsync(ProgrammeEntities.Rebaseline(projectId, milestoneId, recorded), TableUpdateMode.Replace, ct);
+            try
+            {
+                await milestones.UpdateEntityAsync(new TableEntity(projectId, milestoneId) { ["BaselineDue"] = recorded.BaselineDue }, found.Value!.ETag,
+                    TableUpdateMode.Merge, ct);
+                return (await GetMilestoneAsync(projectId, milestoneId, ct), false);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // The milestone changed meanwhile: read it again; the decision's row is rewritten with what it then replaces.
+                await history.DeleteEntityAsync(projectId, ProgrammeEntities.RebaselineKey(milestoneId, recorded), ETag.All, ct);
+            }
+        }
+
+        throw new RequestFailedException(503, "The milestone kept changing while its baseline was being moved.");
+    }
+
+    private async Task<ILookup<(string ProjectId, string MilestoneId), BaselineDecision>> RebaselinesAsync(string? filter, CancellationToken ct) =>
+        (await QueryAsync(Tables.Rebaselines, filter, e => (Key: ProgrammeEntities.RebaselineOf(e), Decision: ProgrammeEntities.ToRebaseline(e)), ct))
+            .OrderBy(x => x.Decision.RecordedAt)
+            .ToLookup(x => x.Key, x => x.Decision);
+
+    private static MilestoneView WithHistory(MilestoneView milestone, ILookup<(string ProjectId, string MilestoneId), BaselineDecision> history) =>
+        history[(milestone.ProjectId, milestone.Id)].ToList() is { Count: > 0 } decisions ? milestone with { Rebaselines = decisions } : milestone;
 
     public async Task<WriteResult> DeleteMilestoneAsync(string projectId, string milestoneId, string? ifMatch, CancellationToken ct)
     {
         var table = await storage.TableAsync(Tables.Milestones, ct);
-        return await ConditionalWrites.DeleteAsync(table, projectId, milestoneId, ifMatch, ct);
+        var result = await ConditionalWrites.DeleteAsync(table, projectId, milestoneId, ifMatch, ct);
+        if (result.Status == WriteStatus.Deleted)
+        {
+            // Its decisions go with it, so a milestone made again under the id starts with no history.
+            var history = await storage.TableAsync(Tables.Rebaselines, ct);
+            foreach (var decision in (await RebaselinesAsync(TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), ct))[(projectId, milestoneId)])
+            {
+                await history.DeleteEntityAsync(projectId, ProgrammeEntities.RebaselineKey(milestoneId, decision), ETag.All, ct);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Milestones across projects whose window meets [from, to], in window order.</summary>
@@ -368,9 +445,10 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         var indicators = document.Indicators ?? [];
         var milestoneRows = new List<TableTransactionAction>();
         var updateRows = new List<TableTransactionAction>();
-        var baselines = projects.Any(p => (p.Milestones ?? []).Any(m => m.BaselineDue is null))
+        var baselines = projects.Any(p => (p.Milestones ?? []).Any(m => m.BaselineDue is null || m.Rebaselines is { Count: > 0 }))
             ? await StoredBaselinesAsync(ct)
             : new Dictionary<(string, string), string?>();
+        var historyRows = new List<TableTransactionAction>();
         foreach (var project in projects)
         {
             foreach (var milestone in project.Milestones ?? [])
@@ -378,6 +456,12 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
                 var window = FuzzyDate.Parse(milestone.Due!);
                 var baselined = milestone.WithBaseline(baselines.GetValueOrDefault((project.Id!, milestone.Id!)));
                 milestoneRows.Add(Upsert(ProgrammeEntities.Milestone(project.Id!, milestone.Id!, baselined, window)));
+
+                // A stored milestone's decisions are the rebaseline route's to record; a restore brings back a new one's.
+                if (!baselines.ContainsKey((project.Id!, milestone.Id!)))
+                {
+                    historyRows.AddRange((milestone.Rebaselines ?? []).Select(d => Upsert(ProgrammeEntities.Rebaseline(project.Id!, milestone.Id!, d))));
+                }
             }
 
             var updates = project.Updates ?? [];
@@ -400,6 +484,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         await SubmitAsync(Tables.Projects, projects.Select(p => Upsert(ProgrammeEntities.Project(p.Id!, p))), ct);
         await stageWritten("projects");
         await SubmitAsync(Tables.Milestones, milestoneRows, ct);
+        await SubmitAsync(Tables.Rebaselines, historyRows, ct);
         await stageWritten("milestones");
         await SubmitAsync(Tables.Updates, updateRows, ct);
         await stageWritten("updates");
@@ -441,7 +526,8 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         var milestones = QueryAsync(Tables.Milestones, null, e => ProgrammeEntities.ToMilestone(e, Today), ct);
         var updates = QueryAsync(Tables.Updates, null, ProgrammeEntities.ToUpdate, ct);
         var indicators = ListIndicatorsAsync(ct);
-        await Task.WhenAll(text, projects, milestones, updates, indicators);
+        var rebaselines = RebaselinesAsync(null, ct);
+        await Task.WhenAll(text, projects, milestones, updates, indicators, rebaselines);
         var live = projects.Result.Where(e => !IsDeleting(e)).Select(ProgrammeEntities.ToProject).OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
         var liveIds = live.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -449,7 +535,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         return new ProgrammeState(
             text.Result.Text,
             live,
-            milestones.Result.Where(m => liveIds.Contains(m.ProjectId)).ToList(),
+            milestones.Result.Where(m => liveIds.Contains(m.ProjectId)).Select(m => WithHistory(m, rebaselines.Result)).ToList(),
             updates.Result.Where(u => liveIds.Contains(u.ProjectId)).OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
             indicators.Result);
     }

@@ -17,8 +17,42 @@ public static class ProgrammeValidation
     public static MilestoneWindow? Milestone(ValidationErrors errors, string prefix, MilestoneFields milestone)
     {
         MilestoneFields.Described.Validate(errors, prefix, milestone);
+        Rebaselines(errors, ValidationErrors.Field(prefix, "rebaselines"), milestone.Rebaselines);
 
         return DueWindow(new ValidationErrors(), "due", milestone.Due);
+    }
+
+    /// <summary>The decisions an import restores (<see cref="BaselineDecision"/>): each a real decision, at most 50.</summary>
+    private static void Rebaselines(ValidationErrors errors, string field, IReadOnlyList<BaselineDecision>? decisions)
+    {
+        if (decisions is null)
+        {
+            return;
+        }
+
+        if (decisions.Count > 50)
+        {
+            errors.Add(field, "has more than 50 decisions.");
+            return;
+        }
+
+        for (int i = 0; i < decisions.Count; i++)
+        {
+            string at = $"{field}[{i}]";
+            if (decisions[i] is not { } decision)
+            {
+                errors.Add(at, "is required.");
+                continue;
+            }
+
+            DueWindow(errors, $"{at}.was", decision.Was);
+            DueWindow(errors, $"{at}.baselineDue", decision.BaselineDue);
+            errors.Slug($"{at}.board", decision.Board);
+            errors.Text($"{at}.boardName", decision.BoardName, 200);
+            errors.Date($"{at}.meetingDate", decision.MeetingDate);
+            errors.RequiredText($"{at}.reason", decision.Reason, 1_000);
+            errors.Text($"{at}.recordedBy", decision.RecordedBy, 200);
+        }
     }
 
     /// <summary>A due date as people write it (<see cref="FuzzyDate"/>), within 2000–2099; its window, or null with the error added.</summary>
@@ -81,6 +115,7 @@ public static class ProgrammeValidation
     public static void Text(ValidationErrors errors, string prefix, ProgrammeText text)
     {
         errors.RequiredText(ValidationErrors.Field(prefix, "title"), text.Title, 300);
+        errors.Range(ValidationErrors.Field(prefix, "scheduleToleranceMonths"), text.ScheduleToleranceMonths, 0, 60);
         Paragraphs(errors, ValidationErrors.Field(prefix, "executiveSummary"), text.ExecutiveSummary);
         Paragraphs(errors, ValidationErrors.Field(prefix, "reasonForProposal"), text.ReasonForProposal);
         Paragraphs(errors, ValidationErrors.Field(prefix, "purpose"), text.Purpose);

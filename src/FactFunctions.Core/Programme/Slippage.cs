@@ -22,15 +22,21 @@ public sealed record Slippage(MilestoneView Milestone, string Baseline, int Mont
         return new Slippage(milestone, baseline, months);
     }
 
+    /// <summary>
+    /// How many months the slippage runs past the schedule tolerance the board agreed (<paramref name="toleranceMonths"/>),
+    /// or null when it is within it or no tolerance is set. Exactly at the tolerance is within it; a month over is an
+    /// exception (<see cref="ProjectRag"/> counts it as off track).
+    /// </summary>
+    public int? MonthsOver(int? toleranceMonths) => toleranceMonths is { } tolerance && Months > tolerance ? Months - tolerance : null;
+
     /// <summary>"slipped 2 months: baseline October 2022, now December 2022" (less than a month when both end in one month).</summary>
-    public string Words()
+    public string Words() => $"slipped {MonthWords(Months)}: baseline {Baseline}, now {Milestone.Due}";
+
+    /// <summary>"less than a month", "1 month", "3 months".</summary>
+    public static string MonthWords(int months) => months switch
     {
-        string by = Months switch
-        {
-            0 => "less than a month",
-            1 => "1 month",
-            _ => $"{Months} months",
-        };
-        return $"slipped {by}: baseline {Baseline}, now {Milestone.Due}";
-    }
+        0 => "less than a month",
+        1 => "1 month",
+        _ => $"{months} months",
+    };
 }

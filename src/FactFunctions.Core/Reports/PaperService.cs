@@ -61,7 +61,8 @@ public sealed partial class PaperService(
         var earlier = await reports.ListAsync(request.Kind, null, ct, meetingsBefore: request.MeetingDate);
         var previous = earlier.FirstOrDefault(r => board is null || r.BoardId == board.Id);
         SnapshotChanges? changes = null;
-        if (previous is not null && await snapshots.GetAsync(previous.SnapshotId, ct) is { } before)
+        ProgrammeSnapshot? before = previous is null ? null : await snapshots.GetAsync(previous.SnapshotId, ct);
+        if (before is not null)
         {
             changes = SnapshotDiff.Compare(before, snapshot);
         }
@@ -88,7 +89,11 @@ public sealed partial class PaperService(
             MeetingDate = request.MeetingDate,
             Snapshot = snapshot,
             ReportDate = request.ReportDate,
-            Previous = previous is null ? null : new PreviousPaper(previous.MeetingDate, previous.SnapshotId),
+            Previous = previous is null ? null : new PreviousPaper(previous.MeetingDate, previous.SnapshotId)
+            {
+                ReportDate = previous.ReportDate,
+                State = before?.State,
+            },
             Changes = changes,
             LookAheadMonths = options.Value.MilestoneLookAheadMonths,
             Board = board,

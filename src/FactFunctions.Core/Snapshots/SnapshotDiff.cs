@@ -9,6 +9,7 @@ public static class ChangeKinds
     public const string Redated = "redated";
     public const string StatusChanged = "status-changed";
     public const string Changed = "changed";
+    public const string ConfidenceChanged = "confidence-changed";
 }
 
 public sealed record MilestoneChange
@@ -99,6 +100,16 @@ public static class SnapshotDiff
         {
             projects.Add(new ProjectChange(ChangeKinds.StatusChanged, project.Id, project.Name,
                 $"{project.Name} is now {ProjectStatus.Words(project.Status)} (was {ProjectStatus.Words(oldProjects[project.Id].Status)})."));
+        }
+
+        // The lead's delivery confidence is kept with its history: each snapshot holds it, and each change is told here.
+        foreach (var project in snapshot.State.Projects.Where(p => oldProjects.TryGetValue(p.Id, out var old) &&
+            (old.Confidence != p.Confidence || (p.Confidence is not null && old.ConfidenceReason != p.ConfidenceReason))))
+        {
+            string? was = oldProjects[project.Id].Confidence;
+            string now = project.Confidence is { } c ? $"{DeliveryConfidence.Words(c)} ({project.ConfidenceReason?.Trim()})" : "no longer given";
+            projects.Add(new ProjectChange(ChangeKinds.ConfidenceChanged, project.Id, project.Name,
+                $"{project.Name}: delivery confidence {now}{(was is null ? "" : was == project.Confidence ? ", reason changed" : $"; was {DeliveryConfidence.Words(was)}")}."));
         }
 
         static string Key(MilestoneView m) => $"{m.ProjectId}|{m.Id}";

@@ -79,6 +79,9 @@ public static class Tables
     public const string Updates = "Updates";
     public const string Indicators = "Indicators";
     public const string IndicatorValues = "IndicatorValues";
+
+    /// <summary>The boards' re-baseline decisions, one row each, by project (partition) and milestone.</summary>
+    public const string Rebaselines = "Rebaselines";
 }
 
 /// <summary>Blob container names.</summary>

@@ -160,7 +160,7 @@ public sealed class HighlightPaperTests
 
         // The status table: one row per project that is not closed, in programme order, the RAG word in every row.
         var sample = SampleProgramme.Load();
-        var status = body.Descendants<Table>().Single(t => t.Elements<TableRow>().First().InnerText == "ProjectStatusCommentary");
+        var status = body.Descendants<Table>().Single(t => t.Elements<TableRow>().First().InnerText == "ProjectStatusDelivery confidenceDirectionCommentary");
         var rows = status.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
         Assert.Equal(sample.Projects!.Where(p => p.Status != ProjectStatus.Closed).OrderBy(p => p.Order).Select(p => p.Name), rows.Select(r => r[0]));
         Assert.All(rows, r => Assert.Matches("^(Red|Amber|Green|No open milestones)", r[1]));

@@ -52,9 +52,11 @@ public sealed class SnapshotRowsTests
         static List<string> Keys(object view) =>
             JsonDocument.Parse(JsonSerializer.Serialize(view, Storage.StoredJson.Options)).RootElement.EnumerateObject().Select(p => p.Name).ToList();
 
-        Assert.Equal(["id", "name", "workstream", "lead", "aim", "status", "order", "ragOverride", "ragReason", "eTag", "milestoneSummary", "milestones", "updates", "indicators"],
+        // Members added since (confidence, confidenceReason, toleranceMonths; rebaselines) come after the ones they follow in the record.
+        Assert.Equal(["id", "name", "workstream", "lead", "aim", "status", "order", "ragOverride", "ragReason", "confidence", "confidenceReason", "toleranceMonths",
+            "eTag", "milestoneSummary", "milestones", "updates", "indicators"],
             Keys(new ProjectView { Id = "p" }));
-        Assert.Equal(["projectId", "id", "activity", "due", "baselineDue", "window", "status", "board", "order", "overdue", "eTag"],
+        Assert.Equal(["projectId", "id", "activity", "due", "baselineDue", "window", "status", "board", "order", "rebaselines", "overdue", "eTag"],
             Keys(new MilestoneView { ProjectId = "p", Id = "m" }));
         Assert.Equal(["id", "name", "category", "unit", "polarity", "projectId", "source", "order", "eTag", "values"],
             Keys(new IndicatorView { Id = "i" }));

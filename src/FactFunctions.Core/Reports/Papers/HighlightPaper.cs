@@ -11,17 +11,18 @@ namespace FactFunctions.Reports.Papers;
 
 /// <summary>
 /// The highlight report for the FACT Operational and Executive Boards: a cover (board, meeting, period covered), a
-/// status summary (each project's RAG in words and colour with a line from its latest update), then per project what
-/// was completed since the last report, what is due before the board's next meeting, what is overdue and what slipped
-/// against its baseline; indicator charts; the risk register; the decisions requested; the changes since the last
-/// report.
+/// status summary (the exceptions beyond tolerance first, then each project's RAG in words and colour, the lead's
+/// delivery confidence, the direction of travel since the board's last report and a line from its latest update), then
+/// per project what was completed since the last report, what is due before the board's next meeting, what is overdue
+/// and what slipped against its baseline; indicator charts; the risk register; the decisions requested; the changes
+/// since the last report.
 /// </summary>
 public sealed class HighlightPaper : PaperDefinition
 {
     /// <summary>How long "due before the next meeting" runs when the board has no later meeting scheduled.</summary>
     public const int MonthsWhenNoNextMeeting = 3;
 
-    private static readonly int[] StatusWidths = [2600, 2200, 4838];
+    private static readonly int[] StatusWidths = [1900, 1900, 1700, 1600, 2538];
     private static readonly int[] RiskWidths = [500, 3200, 1000, 1600, 3338];
 
     public override string Kind => PaperKinds.Highlight;
@@ -46,8 +47,11 @@ public sealed class HighlightPaper : PaperDefinition
     /// <summary>The RAG rule as the paper states it, so a reader knows what each colour means.</summary>
     public static string RagRule =>
         "Each project's status is worked out from its open milestones (those neither complete nor cancelled) on the date of this report: " +
-        "Red if any is off track or overdue; otherwise Amber if any is at risk; otherwise Green. A project with no open milestones says so. " +
-        "Where the programme lead reports a different status, both are shown with the lead's reason.";
+        "Red if any is off track, overdue, or has slipped against its baseline by more than the schedule tolerance the board accepts " +
+        "(an exception); otherwise Amber if any is at risk; otherwise Green. A project with no open milestones says so. " +
+        "Where the programme lead reports a different status, both are shown with the lead's reason. Beside the status stand the lead's " +
+        "delivery confidence (Green, Amber/Green, Amber, Amber/Red or Red, with the reason) and the direction of travel: whether the " +
+        "status is better or worse than at the board's previous highlight report.";
 
     public override byte[] BuildTemplate()
     {
@@ -106,15 +110,18 @@ public sealed class HighlightPaper : PaperDefinition
         var completedNow = CompletedSince(request, from, asOf);
         var milestones = state.Milestones.ToLookup(m => m.ProjectId, StringComparer.Ordinal);
         var projects = Reported(state);
-        var rags = projects.ToDictionary(p => p.Id, p => ProjectRag.For(p, milestones[p.Id], asOf), StringComparer.Ordinal);
+        var rags = projects.ToDictionary(p => p.Id, p => ProjectRag.For(p, milestones[p.Id], asOf, text.ScheduleToleranceMonths), StringComparer.Ordinal);
+        var directions = Directions(request, projects, rags);
         var latest = state.Updates.GroupBy(u => u.ProjectId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).Last(), StringComparer.Ordinal);
 
         fields
             .Text(T.HighlightPeriod, Period(request, from, asOf))
             .Set(T.HighlightRagRule, ParagraphsField.Lines([RagRule]))
-            .Set(T.HighlightStatusTable, new ElementsField([StatusTable(projects.Select(p =>
-                (p, rags[p.Id], Commentary(latest.GetValueOrDefault(p.Id)))).ToList()), new WordParagraph()]));
+            .Set(T.HighlightStatusTable, new ElementsField([
+                .. Exceptions(writer, text, projects, rags),
+                StatusTable(projects.Select(p => new StatusRow(p, rags[p.Id], directions[p.Id], Commentary(latest.GetValueOrDefault(p.Id)))).ToList()),
+                new WordParagraph()]));
 
         string dueHeading = request.Board?.NextMeeting is { } next
             ? $"Due before the next meeting ({PaperComposer.LongDate(next)})"
@@ -125,14 +132,15 @@ public sealed class HighlightPaper : PaperDefinition
             var open = own.Where(m => !MilestoneStatus.IsClosed(m.Status)).ToList();
             return new FieldSet(fields)
                 .Text(T.ProjectName, p.Name)
-                .Text(T.HighlightProjectStatus, rags[p.Id].Summary())
+                .Text(T.HighlightProjectStatus, $"{rags[p.Id].Summary()} Delivery confidence: {ConfidenceWords(p)} Direction of travel: {directions[p.Id].Words()}.")
                 .Set(T.HighlightCompleted, Lines(own.Where(m => completedNow.Contains((m.ProjectId, m.Id))).Select(m => $"{m.Activity} ({m.Due})")))
                 .Text(T.HighlightDueHeading, dueHeading)
                 .Set(T.HighlightDue, Lines(open.Where(m => !MilestoneStatus.IsOverdue(m.Status, m.Window, asOf) && m.Window.Earliest <= until)
                     .Select(m => $"{m.Activity} ({m.Due}, {MilestoneStatus.Words(m.Status)})")))
                 .Set(T.HighlightOverdue, Lines(open.Where(m => MilestoneStatus.IsOverdue(m.Status, m.Window, asOf)).Select(m =>
                     $"{m.Activity} (due {m.Due}, {MilestoneStatus.Words(m.Status)})")))
-                .Set(T.HighlightSlipped, Lines(open.Select(Slippage.Of).OfType<Slippage>().Select(s => $"{s.Milestone.Activity}: {s.Words()}")));
+                .Set(T.HighlightSlipped, Lines(open.Where(m => Slippage.Of(m) is not null || m.Rebaselines is { Count: > 0 })
+                    .Select(m => SlippedLine(m, rags[p.Id].ToleranceMonths))));
         }).ToList()));
 
         var charted = state.Indicators.Where(IndicatorChart.Charted).ToList();
@@ -150,8 +158,10 @@ public sealed class HighlightPaper : PaperDefinition
         fields.Set(T.DecisionsRequested, writer.Field(
             text.DecisionsRequested is { Count: > 0 } decisions ? decisions : ["No decisions are requested at this meeting."],
             new BlockPlace(Numbered: false, SubheadingLevel: 2)));
+        var moved = projects.Where(p => directions[p.Id].Kind is DirectionOfTravel.Improved or DirectionOfTravel.Worse or DirectionOfTravel.New)
+            .Select(p => $"{p.Name}: {directions[p.Id].Words()}; now {Rag.Words(rags[p.Id].Reported)}.");
         fields.Set(T.HighlightChanges, request.Changes is { } changes
-            ? ParagraphsField.Lines(changes.Summary(), whenEmpty: "No milestones or indicators have changed.")
+            ? ParagraphsField.Lines([.. moved, .. changes.Summary()], whenEmpty: "No project's status, milestones or indicators have changed.")
             : ParagraphsField.Lines(["This is the board’s first highlight report from this system, so there is no earlier report to compare with."]));
         return fields;
     }
@@ -219,13 +229,88 @@ public sealed class HighlightPaper : PaperDefinition
         return sentence.Length <= 240 ? sentence : sentence[..239].TrimEnd() + "…";
     }
 
+    /// <summary>
+    /// Each project's direction of travel against the board's previous highlight report: its statuses worked out again,
+    /// by today's rule, from the programme that report was made from, as of that report's date.
+    /// </summary>
+    public static IReadOnlyDictionary<string, DirectionOfTravel> Directions(PaperRequest request, IReadOnlyList<ProjectView> projects,
+        IReadOnlyDictionary<string, ProjectRag> now)
+    {
+        var before = request.Previous?.State;
+        var then = request.Previous?.ReportDate ?? request.Previous?.MeetingDate;
+        var earlier = new Dictionary<string, ProjectRag>(StringComparer.Ordinal);
+        if (before is not null && then is { } asOf)
+        {
+            var milestones = before.Milestones.ToLookup(m => m.ProjectId, StringComparer.Ordinal);
+            foreach (var project in Reported(before))
+            {
+                earlier[project.Id] = ProjectRag.For(project, milestones[project.Id], asOf, before.Text?.ScheduleToleranceMonths);
+            }
+        }
+
+        return projects.ToDictionary(p => p.Id, p => DirectionOfTravel.Between(before is not null, earlier.GetValueOrDefault(p.Id), now[p.Id]),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A milestone under "Slipped against baseline": its slippage against the current baseline, how far beyond the
+    /// tolerance, and the board's latest decision that moved the baseline, with the first baseline when it moved more
+    /// than once.
+    /// </summary>
+    public static string SlippedLine(MilestoneView milestone, int? toleranceMonths)
+    {
+        string line = Slippage.Of(milestone) is { } slipped
+            ? slipped.MonthsOver(toleranceMonths) is { } over
+                ? $"{milestone.Activity}: {slipped.Words()}; {Slippage.MonthWords(over)} beyond the tolerance (an exception)"
+                : $"{milestone.Activity}: {slipped.Words()}"
+            : $"{milestone.Activity}: on its baseline ({milestone.BaselineDue})";
+        if (milestone.Rebaselines is { Count: > 0 } decisions)
+        {
+            line += $"; {decisions[^1].Words()}" + (decisions.Count > 1 ? $" (first baseline {decisions[0].Was})" : string.Empty);
+        }
+
+        return line;
+    }
+
+    /// <summary>"Amber/Red: the new provider starts late." or "not given." </summary>
+    public static string ConfidenceWords(ProjectView project) => project.Confidence is { } confidence
+        ? $"{DeliveryConfidence.Words(confidence)}: {Sentence(project.ConfidenceReason)}"
+        : "not given.";
+
+    private static string Sentence(string? text) => string.IsNullOrWhiteSpace(text) ? "no reason given." : text.TrimEnd().EndsWith('.') ? text.Trim() : text.Trim() + ".";
+
     private static ParagraphsField Lines(IEnumerable<string> lines) => ParagraphsField.Lines(lines, whenEmpty: "None.");
 
-    /// <summary>The status summary: project, RAG (the word, and the cell shaded in its colour), and the commentary.</summary>
-    private static Table StatusTable(IReadOnlyList<(ProjectView Project, ProjectRag Rag, string Commentary)> rows)
+    /// <summary>The exceptions, first in the report under their own heading: each milestone slipped beyond its project's tolerance, by how much.</summary>
+    private static IEnumerable<OpenXmlElement> Exceptions(BlockWriter writer, ProgrammeText text, IReadOnlyList<ProjectView> projects,
+        IReadOnlyDictionary<string, ProjectRag> rags)
     {
-        var table = DocumentBuilder.Table(StatusWidths, DocumentBuilder.HeaderRow(StatusWidths, "Project", "Status", "Commentary"));
-        foreach (var (project, rag, commentary) in rows)
+        yield return writer.Heading(2, "Exceptions beyond tolerance");
+        var lines = projects.SelectMany(p => rags[p.Id].Exceptions.Select(e =>
+            $"{p.Name}: {e.Slippage.Milestone.Activity} has {e.Slippage.Words()}, against a tolerance of {Slippage.MonthWords(rags[p.Id].ToleranceMonths ?? 0)}: " +
+            $"{Slippage.MonthWords(e.MonthsOver)} over.")).ToList();
+        if (lines.Count == 0)
+        {
+            bool anyTolerance = text.ScheduleToleranceMonths is not null || projects.Any(p => p.ToleranceMonths is not null);
+            lines.Add(anyTolerance ? "None: no open milestone has slipped beyond its tolerance." : "None: no schedule tolerance is set, so no slippage is an exception.");
+        }
+
+        foreach (string line in lines)
+        {
+            yield return DocumentBuilder.TextLine(line, DocumentBuilder.BulletStyle);
+        }
+    }
+
+    private sealed record StatusRow(ProjectView Project, ProjectRag Rag, DirectionOfTravel Direction, string Commentary);
+
+    /// <summary>
+    /// The status summary: project, RAG (the word, and the cell shaded in its colour), the lead's delivery confidence, the
+    /// direction of travel (a word and a symbol), and the commentary.
+    /// </summary>
+    private static Table StatusTable(IReadOnlyList<StatusRow> rows)
+    {
+        var table = DocumentBuilder.Table(StatusWidths, DocumentBuilder.HeaderRow(StatusWidths, "Project", "Status", "Delivery confidence", "Direction", "Commentary"));
+        foreach (var (project, rag, direction, commentary) in rows)
         {
             var status = new List<OpenXmlElement> { DocumentBuilder.TextLine(Rag.Words(rag.Reported), bold: true) };
             if (rag.Override is not null)
@@ -237,10 +322,16 @@ public sealed class HighlightPaper : PaperDefinition
             {
                 status.Add(DocumentBuilder.TextLine(PaperComposer.Capitalised(rag.Why())));
             }
+
+            var confidence = project.Confidence is { } level
+                ? new[] { DocumentBuilder.TextLine(DeliveryConfidence.Words(level), bold: true), DocumentBuilder.TextLine(project.ConfidenceReason) }
+                : [DocumentBuilder.TextLine("Not given")];
             table.AppendChild(DocumentBuilder.Row(
                 DocumentBuilder.Cell(StatusWidths[0], DocumentBuilder.TextLine(project.Name ?? project.Id, bold: true)),
                 DocumentBuilder.SpanningCell(StatusWidths[1], 1, Rag.Shade(rag.Reported), [.. status]),
-                DocumentBuilder.Cell(StatusWidths[2], DocumentBuilder.TextLine(commentary))));
+                DocumentBuilder.Cell(StatusWidths[2], confidence),
+                DocumentBuilder.Cell(StatusWidths[3], DocumentBuilder.TextLine(direction.Words())),
+                DocumentBuilder.Cell(StatusWidths[4], DocumentBuilder.TextLine(commentary))));
         }
 
         return table;
