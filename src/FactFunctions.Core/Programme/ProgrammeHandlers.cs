@@ -292,6 +292,7 @@ public sealed class ProgrammeHandlers(RequestPipeline pipeline, JsonBody body, P
                 if (errors.IsEmpty)
                 {
                     await importer.CheckImagesAsync(errors, ProgrammeValidation.TextBlocks(value), ct2);
+                    await importer.CheckTextReferencesAsync(errors, value, string.Empty, null, ct2);
                 }
             }, ct);
             if (input.Problem is not null)

@@ -80,7 +80,52 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
 
         await CheckImagesAsync(errors, ProgrammeValidation.AllBlocks(document), ct);
         await CheckBaselinesAsync(errors, document, ct);
+        await CheckTextReferencesAsync(errors, document.Programme, "programme", document, ct);
         return errors;
+    }
+
+    /// <summary>
+    /// The issues log's and the benefits' projects, and the benefits' indicators, are in <paramref name="document"/> or
+    /// stored (422 naming the entry otherwise), so the highlight report can show each under its project.
+    /// </summary>
+    public async Task CheckTextReferencesAsync(ValidationErrors errors, ProgrammeText? text, string prefix, ProgrammeDocument? document, CancellationToken ct)
+    {
+        if (text is null || (text.IssueLog is not { Count: > 0 } && text.Benefits is not { Count: > 0 }))
+        {
+            return;
+        }
+
+        var stored = await store.ReadAllAsync(ct);
+        var projects = new HashSet<string>(stored.Projects.Select(p => p.Id), StringComparer.Ordinal);
+        projects.UnionWith((document?.Projects ?? []).Where(p => p?.Id is not null).Select(p => p.Id!));
+        var indicators = new HashSet<string>(stored.Indicators.Select(i => i.Id), StringComparer.Ordinal);
+        indicators.UnionWith((document?.Indicators ?? []).Where(i => i?.Id is not null).Select(i => i.Id!));
+        void Project(string field, string? id)
+        {
+            if (id is not null && Ids.IsSlug(id) && !projects.Contains(id))
+            {
+                errors.Add(field, $"names project '{id}', which is neither in this document nor stored.");
+            }
+        }
+
+        for (int i = 0; i < (text.IssueLog?.Count ?? 0); i++)
+        {
+            Project($"{ValidationErrors.Field(prefix, "issueLog")}[{i}].projectId", text.IssueLog![i]?.ProjectId);
+        }
+
+        for (int i = 0; i < (text.Benefits?.Count ?? 0); i++)
+        {
+            string item = $"{ValidationErrors.Field(prefix, "benefits")}[{i}]";
+            Project($"{item}.projectId", text.Benefits![i]?.ProjectId);
+            var named = text.Benefits[i]?.Indicators ?? [];
+            for (int k = 0; k < named.Count; k++)
+            {
+                if (named[k] is { } id && Ids.IsSlug(id) && !indicators.Contains(id))
+                {
+                    errors.Add($"{item}.indicators[{k}]", $"names indicator '{id}', which is neither in this document nor stored.");
+                }
+            }
+        }
     }
 
     /// <summary>No stored milestone's baseline moves by import or workbook: only a board's decision moves it (<see cref="BaselineDecision.Refusal"/>).</summary>

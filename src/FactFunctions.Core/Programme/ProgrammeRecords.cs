@@ -80,6 +80,12 @@ public sealed record ProgrammeText
     /// <summary>The programme's risk register, as the highlight report prints it.</summary>
     public IReadOnlyList<RegisterRisk>? RiskRegister { get; init; }
 
+    /// <summary>The issues log: what has happened to a project, its owner and action (<see cref="ProgrammeIssue"/>).</summary>
+    public IReadOnlyList<ProgrammeIssue>? IssueLog { get; init; }
+
+    /// <summary>Each project's intended outcomes and the indicators that measure them (<see cref="ProjectBenefit"/>).</summary>
+    public IReadOnlyList<ProjectBenefit>? Benefits { get; init; }
+
     /// <summary>The decisions the boards are asked to take, printed by the highlight report.</summary>
     public IReadOnlyList<Block>? DecisionsRequested { get; init; }
 

@@ -178,6 +178,30 @@ public static class ProgrammeValidation
         Paragraphs(errors, ValidationErrors.Field(prefix, "appendices"), text.Appendices);
         Risks(errors, ValidationErrors.Field(prefix, "risks"), text.Risks);
         Register(errors, ValidationErrors.Field(prefix, "riskRegister"), text.RiskRegister);
+        EachRisk(errors, ValidationErrors.Field(prefix, "issueLog"), text.IssueLog, (item, issue) =>
+        {
+            errors.Slug(ValidationErrors.Field(item, "projectId"), issue.ProjectId);
+            errors.RequiredText(ValidationErrors.Field(item, "description"), issue.Description, 5_000);
+            errors.Date(ValidationErrors.Field(item, "raised"), issue.Raised);
+            errors.Text(ValidationErrors.Field(item, "owner"), issue.Owner, 200);
+            errors.Text(ValidationErrors.Field(item, "action"), issue.Action, 5_000);
+            errors.OneOf(ValidationErrors.Field(item, "status"), issue.Status, IssueStatus.All);
+        }, "issues");
+        EachRisk(errors, ValidationErrors.Field(prefix, "benefits"), text.Benefits, (item, benefit) =>
+        {
+            errors.Slug(ValidationErrors.Field(item, "projectId"), benefit.ProjectId);
+            errors.RequiredText(ValidationErrors.Field(item, "text"), benefit.Text, 1_000);
+            var indicators = benefit.Indicators ?? [];
+            if (indicators.Count > 20)
+            {
+                errors.Add(ValidationErrors.Field(item, "indicators"), "names more than 20 indicators.");
+            }
+
+            for (int i = 0; i < indicators.Count; i++)
+            {
+                errors.Slug($"{ValidationErrors.Field(item, "indicators")}[{i}]", indicators[i]);
+            }
+        }, "benefits");
         Paragraphs(errors, ValidationErrors.Field(prefix, "decisionsRequested"), text.DecisionsRequested);
         Person(errors, ValidationErrors.Field(prefix, "author"), text.Author, emailRequired: true);
         Person(errors, ValidationErrors.Field(prefix, "director"), text.Director, emailRequired: false);
@@ -217,8 +241,11 @@ public static class ProgrammeValidation
             errors.RequiredText(ValidationErrors.Field(item, "mitigation"), risk.Mitigation, 5_000);
         });
 
-    /// <summary>A list of at most 50 risks, each present and checked by <paramref name="check"/> under its field (<c>field[i]</c>).</summary>
-    private static void EachRisk<TRisk>(ValidationErrors errors, string field, IReadOnlyList<TRisk>? risks, Action<string, TRisk> check)
+    /// <summary>
+    /// A list of at most 50 risks (or issues, or benefits: <paramref name="noun"/>), each present and checked by
+    /// <paramref name="check"/> under its field (<c>field[i]</c>).
+    /// </summary>
+    private static void EachRisk<TRisk>(ValidationErrors errors, string field, IReadOnlyList<TRisk>? risks, Action<string, TRisk> check, string noun = "risks")
         where TRisk : class
     {
         if (risks is null)
@@ -228,7 +255,7 @@ public static class ProgrammeValidation
 
         if (risks.Count > 50)
         {
-            errors.Add(field, $"has {risks.Count} risks; at most 50 are allowed.");
+            errors.Add(field, $"has {risks.Count} {noun}; at most 50 are allowed.");
         }
 
         for (int i = 0; i < risks.Count; i++)

@@ -10,6 +10,10 @@ public static class ChangeKinds
     public const string StatusChanged = "status-changed";
     public const string Changed = "changed";
     public const string ConfidenceChanged = "confidence-changed";
+    public const string IssueRaised = "issue-raised";
+    public const string IssueClosed = "issue-closed";
+    public const string BenefitAdded = "benefit-added";
+    public const string BenefitRemoved = "benefit-removed";
 }
 
 public sealed record MilestoneChange
@@ -110,6 +114,37 @@ public static class SnapshotDiff
             string now = project.Confidence is { } c ? $"{DeliveryConfidence.Words(c)} ({project.ConfidenceReason?.Trim()})" : "no longer given";
             projects.Add(new ProjectChange(ChangeKinds.ConfidenceChanged, project.Id, project.Name,
                 $"{project.Name}: delivery confidence {now}{(was is null ? "" : was == project.Confidence ? ", reason changed" : $"; was {DeliveryConfidence.Words(was)}")}."));
+        }
+
+        // The issues log and the benefits, entries known by project and words.
+        var oldIssues = (since.State.Text?.IssueLog ?? []).GroupBy(i => (i.ProjectId, i.Description)).ToDictionary(g => g.Key, g => g.First());
+        foreach (var issue in snapshot.State.Text?.IssueLog ?? [])
+        {
+            var old = oldIssues.GetValueOrDefault((issue.ProjectId, issue.Description));
+            if (old is null && issue.Status == IssueStatus.Open)
+            {
+                projects.Add(new ProjectChange(ChangeKinds.IssueRaised, issue.ProjectId ?? string.Empty, ProjectName(issue.ProjectId ?? string.Empty),
+                    $"New issue on {ProjectName(issue.ProjectId ?? string.Empty)}: {issue.Description}"));
+            }
+            else if (issue.Status == IssueStatus.Closed && old?.Status != IssueStatus.Closed)
+            {
+                projects.Add(new ProjectChange(ChangeKinds.IssueClosed, issue.ProjectId ?? string.Empty, ProjectName(issue.ProjectId ?? string.Empty),
+                    $"Issue closed on {ProjectName(issue.ProjectId ?? string.Empty)}: {issue.Description}"));
+            }
+        }
+
+        var oldBenefits = (since.State.Text?.Benefits ?? []).Select(b => (b.ProjectId, b.Text)).ToHashSet();
+        var newBenefits = (snapshot.State.Text?.Benefits ?? []).Select(b => (b.ProjectId, b.Text)).ToHashSet();
+        foreach (var (projectId, text) in newBenefits.Where(b => !oldBenefits.Contains(b)))
+        {
+            projects.Add(new ProjectChange(ChangeKinds.BenefitAdded, projectId ?? string.Empty, ProjectName(projectId ?? string.Empty),
+                $"New benefit for {ProjectName(projectId ?? string.Empty)}: {text}"));
+        }
+
+        foreach (var (projectId, text) in oldBenefits.Where(b => !newBenefits.Contains(b)))
+        {
+            projects.Add(new ProjectChange(ChangeKinds.BenefitRemoved, projectId ?? string.Empty, ProjectName(projectId ?? string.Empty),
+                $"Benefit no longer recorded for {ProjectName(projectId ?? string.Empty)}: {text}"));
         }
 
         static string Key(MilestoneView m) => $"{m.ProjectId}|{m.Id}";

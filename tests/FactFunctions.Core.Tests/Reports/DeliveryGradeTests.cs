@@ -154,4 +154,62 @@ public sealed class DeliveryGradeTests
         Assert.Contains("Family Help: delivery confidence Amber/Red (Partner staff cannot be released until March.), reason changed.", text,
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_indicators_trend_reads_its_polarity_and_says_its_figures()
+    {
+        IndicatorView Indicator(string polarity, params (string Period, int? Rank, decimal? Value)[] values) => new()
+        {
+            Id = "i",
+            Polarity = polarity,
+            Values = [.. values.Select(v => new IndicatorValueView { Period = v.Period, Rank = v.Rank, Value = v.Value })],
+        };
+
+        Assert.Equal("▲ improving (rank 14 in 2019-20 → rank 10 in 2020-21)",
+            IndicatorTrend.Of(Indicator("lower-is-better", ("2020-21", 10, null), ("2018-19", 19, null), ("2019-20", 14, null))).Words);
+        Assert.Equal(IndicatorTrend.Worsening, IndicatorTrend.Of(Indicator("higher-is-better", ("2019-20", null, 90m), ("2020-21", null, 85m))).Kind);
+        Assert.Equal(IndicatorTrend.Steady, IndicatorTrend.Of(Indicator("lower-is-better", ("2019-20", null, 0m), ("2020-21", null, 0m))).Kind);
+        Assert.Equal("one period so far (rank 71 in 2020-21)", IndicatorTrend.Of(Indicator("lower-is-better", ("2020-21", 71, null))).Words);
+    }
+
+    [Fact]
+    public void The_sample_highlight_report_shows_open_issues_per_project_and_each_benefit_with_its_indicators_trend()
+    {
+        byte[] paper = HighlightPaperTests.Render(HighlightPaperTests.Request());
+        PaperTests.AssertValid(paper);
+        using var document = PaperTests.Open(paper);
+        var tables = document.MainDocumentPart!.Document!.Body!.Descendants<Table>().ToList();
+
+        var issues = tables.Single(t => t.Elements<TableRow>().First().InnerText == "ProjectIssueRaisedOwnerAction");
+        var rows = issues.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal(["Transitional Safeguarding", "Family Help"], rows.Select(r => r[0]));
+        Assert.Equal("20 October 2022", rows[1][2]);
+
+        var benefits = tables.Single(t => t.Elements<TableRow>().First().InnerText == "ProjectBenefitIndicators and trend");
+        var attendance = benefits.Elements<TableRow>().Single(r => r.InnerText.Contains("school attendance", StringComparison.Ordinal));
+        Assert.Contains("Fixed term exclusion (suspension): Primary Schools: ▲ improving (rank 146 in 2019-20 → rank 142 in 2020-21)", attendance.InnerText,
+            StringComparison.Ordinal);
+        Assert.Contains("one period so far (rank 71 in 2020-21)", attendance.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_snapshot_diff_tells_issues_raised_and_closed_and_benefits_added()
+    {
+        var sample = SampleProgramme.Load();
+        var request = HighlightPaperTests.Request();
+        var text = sample.Programme!;
+        var later = text with
+        {
+            IssueLog = [.. text.IssueLog!.Select((issue, i) => i == 0 ? issue with { Status = IssueStatus.Closed } : issue),
+                new ProgrammeIssue { ProjectId = "family-help", Description = "Hub premises delayed.", Status = IssueStatus.Open }],
+            Benefits = [.. text.Benefits!, new ProjectBenefit { ProjectId = "family-help", Text = "Fewer referrals to statutory services." }],
+        };
+        var after = request.Snapshot with { State = ProgrammeState.FromDocument(sample with { Programme = later }, AsOf) };
+
+        var lines = FactFunctions.Snapshots.SnapshotDiff.Compare(request.Snapshot, after).Summary().ToList();
+
+        Assert.Contains("New issue on Family Help: Hub premises delayed.", lines);
+        Assert.Contains(lines, l => l.StartsWith("Issue closed on Family Help: The evaluation partner has not been confirmed", StringComparison.Ordinal));
+        Assert.Contains("New benefit for Family Help: Fewer referrals to statutory services.", lines);
+    }
 }

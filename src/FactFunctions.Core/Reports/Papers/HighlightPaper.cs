@@ -24,6 +24,8 @@ public sealed class HighlightPaper : PaperDefinition
 
     private static readonly int[] StatusWidths = [1900, 1900, 1700, 1600, 2538];
     private static readonly int[] RiskWidths = [500, 3200, 1000, 1600, 3338];
+    private static readonly int[] IssueWidths = [1900, 3138, 1200, 1400, 2000];
+    private static readonly int[] BenefitWidths = [1900, 3738, 4000];
 
     public override string Kind => PaperKinds.Highlight;
 
@@ -121,6 +123,7 @@ public sealed class HighlightPaper : PaperDefinition
             .Set(T.HighlightStatusTable, new ElementsField([
                 .. Exceptions(writer, text, projects, rags),
                 StatusTable(projects.Select(p => new StatusRow(p, rags[p.Id], directions[p.Id], Commentary(latest.GetValueOrDefault(p.Id)))).ToList()),
+                .. IssuesAndBenefits(writer, text, projects, state.Indicators),
                 new WordParagraph()]));
 
         string dueHeading = request.Board?.NextMeeting is { } next
@@ -299,6 +302,69 @@ public sealed class HighlightPaper : PaperDefinition
         {
             yield return DocumentBuilder.TextLine(line, DocumentBuilder.BulletStyle);
         }
+    }
+
+    /// <summary>
+    /// The open issues of the issues log, per project in programme order (project, issue, raised, owner, action), and each
+    /// project's benefits with the indicators that measure them and their trend (<see cref="IndicatorTrend"/>).
+    /// </summary>
+    private static IEnumerable<OpenXmlElement> IssuesAndBenefits(BlockWriter writer, ProgrammeText text, IReadOnlyList<ProjectView> projects,
+        IReadOnlyList<IndicatorView> indicators)
+    {
+        var order = projects.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var names = projects.ToDictionary(p => p.Id, p => p.Name ?? p.Id, StringComparer.Ordinal);
+        int Rank(string? projectId) => projectId is not null && order.TryGetValue(projectId, out int at) ? at : int.MaxValue;
+        string Name(string? projectId) => projectId is not null && names.TryGetValue(projectId, out string? name) ? name : projectId ?? "–";
+
+        yield return writer.Heading(2, "Open issues");
+        var open = (text.IssueLog ?? []).Where(i => i.Status == IssueStatus.Open).OrderBy(i => Rank(i.ProjectId)).ThenBy(i => i.Raised).ToList();
+        if (open.Count == 0)
+        {
+            yield return DocumentBuilder.TextLine("No issue is open.", "Normal");
+        }
+        else
+        {
+            var table = DocumentBuilder.Table(IssueWidths, DocumentBuilder.HeaderRow(IssueWidths, "Project", "Issue", "Raised", "Owner", "Action"));
+            foreach (var issue in open)
+            {
+                table.AppendChild(DocumentBuilder.Row(
+                    DocumentBuilder.Cell(IssueWidths[0], DocumentBuilder.TextLine(Name(issue.ProjectId), bold: true)),
+                    DocumentBuilder.Cell(IssueWidths[1], DocumentBuilder.TextLine(issue.Description)),
+                    DocumentBuilder.Cell(IssueWidths[2], DocumentBuilder.TextLine(issue.Raised is { } raised ? PaperComposer.LongDate(raised) : "–")),
+                    DocumentBuilder.Cell(IssueWidths[3], DocumentBuilder.TextLine(issue.Owner ?? "–")),
+                    DocumentBuilder.Cell(IssueWidths[4], DocumentBuilder.TextLine(issue.Action ?? "–"))));
+            }
+
+            yield return table;
+        }
+
+        yield return writer.Heading(2, "Benefits and how they are measured");
+        var benefits = (text.Benefits ?? []).OrderBy(b => Rank(b.ProjectId)).ToList();
+        if (benefits.Count == 0)
+        {
+            yield return DocumentBuilder.TextLine("No benefits are recorded.", "Normal");
+            yield break;
+        }
+
+        var byId = indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var benefitTable = DocumentBuilder.Table(BenefitWidths, DocumentBuilder.HeaderRow(BenefitWidths, "Project", "Benefit", "Indicators and trend"));
+        foreach (var benefit in benefits)
+        {
+            var measures = (benefit.Indicators ?? []).Select(id => byId.TryGetValue(id, out var indicator)
+                ? DocumentBuilder.TextLine($"{IndicatorChart.Title(indicator)}: {IndicatorTrend.Of(indicator).Words}")
+                : DocumentBuilder.TextLine($"{id}: no longer recorded")).ToList();
+            if (measures.Count == 0)
+            {
+                measures.Add(DocumentBuilder.TextLine("No indicator measures it yet."));
+            }
+
+            benefitTable.AppendChild(DocumentBuilder.Row(
+                DocumentBuilder.Cell(BenefitWidths[0], DocumentBuilder.TextLine(Name(benefit.ProjectId), bold: true)),
+                DocumentBuilder.Cell(BenefitWidths[1], DocumentBuilder.TextLine(benefit.Text)),
+                DocumentBuilder.Cell(BenefitWidths[2], [.. measures])));
+        }
+
+        yield return benefitTable;
     }
 
     private sealed record StatusRow(ProjectView Project, ProjectRag Rag, DirectionOfTravel Direction, string Commentary);
