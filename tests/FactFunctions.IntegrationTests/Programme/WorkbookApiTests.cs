@@ -61,7 +61,15 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(document).Take(5).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
         var names = document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["README", "Projects", "Milestones", "Indicators", "Indicator values", "Boards", "Meetings"], names);
+        Assert.Equal(["README", "Projects", "Milestones", "Indicators", "Indicator values", "Boards", "Meetings", "Issues", "Benefits"], names);
+
+        using (var reference = new WorkbookEdits(workbook))
+        {
+            // The issues log and the benefits are shown for reference (issue 27).
+            Assert.Equal("Issue (read-only)", reference.Text("Issues", "B1"));
+            Assert.Equal("family-help", reference.Text("Issues", $"A{reference.RowOf("Issues", "F", "open")}"));
+            Assert.Equal("suspensions-primary, suspensions-secondary", reference.Text("Benefits", $"C{reference.RowOf("Benefits", "A", "family-help") + 1}"));
+        }
 
         using var edits = new WorkbookEdits(workbook);
         var milestones = edits.Sheet("Milestones");

@@ -67,6 +67,11 @@ public static class ProgrammeWorkbook
                     b.Id, m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Title, m.Time?.ToString("HH:mm", CultureInfo.InvariantCulture),
                     m.PaperDeadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.ReportKind,
                 })).ToList(),
+            [WorkbookLayout.Issues] = (state.Text?.IssueLog ?? [])
+                .Select(i => new object?[] { i.ProjectId, i.Description, i.Raised?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.Owner, i.Action, i.Status })
+                .ToList(),
+            [WorkbookLayout.Benefits] = (state.Text?.Benefits ?? [])
+                .Select(b => new object?[] { b.ProjectId, b.Text, string.Join(", ", b.Indicators ?? []) }).ToList(),
         };
     }
 
@@ -74,13 +79,15 @@ public static class ProgrammeWorkbook
     {
         var london = TimeZoneInfo.ConvertTime(exportedAt, LondonTime.Zone);
         yield return $"The FACT programme, exported on {london.ToString("d MMMM yyyy 'at' HH:mm", English)} (London time).";
-        yield return "Edit the Projects, Milestones, Indicators and Indicator values sheets. Boards and Meetings are shown for reference and are not read back.";
+        yield return "Edit the Projects, Milestones, Indicators and Indicator values sheets. Boards, Meetings, Issues and Benefits are shown for " +
+            "reference and are not read back.";
         yield return "Keep each row's Id (and the Project or Indicator it belongs to): that is how a row is matched to its record, so rows can be " +
             "sorted or moved freely. The Order columns set the order in papers.";
         yield return "To add a record, add a row with a new Id (lower-case letters, digits and hyphens). Status, Polarity and Project offer drop-down lists.";
         yield return $"Type due dates as people write them, for example: {FuzzyDate.AcceptedForms}.";
-        yield return "Baseline due is the date first planned: to re-date a milestone change Due and leave Baseline due alone, so the highlight " +
-            "report shows the slippage. A new row with an empty Baseline due takes its Due.";
+        yield return "Baseline due is the plan the board agreed: to re-date a milestone change Due and leave Baseline due alone, so the highlight " +
+            "report shows the slippage. A baseline moves only by a board's decision (POST .../rebaseline): a changed Baseline due is refused. " +
+            "A new row with an empty Baseline due takes its Due.";
         yield return "Columns marked (read-only) are worked out by the system and ignored when you upload.";
         yield return "A milestone whose row you delete is kept unless you upload with ?removeMissing=true; the answer lists such milestones.";
         yield return "Upload the saved .xlsx (not .xlsm) to this address with the programme lead's key:";

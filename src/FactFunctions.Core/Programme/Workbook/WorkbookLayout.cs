@@ -73,8 +73,27 @@ public static class WorkbookLayout
         new("Paper", "reportKind", 20, ReadOnly: true),
     ], ReadOnly: true);
 
+    /// <summary>The issues log, for reference (it is kept with the standing text: PUT /api/programme).</summary>
+    public static readonly WorkbookSheet Issues = new("Issues",
+    [
+        new("Project", "projectId", 28, CellKind.Code, ReadOnly: true),
+        new("Issue", "description", 60, ReadOnly: true),
+        new("Raised", "raised", 14, CellKind.Code, ReadOnly: true),
+        new("Owner", "owner", 24, ReadOnly: true),
+        new("Action", "action", 50, ReadOnly: true),
+        new("Status", "status", 10, ReadOnly: true),
+    ], ReadOnly: true);
+
+    /// <summary>The projects' benefits and their indicators, for reference (kept with the standing text).</summary>
+    public static readonly WorkbookSheet Benefits = new("Benefits",
+    [
+        new("Project", "projectId", 28, CellKind.Code, ReadOnly: true),
+        new("Benefit", "text", 60, ReadOnly: true),
+        new("Indicators", "indicators", 40, ReadOnly: true),
+    ], ReadOnly: true);
+
     /// <summary>In the order the workbook has them.</summary>
-    public static readonly IReadOnlyList<WorkbookSheet> All = [Readme, Projects, Milestones, Indicators, IndicatorValues, Boards, Meetings];
+    public static readonly IReadOnlyList<WorkbookSheet> All = [Readme, Projects, Milestones, Indicators, IndicatorValues, Boards, Meetings, Issues, Benefits];
 
     /// <summary>A1-style column letters for a zero-based column index.</summary>
     public static string ColumnName(int index)
