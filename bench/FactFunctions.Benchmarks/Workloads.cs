@@ -25,7 +25,13 @@ internal static class Workloads
         return sample with
         {
             // The sample's free section follows one of its own projects; these generated projects are others.
-            Programme = sample.Programme! with { FreeSections = sample.Programme.FreeSections?.Select(f => f with { After = null }).ToList() },
+            // Its issues log and benefits name the sample's projects and indicators, which these replace.
+            Programme = sample.Programme! with
+            {
+                FreeSections = sample.Programme.FreeSections?.Select(f => f with { After = null }).ToList(),
+                IssueLog = null,
+                Benefits = null,
+            },
             Projects = Enumerable.Range(0, projects).Select(p => new ProjectDocument
             {
                 Id = $"project-{p:00}",

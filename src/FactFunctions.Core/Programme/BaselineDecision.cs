@@ -33,9 +33,11 @@ public sealed record BaselineDecision
     /// <summary>
     /// The one rule that keeps a baseline from moving silently: a write naming a baseline other than the stored one
     /// (<paramref name="stored"/>, null for a new milestone, which takes the one it names) is refused with this reason.
+    /// The same dates written another way ("Mar 2023" for "March 2023") are the same baseline.
     /// </summary>
     public static string? Refusal(string? named, string? stored, string projectId, string milestoneId) =>
-        named is null || stored is null || string.Equals(named.Trim(), stored.Trim(), StringComparison.Ordinal)
+        named is null || stored is null || string.Equals(named.Trim(), stored.Trim(), StringComparison.Ordinal) ||
+        (Dates.FuzzyDate.TryParse(named).Window is { } a && Dates.FuzzyDate.TryParse(stored).Window is { } b && a == b)
             ? null
             : $"would move the stored baseline ({stored}) to {named.Trim()}. A baseline moves only by a board's decision: " +
               $"POST /api/projects/{projectId}/milestones/{milestoneId}/rebaseline with the new baseline, the board, the meeting and the reason.";

@@ -16,15 +16,23 @@ public sealed record DirectionOfTravel(string Kind, string? Previous)
     /// <summary>No previous report of this board to compare with.</summary>
     public const string First = "first";
 
+    /// <summary>There was a previous report, but the programme it was made from is no longer kept.</summary>
+    public const string Unavailable = "unavailable";
+
     /// <summary>One of the two had no open milestones, so no status to rank.</summary>
     public const string NotComparable = "not-comparable";
 
     /// <summary>The direction from the status reported last time (<paramref name="previous"/>, null when the project was not reported) to now.</summary>
-    public static DirectionOfTravel Between(bool hadPreviousReport, ProjectRag? previous, ProjectRag now)
+    public static DirectionOfTravel Between(bool hadPreviousReport, ProjectRag? previous, ProjectRag now, bool previousKept = true)
     {
         if (!hadPreviousReport)
         {
             return new DirectionOfTravel(First, null);
+        }
+
+        if (!previousKept)
+        {
+            return new DirectionOfTravel(Unavailable, null);
         }
 
         if (previous is null)
@@ -55,6 +63,7 @@ public sealed record DirectionOfTravel(string Kind, string? Previous)
         New => "New since the last report",
         NotComparable => $"Not comparable (was {Rag.Words(Previous)})",
         First => "First report: none earlier to compare",
+        Unavailable => "Not known: the last report's snapshot is no longer kept",
         _ => throw new InvalidOperationException($"Unknown direction '{Kind}'."),
     };
 

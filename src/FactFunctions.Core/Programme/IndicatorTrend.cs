@@ -3,8 +3,9 @@ using System.Globalization;
 namespace FactFunctions.Programme;
 
 /// <summary>
-/// Which way an indicator is going: its latest figure (rank, else value) against the one before, read by its polarity
-/// (lower is better for ranks and rates of harm). Told in a word and a symbol, never colour alone.
+/// Which way an indicator is going: its latest figure against the one before. A series is of ranks when every period
+/// has one (as the charts draw it), and a lower rank is always better; values are read by the indicator's polarity.
+/// Told in a word and a symbol, never colour alone.
 /// </summary>
 public sealed record IndicatorTrend(string Kind, string? Words)
 {
@@ -15,8 +16,10 @@ public sealed record IndicatorTrend(string Kind, string? Words)
 
     public static IndicatorTrend Of(IndicatorView indicator)
     {
-        var figures = (indicator.Values ?? []).OrderBy(v => v.Period, StringComparer.Ordinal)
-            .Select(v => (v.Period, Figure: v.Rank is { } rank ? (decimal?)rank : v.Value, IsRank: v.Rank is not null))
+        var values = (indicator.Values ?? []).OrderBy(v => v.Period, StringComparer.Ordinal).ToList();
+        bool ranks = values.Count > 0 && values.All(v => v.Rank is not null);
+        var figures = values
+            .Select(v => (v.Period, Figure: ranks ? v.Rank : v.Value, IsRank: ranks))
             .Where(v => v.Figure is not null)
             .ToList();
         if (figures.Count < 2)
@@ -31,7 +34,7 @@ public sealed record IndicatorTrend(string Kind, string? Words)
             return new IndicatorTrend(Steady, $"► steady ({change})");
         }
 
-        bool lowerIsBetter = indicator.Polarity != "higher-is-better";
+        bool lowerIsBetter = ranks || indicator.Polarity != "higher-is-better";
         bool better = lowerIsBetter ? latest.Figure < before.Figure : latest.Figure > before.Figure;
         return better ? new IndicatorTrend(Improving, $"▲ improving ({change})") : new IndicatorTrend(Worsening, $"▼ worsening ({change})");
     }

@@ -43,24 +43,24 @@ internal static class ProgrammeEntities
         };
     }
 
-    /// <summary>A board's re-baseline decision as a row: keyed by milestone, meeting and the new baseline (one row per decision).</summary>
-    public static TableEntity Rebaseline(string projectId, string milestoneId, BaselineDecision decision) => new(projectId, RebaselineKey(milestoneId, decision))
-    {
-        ["MilestoneId"] = milestoneId,
-        ["Was"] = decision.Was,
-        ["BaselineDue"] = decision.BaselineDue,
-        ["Board"] = decision.Board,
-        ["BoardName"] = decision.BoardName,
-        ["MeetingDate"] = EntityText.Date(decision.MeetingDate),
-        ["Reason"] = decision.Reason,
-        ["RecordedAt"] = decision.RecordedAt,
-        ["RecordedBy"] = decision.RecordedBy,
-    };
+    /// <summary>A board's re-baseline decision as a row of its own: keyed by milestone, the time it was recorded and its id.</summary>
+    public static TableEntity Rebaseline(string projectId, string milestoneId, BaselineDecision decision, Guid id) =>
+        new(projectId, $"{milestoneId}|{decision.RecordedAt.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture)}|{id:N}")
+        {
+            ["MilestoneId"] = milestoneId,
+            ["Was"] = decision.Was,
+            ["BaselineDue"] = decision.BaselineDue,
+            ["Board"] = decision.Board,
+            ["BoardName"] = decision.BoardName,
+            ["MeetingDate"] = EntityText.Date(decision.MeetingDate),
+            ["Reason"] = decision.Reason,
+            ["RecordedAt"] = decision.RecordedAt,
+            ["RecordedBy"] = decision.RecordedBy,
+        };
 
-    /// <summary>The decision's row key: milestone, meeting date and a hash of the new baseline (which may hold '/').</summary>
-    public static string RebaselineKey(string milestoneId, BaselineDecision decision) =>
-        $"{milestoneId}|{decision.MeetingDate:yyyyMMdd}|{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(decision.BaselineDue.Trim())))[..12]}";
+    /// <summary>The id a decision restored by an import gets: its milestone and place, so importing twice writes it once.</summary>
+    public static Guid RestoredId(string milestoneId, int index) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{milestoneId}|{index}")).AsSpan(0, 16));
 
     public static (string ProjectId, string MilestoneId) RebaselineOf(TableEntity e) => (e.PartitionKey, e.GetString("MilestoneId") ?? e.RowKey.Split('|')[0]);
 

@@ -86,11 +86,22 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
 
     /// <summary>
     /// The issues log's and the benefits' projects, and the benefits' indicators, are in <paramref name="document"/> or
-    /// stored (422 naming the entry otherwise), so the highlight report can show each under its project.
+    /// stored (422 naming the entry otherwise), so the highlight report can show each under its project. An entry already
+    /// stored as it is passes whatever was deleted since, so an export still imports after a project or indicator goes.
     /// </summary>
     public async Task CheckTextReferencesAsync(ValidationErrors errors, ProgrammeText? text, string prefix, ProgrammeDocument? document, CancellationToken ct)
     {
         if (text is null || (text.IssueLog is not { Count: > 0 } && text.Benefits is not { Count: > 0 }))
+        {
+            return;
+        }
+
+        var (storedText, _) = await store.GetProgrammeTextAsync(ct);
+        var knownIssues = (storedText?.IssueLog ?? []).Where(i => i is not null).ToHashSet();
+        var knownBenefits = (storedText?.Benefits ?? []).Where(b => b is not null).Select(b => (b.ProjectId, b.Text, string.Join(",", b.Indicators ?? [])))
+            .ToHashSet();
+        bool Known(ProjectBenefit b) => knownBenefits.Contains((b.ProjectId, b.Text, string.Join(",", b.Indicators ?? [])));
+        if ((text.IssueLog ?? []).All(i => i is null || knownIssues.Contains(i)) && (text.Benefits ?? []).All(b => b is null || Known(b)))
         {
             return;
         }
@@ -110,11 +121,19 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
 
         for (int i = 0; i < (text.IssueLog?.Count ?? 0); i++)
         {
-            Project($"{ValidationErrors.Field(prefix, "issueLog")}[{i}].projectId", text.IssueLog![i]?.ProjectId);
+            if (text.IssueLog![i] is { } issue && !knownIssues.Contains(issue))
+            {
+                Project($"{ValidationErrors.Field(prefix, "issueLog")}[{i}].projectId", issue.ProjectId);
+            }
         }
 
         for (int i = 0; i < (text.Benefits?.Count ?? 0); i++)
         {
+            if (text.Benefits![i] is not { } benefit || Known(benefit))
+            {
+                continue;
+            }
+
             string item = $"{ValidationErrors.Field(prefix, "benefits")}[{i}]";
             Project($"{item}.projectId", text.Benefits![i]?.ProjectId);
             var named = text.Benefits[i]?.Indicators ?? [];

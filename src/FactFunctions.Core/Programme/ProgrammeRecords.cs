@@ -227,8 +227,9 @@ public record MilestoneFields
     public string? Due { get; init; }
 
     /// <summary>
-    /// The due date first planned, in the same forms as <see cref="Due"/>: set to the first due a milestone is created
-    /// or imported with unless given; re-dating changes <see cref="Due"/> only, so slippage is measured against it.
+    /// The baseline, in the same forms as <see cref="Due"/>: the first due a milestone is created or imported with unless
+    /// given; re-dating changes <see cref="Due"/> only, so slippage is measured against it. Only a board's decision moves
+    /// it afterwards (<see cref="BaselineDecision"/>).
     /// </summary>
     public string? BaselineDue { get; init; }
 

@@ -130,7 +130,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     /// </summary>
     private async Task RemoveChildrenAndRowAsync(TableClient projects, string projectId, ETag marked, CancellationToken ct)
     {
-        foreach (string kind in new[] { Tables.Milestones, Tables.Updates })
+        foreach (string kind in new[] { Tables.Milestones, Tables.Updates, Tables.Rebaselines })
         {
             var table = await storage.TableAsync(kind, ct);
             for (int pass = 1; ; pass++)
@@ -235,9 +235,11 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     public async Task<IReadOnlyDictionary<(string ProjectId, string MilestoneId), string?>> BaselinesAsync(CancellationToken ct) => await StoredBaselinesAsync(ct);
 
     /// <summary>
-    /// Records a board's decision to move a milestone's baseline and moves it, under the row's ETag (re-read on a race).
-    /// The decision's row key is made from the meeting and the new baseline, so sending the same decision again after a
-    /// failure completes it without recording it twice. Null when the milestone does not exist.
+    /// Records a board's decision to move a milestone's baseline and moves it under the row's ETag, re-reading on a race.
+    /// The decision's row is written first, under a key of its own; if the move then loses its race, that row is taken
+    /// back, and if the baseline is by then the new one (the same decision sent twice at once) nothing more is recorded.
+    /// A decision left behind by a crash between the two writes is not shown (<see cref="WithHistory"/>): sending the
+    /// decision again completes it. Null when the milestone does not exist.
     /// </summary>
     public async Task<(MilestoneView? Milestone, bool Unchanged)> RebaselineAsync(string projectId, string milestoneId, BaselineDecision decision, CancellationToken ct)
     {
@@ -252,23 +254,24 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
             }
 
             string stored = StoredBaseline(found.Value!) ?? decision.BaselineDue;
-            if (string.Equals(stored.Trim(), decision.BaselineDue.Trim(), StringComparison.Ordinal))
+            if (BaselineDecision.Refusal(decision.BaselineDue, stored, projectId, milestoneId) is null)
             {
                 return (await GetMilestoneAsync(projectId, milestoneId, ct), true);
             }
 
             var recorded = decision with { Was = stored };
-            await history.UpsertEntityAsync(ProgrammeEntities.Rebaseline(projectId, milestoneId, recorded), TableUpdateMode.Replace, ct);
+            var row = ProgrammeEntities.Rebaseline(projectId, milestoneId, recorded, Guid.NewGuid());
+            await history.AddEntityAsync(row, ct);
             try
             {
                 await milestones.UpdateEntityAsync(new TableEntity(projectId, milestoneId) { ["BaselineDue"] = recorded.BaselineDue }, found.Value!.ETag,
                     TableUpdateMode.Merge, ct);
                 return (await GetMilestoneAsync(projectId, milestoneId, ct), false);
             }
-            catch (RequestFailedException e) when (e.Status == 412)
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
-                // The milestone changed meanwhile: read it again; the decision's row is rewritten with what it then replaces.
-                await history.DeleteEntityAsync(projectId, ProgrammeEntities.RebaselineKey(milestoneId, recorded), ETag.All, ct);
+                // Changed or deleted meanwhile: take this decision's row back and read the milestone again.
+                await history.DeleteEntityAsync(projectId, row.RowKey, ETag.All, ct);
             }
         }
 
@@ -280,8 +283,28 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
             .OrderBy(x => x.Decision.RecordedAt)
             .ToLookup(x => x.Key, x => x.Decision);
 
-    private static MilestoneView WithHistory(MilestoneView milestone, ILookup<(string ProjectId, string MilestoneId), BaselineDecision> history) =>
-        history[(milestone.ProjectId, milestone.Id)].ToList() is { Count: > 0 } decisions ? milestone with { Rebaselines = decisions } : milestone;
+    /// <summary>
+    /// A milestone with its decisions, oldest first: a last decision that did not move the baseline (a crash between its
+    /// two writes) is left out, and so is a decision repeated by a resend.
+    /// </summary>
+    private static MilestoneView WithHistory(MilestoneView milestone, ILookup<(string ProjectId, string MilestoneId), BaselineDecision> history)
+    {
+        var decisions = new List<BaselineDecision>();
+        foreach (var decision in history[(milestone.ProjectId, milestone.Id)])
+        {
+            if (decisions.Count == 0 || decisions[^1] with { RecordedAt = decision.RecordedAt, RecordedBy = decision.RecordedBy } != decision)
+            {
+                decisions.Add(decision);
+            }
+        }
+
+        while (decisions.Count > 0 && BaselineDecision.Refusal(decisions[^1].BaselineDue, milestone.BaselineDue, milestone.ProjectId, milestone.Id) is not null)
+        {
+            decisions.RemoveAt(decisions.Count - 1);
+        }
+
+        return decisions.Count > 0 ? milestone with { Rebaselines = decisions } : milestone;
+    }
 
     public async Task<WriteResult> DeleteMilestoneAsync(string projectId, string milestoneId, string? ifMatch, CancellationToken ct)
     {
@@ -289,12 +312,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         var result = await ConditionalWrites.DeleteAsync(table, projectId, milestoneId, ifMatch, ct);
         if (result.Status == WriteStatus.Deleted)
         {
-            // Its decisions go with it, so a milestone made again under the id starts with no history.
-            var history = await storage.TableAsync(Tables.Rebaselines, ct);
-            foreach (var decision in (await RebaselinesAsync(TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), ct))[(projectId, milestoneId)])
-            {
-                await history.DeleteEntityAsync(projectId, ProgrammeEntities.RebaselineKey(milestoneId, decision), ETag.All, ct);
-            }
+            await DeleteHistoryAsync(projectId, milestoneId, ct);
         }
 
         return result;
@@ -460,7 +478,8 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
                 // A stored milestone's decisions are the rebaseline route's to record; a restore brings back a new one's.
                 if (!baselines.ContainsKey((project.Id!, milestone.Id!)))
                 {
-                    historyRows.AddRange((milestone.Rebaselines ?? []).Select(d => Upsert(ProgrammeEntities.Rebaseline(project.Id!, milestone.Id!, d))));
+                    historyRows.AddRange((milestone.Rebaselines ?? []).Select((d, i) =>
+                        Upsert(ProgrammeEntities.Rebaseline(project.Id!, milestone.Id!, d, ProgrammeEntities.RestoredId(milestone.Id!, i)))));
                 }
             }
 
@@ -509,6 +528,18 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         {
             // One at a time: a transaction fails whole when one of its rows is already gone, and removing is resumable.
             await table.DeleteEntityAsync(projectId, milestoneId, ETag.All, ct);
+            await DeleteHistoryAsync(projectId, milestoneId, ct);
+        }
+    }
+
+    /// <summary>A removed milestone's decisions go with it, so one made again under its id starts with no history.</summary>
+    private async Task DeleteHistoryAsync(string projectId, string milestoneId, CancellationToken ct)
+    {
+        var history = await storage.TableAsync(Tables.Rebaselines, ct);
+        await foreach (var row in history.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {projectId} and MilestoneId eq {milestoneId}"),
+            select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            await history.DeleteEntityAsync(projectId, row.RowKey, ETag.All, ct);
         }
     }
 

@@ -52,6 +52,7 @@ public static class ProgrammeValidation
             errors.Date($"{at}.meetingDate", decision.MeetingDate);
             errors.RequiredText($"{at}.reason", decision.Reason, 1_000);
             errors.Text($"{at}.recordedBy", decision.RecordedBy, 200);
+            errors.Date($"{at}.recordedAt", DateOnly.FromDateTime(decision.RecordedAt.UtcDateTime));
         }
     }
 

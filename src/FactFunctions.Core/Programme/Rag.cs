@@ -1,8 +1,9 @@
 namespace FactFunctions.Programme;
 
 /// <summary>
-/// A project's RAG status, derived by one rule from its open milestones (neither complete nor cancelled) as of a date:
-/// any off track or overdue → red; otherwise any at risk → amber; otherwise green. A project with no open milestone
+/// A project's RAG status, derived by one rule (<see cref="ProjectRag.For"/>) from its open milestones (neither complete
+/// nor cancelled) as of a date: any off track, overdue or slipped beyond tolerance → red; otherwise any at risk → amber;
+/// otherwise green. A project with no open milestone
 /// has no RAG to derive, and says so. The lead may report another status with a reason (<see cref="ProjectFields.RagOverride"/>).
 /// </summary>
 public static class Rag

@@ -20,8 +20,14 @@ public sealed class RebaselineHandler(RequestPipeline pipeline, JsonBody body, P
 
             var input = await body.ReadValidAsync<RebaselineRequest>(request, (errors, value) =>
             {
-                errors.RequiredText("baselineDue", value.BaselineDue, 100);
-                ProgrammeValidation.DueWindow(errors, "baselineDue", value.BaselineDue);
+                if (value.BaselineDue is null)
+                {
+                    errors.Add("baselineDue", "is required.");
+                }
+                else
+                {
+                    ProgrammeValidation.DueWindow(errors, "baselineDue", value.BaselineDue);
+                }
                 errors.RequiredText("board", value.Board, 100);
                 if (value.Board is not null)
                 {
@@ -42,6 +48,11 @@ public sealed class RebaselineHandler(RequestPipeline pipeline, JsonBody body, P
             if (board is null)
             {
                 return Problems.Invalid("board", $"names board '{value.Board}', which does not exist.");
+            }
+
+            if (value.MeetingDate > Dates.LondonTime.Today(time))
+            {
+                return Problems.Invalid("meetingDate", $"is {value.MeetingDate:yyyy-MM-dd}, which has not come yet: a re-baseline is recorded once a meeting has agreed it.");
             }
 
             if (!(await boards.ListMeetingsAsync(board.Id, ct)).Any(m => m.Date == value.MeetingDate))

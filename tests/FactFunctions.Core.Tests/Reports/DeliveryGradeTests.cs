@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml.Wordprocessing;
-using FactFunctions.Dates;
 using FactFunctions.Programme;
 using FactFunctions.Reports.Papers;
 using FactFunctions.Validation;
@@ -11,16 +10,7 @@ public sealed class DeliveryGradeTests
 {
     private static readonly DateOnly AsOf = new(2023, 2, 28);
 
-    private static MilestoneView Milestone(string due, string? baseline, string status = MilestoneStatus.Planned, string id = "m") => new()
-    {
-        ProjectId = "p",
-        Id = id,
-        Activity = $"Activity {id}",
-        Due = due,
-        BaselineDue = baseline,
-        Window = FuzzyDate.Parse(due),
-        Status = status,
-    };
+    private static MilestoneView Milestone(string due, string? baseline) => HighlightPaperTests.Milestone(due, baseline);
 
     private static ProjectRag Rag(string? status, string? @override = null) =>
         new(status, status is null ? 0 : 1, 0, 0, 0, @override, @override is null ? null : "reason");

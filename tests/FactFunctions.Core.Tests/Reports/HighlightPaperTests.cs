@@ -27,7 +27,7 @@ public sealed class HighlightPaperTests
 
     internal static byte[] Render(PaperRequest request) => PaperRenderer.Render(BuiltInTemplates.For(PaperKinds.Highlight), PaperComposer.Compose(request));
 
-    private static MilestoneView Milestone(string due, string? baseline, string? status = MilestoneStatus.Planned, string id = "m") => new()
+    internal static MilestoneView Milestone(string due, string? baseline, string? status = MilestoneStatus.Planned, string id = "m") => new()
     {
         ProjectId = "p",
         Id = id,

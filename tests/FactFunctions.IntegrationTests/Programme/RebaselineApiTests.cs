@@ -132,4 +132,29 @@ public sealed class RebaselineApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Contains("Amber/Green", text, StringComparison.Ordinal);
         Assert.Contains("re-baselined by the FACT Operational Board on 1 November 2022: was December 2022", text, StringComparison.Ordinal);
     }
+
+    /// <summary>Review follow-ups: a meeting still to come agrees nothing; one decision sent twice at once is recorded once; a project's delete takes its decisions.</summary>
+    [Fact]
+    public async Task A_future_meeting_is_refused_twice_at_once_records_once_and_history_goes_with_its_project()
+    {
+        await (await host.Lead.PutAsync("api/boards/fact-operational-board/meetings/2099-05-01", FactHost.Json("""{"title":"Later"}"""))).ExpectAsync(201);
+        var future = await (await host.Lead.PostAsync($"{Recruitment}/rebaseline", FactHost.Json(
+            """{"baselineDue":"December 2022","board":"fact-operational-board","meetingDate":"2099-05-01","reason":"Not yet."}"""))).ExpectAsync(422);
+        Assert.True(future.GetProperty("errors").TryGetProperty("meetingDate", out _));
+
+        const string Decision = """{"baselineDue":"February 2023","board":"fact-operational-board","meetingDate":"2023-01-10","reason":"Agreed."}""";
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => host.Lead.PostAsync($"{Recruitment}/rebaseline", FactHost.Json(Decision))));
+        foreach (var answer in both)
+        {
+            await answer.ExpectAsync(200);
+        }
+
+        string export = await ExportAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(export, "\"reason\": ?\"Agreed.\""));
+
+        await (await host.Lead.DeleteAsync("api/projects/family-help")).ExpectAsync(204);
+        await (await host.Lead.PutAsync("api/projects/family-help", FactHost.Json("""{"name":"Family Help","status":"active"}"""))).ExpectAsync(201);
+        await (await host.Lead.PutAsync(Recruitment, FactHost.Json("""{"activity":"Recruitment","due":"March 2023","status":"planned"}"""))).ExpectAsync(201);
+        Assert.DoesNotContain("\"Agreed.\"", await ExportAsync(), StringComparison.Ordinal);
+    }
 }

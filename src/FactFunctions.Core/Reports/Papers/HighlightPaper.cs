@@ -251,7 +251,8 @@ public sealed class HighlightPaper : PaperDefinition
             }
         }
 
-        return projects.ToDictionary(p => p.Id, p => DirectionOfTravel.Between(before is not null, earlier.GetValueOrDefault(p.Id), now[p.Id]),
+        return projects.ToDictionary(p => p.Id,
+            p => DirectionOfTravel.Between(request.Previous is not null, earlier.GetValueOrDefault(p.Id), now[p.Id], previousKept: before is not null),
             StringComparer.Ordinal);
     }
 
