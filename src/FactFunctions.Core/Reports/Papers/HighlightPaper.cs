@@ -24,7 +24,7 @@ public sealed class HighlightPaper : PaperDefinition
 
     private static readonly int[] StatusWidths = [1900, 1900, 1700, 1600, 2538];
     private static readonly int[] RiskWidths = [500, 3200, 1000, 1600, 3338];
-    private static readonly int[] IssueWidths = [1900, 3138, 1200, 1400, 2000];
+    private static readonly int[] IssueWidths = [1700, 2938, 1500, 1500, 2000];
     private static readonly int[] BenefitWidths = [1900, 3738, 4000];
 
     public override string Kind => PaperKinds.Highlight;
