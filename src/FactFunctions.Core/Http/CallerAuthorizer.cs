@@ -55,9 +55,12 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
     /// <summary>The caller's role (after <see cref="Authorize"/> has let it through), to shape what it may see.</summary>
     public FactRole? Role(HttpRequest request) => RoleOf(request, out _, out _);
 
-    /// <summary>When the caller came through a valid signed link, when that link expires (pages sign their own links no longer).</summary>
-    public DateTimeOffset? SignedLinkExpiry(HttpRequest request) =>
-        !HasKey(request) && links.Check(request, out var expires) == LinkCheck.Valid ? expires : null;
+    /// <summary>
+    /// When the links a page or feed makes expire: with the signed link that opened it (so following them never extends
+    /// access), else, for a key, after the default lifetime.
+    /// </summary>
+    public DateTimeOffset PageLinkExpiry(HttpRequest request) =>
+        !HasKey(request) && links.Check(request, out var expires) == LinkCheck.Valid ? expires : links.DefaultExpiry();
 
     /// <summary>
     /// What the caller reads: a key, a sign-in, or a link a page made for a key holder reads everything; a link from an

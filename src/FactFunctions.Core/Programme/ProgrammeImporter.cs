@@ -156,7 +156,7 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
             return;
         }
 
-        var stored = await store.BaselinesAsync(ct);
+        var stored = await store.StoredBaselinesAsync(ct);
         for (int p = 0; p < projects.Count; p++)
         {
             var milestones = projects[p]?.Milestones ?? [];

@@ -231,9 +231,6 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         return stored.HasValue ? StoredBaseline(stored.Value!) : null;
     }
 
-    /// <summary>Every stored milestone's baseline (for the import's check that none moves silently).</summary>
-    public async Task<IReadOnlyDictionary<(string ProjectId, string MilestoneId), string?>> BaselinesAsync(CancellationToken ct) => await StoredBaselinesAsync(ct);
-
     /// <summary>
     /// Records a board's decision to move a milestone's baseline and moves it under the row's ETag, re-reading on a race.
     /// The decision's row is written first, under a key of its own; if the move then loses its race, that row is taken
@@ -241,7 +238,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     /// A decision left behind by a crash between the two writes is not shown (<see cref="WithHistory"/>): sending the
     /// decision again completes it. Null when the milestone does not exist.
     /// </summary>
-    public async Task<(MilestoneView? Milestone, bool Unchanged)> RebaselineAsync(string projectId, string milestoneId, BaselineDecision decision, CancellationToken ct)
+    public async Task<MilestoneView?> RebaselineAsync(string projectId, string milestoneId, BaselineDecision decision, CancellationToken ct)
     {
         var milestones = await storage.TableAsync(Tables.Milestones, ct);
         var history = await storage.TableAsync(Tables.Rebaselines, ct);
@@ -250,13 +247,13 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
             var found = await milestones.GetEntityIfExistsAsync<TableEntity>(projectId, milestoneId, cancellationToken: ct);
             if (!found.HasValue)
             {
-                return (null, false);
+                return null;
             }
 
             string stored = StoredBaseline(found.Value!) ?? decision.BaselineDue;
             if (BaselineDecision.Refusal(decision.BaselineDue, stored, projectId, milestoneId) is null)
             {
-                return (await GetMilestoneAsync(projectId, milestoneId, ct), true);
+                return await GetMilestoneAsync(projectId, milestoneId, ct);
             }
 
             var recorded = decision with { Was = stored };
@@ -266,7 +263,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
             {
                 await milestones.UpdateEntityAsync(new TableEntity(projectId, milestoneId) { ["BaselineDue"] = recorded.BaselineDue }, found.Value!.ETag,
                     TableUpdateMode.Merge, ct);
-                return (await GetMilestoneAsync(projectId, milestoneId, ct), false);
+                return await GetMilestoneAsync(projectId, milestoneId, ct);
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
@@ -514,8 +511,11 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         return new ImportResult(projects.Count, milestoneRows.Count, updateRows.Count, indicators.Count, valueRows.Count, document.Programme is not null);
     }
 
-    /// <summary>Every stored milestone's baseline, so an import that names none keeps them (one query, keys and two columns).</summary>
-    private async Task<Dictionary<(string ProjectId, string MilestoneId), string?>> StoredBaselinesAsync(CancellationToken ct) =>
+    /// <summary>
+    /// Every stored milestone's baseline, so an import that names none keeps them and one naming another is refused (one
+    /// query, keys and two columns).
+    /// </summary>
+    public async Task<Dictionary<(string ProjectId, string MilestoneId), string?>> StoredBaselinesAsync(CancellationToken ct) =>
         (await QueryAsync(Tables.Milestones, null, e => (Key: (e.PartitionKey, e.RowKey), Baseline: StoredBaseline(e)), ct, select: ["PartitionKey",
             "RowKey", "BaselineDue", "Due"]))
             .ToDictionary(x => x.Key, x => x.Baseline);

@@ -88,7 +88,8 @@ public sealed record ProjectRag(string? Derived, int Open, int OffTrack, int Ove
             : $"{Rag.Words(Override)}, as reported by the programme lead: {Sentence(Reason)} Derived from the milestones: {derived}.";
     }
 
-    private static string Sentence(string? text) => string.IsNullOrWhiteSpace(text) ? "no reason given." : text.TrimEnd().EndsWith('.') ? text.Trim() : text.Trim() + ".";
+    /// <summary>A reason as a sentence: trimmed, ending with a full stop; "no reason given." when there is none.</summary>
+    public static string Sentence(string? text) => string.IsNullOrWhiteSpace(text) ? "no reason given." : text.TrimEnd().EndsWith('.') ? text.Trim() : text.Trim() + ".";
 
     private static string Count(int n) => n == 1 ? "1 milestone" : $"{n} milestones";
 }

@@ -72,7 +72,7 @@ public sealed class RebaselineHandler(RequestPipeline pipeline, JsonBody body, P
                 RecordedAt = time.GetUtcNow(),
                 RecordedBy = authorizer.Describe(request),
             };
-            var (milestone, _) = await store.RebaselineAsync(projectId, milestoneId, decision, ct);
+            var milestone = await store.RebaselineAsync(projectId, milestoneId, decision, ct);
             return milestone is null ? Problems.NotFound($"Milestone '{milestoneId}' of project '{projectId}'") : TypedResults.Ok(milestone);
         });
 }

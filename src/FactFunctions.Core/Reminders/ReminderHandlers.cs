@@ -40,7 +40,7 @@ public sealed class ReminderHandlers(
             // A member's feed shows that member's board only; its links, whoever asked, read published papers only.
             var reach = authorizer.ReadScope(request);
             var scope = new LinkScope(EveryVersion: false, reach.Board);
-            var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
+            var expires = authorizer.PageLinkExpiry(request);
             var papersPage = links.Absolute($"{Routes.BasePath}/{Routes.Papers}", expires, scope);
             var entries = (await boards.ListMeetingsAsync(null, ct))
                 .Where(m => m.Date >= since && byId.ContainsKey(m.BoardId) && reach.Reaches(m.BoardId))

@@ -130,7 +130,7 @@ public sealed class PaperHandlers(
         WithContent(request, reportId, (report, content, _) =>
         {
             var scope = authorizer.ReadScope(request);
-            var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
+            var expires = authorizer.PageLinkExpiry(request);
             string ImageLink(int index) =>
                 links.Relative($"{Routes.BasePath}/reports/{report.Id}/images/{index.ToString(CultureInfo.InvariantCulture)}", expires, scope: scope);
             return HtmlPage.Result(request, PaperHtml.Render(content, $"{PaperDefinitions.Get(report.Kind).Name}{(report.BoardName is { } board
@@ -247,7 +247,7 @@ public sealed class PaperHandlers(
             }
 
             // Links on the page expire with the link that opened it, so following them never extends access.
-            var expires = authorizer.SignedLinkExpiry(request) ?? links.DefaultExpiry();
+            var expires = authorizer.PageLinkExpiry(request);
             string Link(string path, int? number) => links.Relative(path, expires,
                 number is { } n ? new Dictionary<string, string> { ["page"] = n.ToString(CultureInfo.InvariantCulture) } : null, scope);
             return HtmlPage.Result(request, PapersPage.Render(all, page, Link));

@@ -121,30 +121,28 @@ public static class SnapshotDiff
         foreach (var issue in snapshot.State.Text?.IssueLog ?? [])
         {
             var old = oldIssues.GetValueOrDefault((issue.ProjectId, issue.Description));
+            string id = issue.ProjectId ?? string.Empty, name = ProjectName(id);
             if (old is null && issue.Status == IssueStatus.Open)
             {
-                projects.Add(new ProjectChange(ChangeKinds.IssueRaised, issue.ProjectId ?? string.Empty, ProjectName(issue.ProjectId ?? string.Empty),
-                    $"New issue on {ProjectName(issue.ProjectId ?? string.Empty)}: {issue.Description}"));
+                projects.Add(new ProjectChange(ChangeKinds.IssueRaised, id, name, $"New issue on {name}: {issue.Description}"));
             }
             else if (issue.Status == IssueStatus.Closed && old?.Status != IssueStatus.Closed)
             {
-                projects.Add(new ProjectChange(ChangeKinds.IssueClosed, issue.ProjectId ?? string.Empty, ProjectName(issue.ProjectId ?? string.Empty),
-                    $"Issue closed on {ProjectName(issue.ProjectId ?? string.Empty)}: {issue.Description}"));
+                projects.Add(new ProjectChange(ChangeKinds.IssueClosed, id, name, $"Issue closed on {name}: {issue.Description}"));
             }
         }
 
-        var oldBenefits = (since.State.Text?.Benefits ?? []).Select(b => (b.ProjectId, b.Text)).ToHashSet();
-        var newBenefits = (snapshot.State.Text?.Benefits ?? []).Select(b => (b.ProjectId, b.Text)).ToHashSet();
+        var oldBenefits = (since.State.Text?.Benefits ?? []).Select(b => (ProjectId: b.ProjectId ?? string.Empty, b.Text)).ToHashSet();
+        var newBenefits = (snapshot.State.Text?.Benefits ?? []).Select(b => (ProjectId: b.ProjectId ?? string.Empty, b.Text)).ToHashSet();
         foreach (var (projectId, text) in newBenefits.Where(b => !oldBenefits.Contains(b)))
         {
-            projects.Add(new ProjectChange(ChangeKinds.BenefitAdded, projectId ?? string.Empty, ProjectName(projectId ?? string.Empty),
-                $"New benefit for {ProjectName(projectId ?? string.Empty)}: {text}"));
+            projects.Add(new ProjectChange(ChangeKinds.BenefitAdded, projectId, ProjectName(projectId), $"New benefit for {ProjectName(projectId)}: {text}"));
         }
 
         foreach (var (projectId, text) in oldBenefits.Where(b => !newBenefits.Contains(b)))
         {
-            projects.Add(new ProjectChange(ChangeKinds.BenefitRemoved, projectId ?? string.Empty, ProjectName(projectId ?? string.Empty),
-                $"Benefit no longer recorded for {ProjectName(projectId ?? string.Empty)}: {text}"));
+            projects.Add(new ProjectChange(ChangeKinds.BenefitRemoved, projectId, ProjectName(projectId),
+                $"Benefit no longer recorded for {ProjectName(projectId)}: {text}"));
         }
 
         static string Key(MilestoneView m) => $"{m.ProjectId}|{m.Id}";

@@ -278,10 +278,8 @@ public sealed class HighlightPaper : PaperDefinition
 
     /// <summary>"Amber/Red: the new provider starts late." or "not given." </summary>
     public static string ConfidenceWords(ProjectView project) => project.Confidence is { } confidence
-        ? $"{DeliveryConfidence.Words(confidence)}: {Sentence(project.ConfidenceReason)}"
+        ? $"{DeliveryConfidence.Words(confidence)}: {ProjectRag.Sentence(project.ConfidenceReason)}"
         : "not given.";
-
-    private static string Sentence(string? text) => string.IsNullOrWhiteSpace(text) ? "no reason given." : text.TrimEnd().EndsWith('.') ? text.Trim() : text.Trim() + ".";
 
     private static ParagraphsField Lines(IEnumerable<string> lines) => ParagraphsField.Lines(lines, whenEmpty: "None.");
 
