@@ -1,5 +1,6 @@
 using FactFunctions.Boards;
 using FactFunctions.Http;
+using FactFunctions.Storage;
 using FactFunctions.Validation;
 
 namespace FactFunctions.Programme;
@@ -14,13 +15,33 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
     /// <param name="document"></param>
     /// <param name="ct"></param>
     /// <param name="removeMilestones">Milestones to delete in the same journalled import (a workbook uploaded with removeMissing).</param>
-    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct, IReadOnlyList<(string ProjectId, string MilestoneId)>? removeMilestones = null)
+    /// <param name="textPrecondition">
+    /// What the stored standing text must still be for the document's text to replace it (a workbook's issues and benefits
+    /// merged into the text it read); otherwise <see cref="ProgrammeTextChangedException"/>, with nothing written.
+    /// </param>
+    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct, IReadOnlyList<(string ProjectId, string MilestoneId)>? removeMilestones = null,
+        Precondition textPrecondition = default)
     {
         string id = await journal.StartAsync(Count(document) + (removeMilestones?.Count ?? 0), ct);
         ImportResult result;
         try
         {
-            result = await store.ImportAsync(document, stage => journal.ProgressAsync(id, stage, ct), ct);
+            result = await store.ImportAsync(document, stage => journal.ProgressAsync(id, stage, ct), ct, textPrecondition);
+        }
+        catch (ProgrammeTextChangedException)
+        {
+            // The text is the first write: nothing was written, so this import is over rather than stopped part-way.
+            await journal.CompleteAsync(id, ct);
+            throw;
+        }
+        catch
+        {
+            await journal.TryMarkStoppedAsync(id);
+            throw;
+        }
+
+        try
+        {
             await boards.ImportAsync(document.Boards ?? [], ct);
             await journal.ProgressAsync(id, "boards", ct);
             if (removeMilestones is { Count: > 0 })

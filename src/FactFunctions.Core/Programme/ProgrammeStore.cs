@@ -453,8 +453,13 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
     public async Task<IReadOnlyList<string>> ProjectIdsAsync(CancellationToken ct) =>
         (await QueryAsync(Tables.Projects, null, e => e, ct, select: ["RowKey", ProgrammeEntities.DeletingColumn])).Where(e => !IsDeleting(e)).Select(e => e.RowKey).ToList();
 
-    /// <summary>Writes an already validated document: upserts every record it names, leaves the others alone.</summary>
-    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, Func<string, Task> stageWritten, CancellationToken ct)
+    /// <summary>
+    /// Writes an already validated document: upserts every record it names, leaves the others alone. The standing text is
+    /// written first and only if <paramref name="textPrecondition"/> holds; if it does not, nothing has been written and
+    /// <see cref="ProgrammeTextChangedException"/> says so.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(ProgrammeDocument document, Func<string, Task> stageWritten, CancellationToken ct,
+        Precondition textPrecondition = default)
     {
         var projects = document.Projects ?? [];
         var indicators = document.Indicators ?? [];
@@ -493,7 +498,11 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 
         if (document.Programme is { } text)
         {
-            await PutProgrammeTextAsync(text, Precondition.None, ct);
+            if ((await PutProgrammeTextAsync(text, textPrecondition, ct)).Status is WriteStatus.PreconditionFailed or WriteStatus.Conflict)
+            {
+                throw new ProgrammeTextChangedException();
+            }
+
             await stageWritten("programme text");
         }
 

@@ -24,6 +24,8 @@ public class ProgrammeWorkbookTests
         return (ProgrammeWorkbook.FromWorkbook(content, errors), errors);
     }
 
+    private static WorkbookUpload Upload(ProgrammeDocument document) => new(document, [], [], new Dictionary<string, WorkbookOrigin>());
+
     [Fact]
     public void The_sample_written_and_read_back_is_the_same_programme()
     {
@@ -33,12 +35,49 @@ public class ProgrammeWorkbookTests
 
         Assert.True(errors.IsEmpty, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         Assert.True(ProgrammeImporter.Validate(upload.Document).IsEmpty);
-        var (result, removals) = WorkbookChanges.Compare(stored, upload.Document, dryRun: true, removeMissing: true);
+        var (result, removals) = WorkbookChanges.Compare(stored, upload, dryRun: true, removeMissing: true);
         Assert.False(result.Changed);
         Assert.Empty(removals);
         Assert.Equal(16, result.Milestones.Unchanged);
         Assert.Equal(4, result.Indicators.Unchanged);
         Assert.True(result.IndicatorValues.Unchanged > 0);
+        Assert.Equal(stored.Programme!.IssueLog!.Count, result.Issues.Unchanged);
+        Assert.Equal(stored.Programme.Benefits!.Count, result.Benefits.Unchanged);
+        Assert.True(WorkbookChanges.SameText(stored.Programme, upload));
+    }
+
+    [Fact]
+    public void Issues_and_benefits_edited_added_and_deleted_are_counted_and_change_the_text()
+    {
+        var (stored, _) = Sample();
+        var issues = stored.Programme!.IssueLog!;
+        var benefits = stored.Programme.Benefits!;
+        var upload = new WorkbookUpload(stored,
+            [issues[0] with { Status = IssueStatus.Closed }, new ProgrammeIssue { ProjectId = issues[0].ProjectId, Description = "A new issue", Status = "open" }],
+            [.. benefits.Skip(1)],
+            new Dictionary<string, WorkbookOrigin>());
+
+        var (result, _) = WorkbookChanges.Compare(stored, upload, dryRun: true, removeMissing: false);
+
+        Assert.Equal((1, 1, 0, issues.Count - 1), (result.Issues.Added, result.Issues.Changed, result.Issues.Unchanged, result.Issues.Removed));
+        Assert.Equal((0, 0, benefits.Count - 1, 1), (result.Benefits.Added, result.Benefits.Changed, result.Benefits.Unchanged, result.Benefits.Removed));
+        Assert.True(result.Changed);
+        Assert.False(WorkbookChanges.SameText(stored.Programme, upload));
+        Assert.False(WorkbookChanges.SameText(stored.Programme, upload with { IssueLog = [.. issues.Reverse()], Benefits = benefits }));
+    }
+
+    [Fact]
+    public void An_issue_raised_date_and_a_benefit_indicator_are_read_and_their_errors_name_their_cells()
+    {
+        var (stored, workbook) = Sample();
+        var (upload, _) = Read(workbook);
+
+        Assert.Equal(stored.Programme!.IssueLog![0].Raised, upload.IssueLog[0].Raised);
+        Assert.Equal(["suspensions-primary", "suspensions-secondary"], stored.Programme.Benefits![1].Indicators);
+        Assert.Equal(stored.Programme.Benefits[1].Indicators, upload.Benefits[1].Indicators);
+        Assert.Equal("Issues!C2", upload.Locate("programme.issueLog[0].raised"));
+        Assert.Equal("Benefits!C2", upload.Locate("programme.benefits[0].indicators[1]"));
+        Assert.Equal("Benefits!A3", upload.Locate("programme.benefits[1]"));
     }
 
     [Fact]
@@ -74,7 +113,7 @@ public class ProgrammeWorkbookTests
             Indicators = [stored.Indicators![0] with { Values = [new IndicatorValueDocument { Period = "2021-22", Value = 1.5m }] }],
         };
 
-        var (result, _) = WorkbookChanges.Compare(stored, upload, dryRun: false, removeMissing: false);
+        var (result, _) = WorkbookChanges.Compare(stored, Upload(upload), dryRun: false, removeMissing: false);
 
         Assert.False(result.Changed);
     }
@@ -89,8 +128,8 @@ public class ProgrammeWorkbookTests
         };
         var upload = stored with { Projects = [stored.Projects![0] with { Milestones = [stored.Projects[0].Milestones![0]] }] };
 
-        var (kept, none) = WorkbookChanges.Compare(stored, upload, dryRun: false, removeMissing: false);
-        var (removed, removals) = WorkbookChanges.Compare(stored, upload, dryRun: false, removeMissing: true);
+        var (kept, none) = WorkbookChanges.Compare(stored, Upload(upload), dryRun: false, removeMissing: false);
+        var (removed, removals) = WorkbookChanges.Compare(stored, Upload(upload), dryRun: false, removeMissing: true);
 
         Assert.Equal(["p/b"], kept.Milestones.NotInWorkbook);
         Assert.Empty(none);

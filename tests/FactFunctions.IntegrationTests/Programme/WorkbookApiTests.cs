@@ -46,7 +46,7 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
 
     private static void AssertNoChanges(JsonElement result)
     {
-        foreach (string kind in new[] { "projects", "milestones", "indicators", "indicatorValues" })
+        foreach (string kind in new[] { "projects", "milestones", "indicators", "indicatorValues", "issues", "benefits" })
         {
             Assert.Equal(0, Count(result, kind, "added") + Count(result, kind, "changed") + Count(result, kind, "removed"));
         }
@@ -65,8 +65,11 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
 
         using (var reference = new WorkbookEdits(workbook))
         {
-            // The issues log and the benefits are shown for reference (issue 27).
-            Assert.Equal("Issue (read-only)", reference.Text("Issues", "B1"));
+            // The issues log and the benefits are edited here too (issue 27), with drop-downs for their projects and status.
+            Assert.Equal("Issue", reference.Text("Issues", "B1"));
+            var issueLists = reference.Sheet("Issues").Descendants<DataValidation>().Select(v => v.Formula1!.Text).ToList();
+            Assert.Contains("\"open,closed\"", issueLists);
+            Assert.Contains("Projects!$A$2:$A$20000", issueLists);
             Assert.Equal("family-help", reference.Text("Issues", $"A{reference.RowOf("Issues", "F", "open")}"));
             Assert.Equal("suspensions-primary, suspensions-secondary", reference.Text("Benefits", $"C{reference.RowOf("Benefits", "A", "family-help") + 1}"));
         }
@@ -205,6 +208,50 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Contains("no-such-indicator", Message("'Indicator values'!A2"), StringComparison.Ordinal);
         Assert.Contains("Notes", Message("workbook"), StringComparison.Ordinal);
         Assert.Equal(before, await ExportAsync());
+    }
+
+    [Fact]
+    public async Task Issues_and_benefits_are_edited_in_the_workbook_and_a_bad_entry_is_named_by_its_cell()
+    {
+        using var edits = new WorkbookEdits(await DownloadAsync());
+        int open = edits.RowOf("Issues", "F", "open");
+        string description = edits.Text("Issues", $"B{open}")!;
+        int firstBenefit = edits.RowOf("Benefits", "A", "family-help");
+        byte[] edited = edits
+            .SetText("Issues", $"F{open}", "closed")
+            .SetText("Issues", $"E{open}", "Agreed a new start date with the provider.")
+            .DeleteRow("Benefits", firstBenefit)
+            .Save();
+        string before = await ExportAsync();
+
+        var dry = await (await UploadAsync(edited, "?dryRun=true")).ExpectAsync(200);
+        Assert.Equal((1, 1), (Count(dry, "issues", "changed"), Count(dry, "benefits", "removed")));
+        Assert.Equal(0, Count(dry, "milestones", "changed") + Count(dry, "projects", "changed"));
+        Assert.Equal(before, await ExportAsync());
+
+        await (await UploadAsync(edited)).ExpectAsync(200);
+        var programme = JsonNode.Parse(await ExportAsync())!["programme"]!;
+        var issue = programme["issueLog"]!.AsArray().Single(i => (string?)i!["description"] == description)!;
+        Assert.Equal(("closed", "Agreed a new start date with the provider."), ((string?)issue["status"], (string?)issue["action"]));
+        Assert.Equal(JsonNode.Parse(before)!["programme"]!["benefits"]!.AsArray().Count - 1, programme["benefits"]!.AsArray().Count);
+        Assert.Equal(programme["title"]!.ToJsonString(), JsonNode.Parse(before)!["programme"]!["title"]!.ToJsonString());
+
+        // Unchanged again: no change reported and nothing rewritten.
+        var again = await (await UploadAsync(await DownloadAsync())).ExpectAsync(200);
+        AssertNoChanges(again);
+
+        using var bad = new WorkbookEdits(await DownloadAsync());
+        byte[] refused = bad
+            .SetText("Issues", "A2", "no-such-project")
+            .SetText("Issues", "C2", "yesterday")
+            .SetText("Benefits", "C2", "suspensions-primary, no-such-indicator")
+            .Save();
+        string beforeBad = await ExportAsync();
+        var errors = (await (await UploadAsync(refused)).ExpectAsync(422)).GetProperty("errors");
+        Assert.Contains("no-such-project", errors.GetProperty("Issues!A2")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("not a date", errors.GetProperty("Issues!C2")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("no-such-indicator", errors.GetProperty("Benefits!C2")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(beforeBad, await ExportAsync());
     }
 
     [Fact]

@@ -8,8 +8,12 @@ namespace FactFunctions.Programme.Workbook;
 /// <summary>Where a record of the document came from in the workbook, so validation errors can name their cells.</summary>
 public sealed record WorkbookOrigin(WorkbookSheet Sheet, int Row);
 
-/// <summary>What an uploaded workbook holds: the programme records it edits, and where each came from.</summary>
-public sealed record WorkbookUpload(ProgrammeDocument Document, IReadOnlyDictionary<string, WorkbookOrigin> Origins)
+/// <summary>
+/// What an uploaded workbook holds: the programme records it edits, the issues log and benefits (each sheet the whole list),
+/// and where each came from.
+/// </summary>
+public sealed record WorkbookUpload(ProgrammeDocument Document, IReadOnlyList<ProgrammeIssue> IssueLog, IReadOnlyList<ProjectBenefit> Benefits,
+    IReadOnlyDictionary<string, WorkbookOrigin> Origins)
 {
     /// <summary>
     /// The cell a validation error of the document (<c>projects[2].milestones[5].due</c>) is about: the sheet, the
@@ -28,7 +32,9 @@ public sealed record WorkbookUpload(ProgrammeDocument Document, IReadOnlyDiction
             return field;
         }
 
-        int column = Math.Max(0, origin.Sheet.IndexOf(field[(dot + 1)..]));
+        // A list's item (benefits' indicators[1]) is in its list's cell.
+        string name = field[(dot + 1)..];
+        int column = Math.Max(0, origin.Sheet.IndexOf(name.Contains('[', StringComparison.Ordinal) ? name[..name.IndexOf('[', StringComparison.Ordinal)] : name));
         return WorkbookLayout.Reference(origin.Sheet, column, origin.Row);
     }
 }
@@ -36,7 +42,8 @@ public sealed record WorkbookUpload(ProgrammeDocument Document, IReadOnlyDiction
 /// <summary>
 /// The programme as a workbook and back: <see cref="Rows"/> lays the programme out for <see cref="WorkbookWriter"/>;
 /// <see cref="FromWorkbook"/> turns what <see cref="WorkbookReader"/> read into the document the JSON import takes,
-/// naming the cell of every value it cannot read. Updates, the standing text, boards and meetings are not edited here.
+/// naming the cell of every value it cannot read. The issues log and benefits are edited here (each sheet is the whole
+/// list); updates, the rest of the standing text, boards and meetings are not.
 /// </summary>
 public static class ProgrammeWorkbook
 {
@@ -79,8 +86,10 @@ public static class ProgrammeWorkbook
     {
         var london = TimeZoneInfo.ConvertTime(exportedAt, LondonTime.Zone);
         yield return $"The FACT programme, exported on {london.ToString("d MMMM yyyy 'at' HH:mm", English)} (London time).";
-        yield return "Edit the Projects, Milestones, Indicators and Indicator values sheets. Boards, Meetings, Issues and Benefits are shown for " +
+        yield return "Edit the Projects, Milestones, Indicators, Indicator values, Issues and Benefits sheets. Boards and Meetings are shown for " +
             "reference and are not read back.";
+        yield return "The Issues and Benefits sheets are the whole issues log and list of benefits: a row you delete there is removed. A benefit's " +
+            "Indicators are indicator Ids separated by commas; an issue's Raised is a date (2023-03-01).";
         yield return "Keep each row's Id (and the Project or Indicator it belongs to): that is how a row is matched to its record, so rows can be " +
             "sorted or moved freely. The Order columns set the order in papers.";
         yield return "To add a record, add a row with a new Id (lower-case letters, digits and hyphens). Status, Polarity and Project offer drop-down lists.";
@@ -182,7 +191,32 @@ public static class ProgrammeWorkbook
             indicatorDocuments.Add(indicator with { Values = values });
         }
 
-        return new WorkbookUpload(new ProgrammeDocument { Projects = projectDocuments, Indicators = indicatorDocuments }, origins);
+        var issues = new List<ProgrammeIssue>();
+        foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.Issues) ?? [])
+        {
+            var cells = new RowReader(WorkbookLayout.Issues, row, errors);
+            origins[$"programme.issueLog[{issues.Count}]"] = new WorkbookOrigin(WorkbookLayout.Issues, row.Number);
+            issues.Add(new ProgrammeIssue
+            {
+                ProjectId = cells.Text("projectId"),
+                Description = cells.Text("description"),
+                Raised = cells.Day("raised"),
+                Owner = cells.Text("owner"),
+                Action = cells.Text("action"),
+                Status = cells.Text("status"),
+            });
+        }
+
+        var benefits = new List<ProjectBenefit>();
+        foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.Benefits) ?? [])
+        {
+            var cells = new RowReader(WorkbookLayout.Benefits, row, errors);
+            origins[$"programme.benefits[{benefits.Count}]"] = new WorkbookOrigin(WorkbookLayout.Benefits, row.Number);
+            var named = (cells.Text("indicators") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            benefits.Add(new ProjectBenefit { ProjectId = cells.Text("projectId"), Text = cells.Text("text"), Indicators = named.Length == 0 ? null : named });
+        }
+
+        return new WorkbookUpload(new ProgrammeDocument { Projects = projectDocuments, Indicators = indicatorDocuments }, issues, benefits, origins);
     }
 
     /// <summary>Reads one row's cells by field, adding an error naming the cell for a value of the wrong kind.</summary>
@@ -222,6 +256,7 @@ public static class ProgrammeWorkbook
                 CellKind.WholeNumber => WholeNumber(f.Name),
                 CellKind.Decimal => Decimal(f.Name),
                 CellKind.Text or CellKind.Code => Text(f.Name),
+                CellKind.Day => Day(f.Name),
                 _ => throw new ArgumentOutOfRangeException(nameof(fields), f.Kind, "No reader for this kind of cell."),
             }));
 
@@ -257,6 +292,31 @@ public static class ProgrammeWorkbook
             }
 
             Error(field, $"'{cell.Text}' is a number, not a date people write; accepted forms: {FuzzyDate.AcceptedForms}.");
+            return null;
+        }
+
+        /// <summary>A day typed yyyy-MM-dd, or a spreadsheet date of that day.</summary>
+        public DateOnly? Day(string field)
+        {
+            var cell = Cell(field);
+            if (cell is null)
+            {
+                return null;
+            }
+
+            string text = (cell.Text ?? string.Empty).Trim();
+            if (InputDates.TryParse(cell.IsDate && text.Length > 10 ? text[..10] : text, out var day))
+            {
+                return day;
+            }
+
+            if (!cell.IsDate && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double serial) && serial == Math.Floor(serial) &&
+                serial is >= 1 and < 2958466 && DateOnly.FromDateTime(DateTime.FromOADate(serial)) is var fromSerial && InputDates.InRange(fromSerial))
+            {
+                return fromSerial;
+            }
+
+            Error(field, $"'{cell.Text}' is not a date; type it as 2023-03-01 ({InputDates.Rule}).");
             return null;
         }
 

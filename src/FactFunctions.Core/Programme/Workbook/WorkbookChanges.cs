@@ -1,13 +1,20 @@
+using System.Globalization;
+
 namespace FactFunctions.Programme.Workbook;
 
 /// <summary>What an upload does to one kind of record. <c>NotInWorkbook</c> lists stored records the workbook lacks (kept).</summary>
 public sealed record RecordChanges(int Added, int Changed, int Unchanged, int Removed, IReadOnlyList<string> NotInWorkbook);
 
 /// <summary>The answer to a workbook upload: what was (or, for a dry run, would be) added, changed and removed.</summary>
-public sealed record WorkbookResult(bool DryRun, bool RemoveMissing, RecordChanges Projects, RecordChanges Milestones, RecordChanges Indicators, RecordChanges IndicatorValues)
+/// <remarks>
+/// Issues are matched by project and description and benefits by project and text, so an edited action or status is
+/// "changed"; the sheets are the whole lists, so a row deleted there is "removed" whatever <c>removeMissing</c> says.
+/// </remarks>
+public sealed record WorkbookResult(bool DryRun, bool RemoveMissing, RecordChanges Projects, RecordChanges Milestones, RecordChanges Indicators, RecordChanges IndicatorValues,
+    RecordChanges Issues, RecordChanges Benefits)
 {
     public bool Changed => Projects.Added + Projects.Changed + Milestones.Added + Milestones.Changed + Milestones.Removed + Indicators.Added + Indicators.Changed +
-        IndicatorValues.Added + IndicatorValues.Changed > 0;
+        IndicatorValues.Added + IndicatorValues.Changed + Issues.Added + Issues.Changed + Issues.Removed + Benefits.Added + Benefits.Changed + Benefits.Removed > 0;
 }
 
 /// <summary>
@@ -17,8 +24,9 @@ public sealed record WorkbookResult(bool DryRun, bool RemoveMissing, RecordChang
 public static class WorkbookChanges
 {
     public static (WorkbookResult Result, IReadOnlyList<(string ProjectId, string MilestoneId)> Removals) Compare(
-        ProgrammeDocument stored, ProgrammeDocument upload, bool dryRun, bool removeMissing)
+        ProgrammeDocument stored, WorkbookUpload workbook, bool dryRun, bool removeMissing)
     {
+        var upload = workbook.Document;
         var projects = Count(Projects(stored), Projects(upload), removed: false);
         var storedMilestones = Milestones(stored);
 
@@ -33,8 +41,27 @@ public static class WorkbookChanges
         var indicators = Count(Indicators(stored), Indicators(upload), removed: false);
         var values = Count(IndicatorValues(stored), IndicatorValues(upload), removed: false);
 
-        return (new WorkbookResult(dryRun, removeMissing, projects, milestones, indicators, values), removals);
+        var issues = Count(Listed(stored.Programme?.IssueLog, IssueKey), Listed(workbook.IssueLog, IssueKey), removed: true);
+        var benefits = Count(Listed(stored.Programme?.Benefits, BenefitKey), Listed(workbook.Benefits, BenefitKey), removed: true);
+        return (new WorkbookResult(dryRun, removeMissing, projects, milestones, indicators, values, issues, benefits), removals);
     }
+
+    /// <summary>Whether the workbook's issues log and benefits are the stored ones, in the same order.</summary>
+    public static bool SameText(ProgrammeText? stored, WorkbookUpload workbook) =>
+        (stored?.IssueLog ?? []).Select(i => IssueKey(i).Fields).SequenceEqual(workbook.IssueLog.Select(i => IssueKey(i).Fields), StringComparer.Ordinal) &&
+        (stored?.Benefits ?? []).Select(b => BenefitKey(b).Fields).SequenceEqual(workbook.Benefits.Select(b => BenefitKey(b).Fields), StringComparer.Ordinal);
+
+    private static (string Id, string Fields) IssueKey(ProgrammeIssue i) =>
+        (Join([i.ProjectId, i.Description]), Join([i.ProjectId, i.Description, i.Raised?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.Owner, i.Action, i.Status]));
+
+    private static (string Id, string Fields) BenefitKey(ProjectBenefit b) =>
+        (Join([b.ProjectId, b.Text]), Join([b.ProjectId, b.Text, string.Join(",", b.Indicators ?? [])]));
+
+    /// <summary>A list's entries by their identity; a repeated identity is told apart by its place among its repeats.</summary>
+    private static Dictionary<string, string> Listed<T>(IReadOnlyList<T>? items, Func<T, (string Id, string Fields)> key)
+        where T : class =>
+        Keyed((items ?? []).Where(i => i is not null).Select(key).GroupBy(k => k.Id, StringComparer.Ordinal)
+            .SelectMany(g => g.Select((k, n) => ($"{k.Id}\u001e{n}", k.Fields))));
 
     // Each kind of record by its id (milestones and values within their project or indicator), with its fields as a key.
     private static Dictionary<string, string> Projects(ProgrammeDocument document) =>

@@ -1,6 +1,7 @@
 using FactFunctions.Boards;
 using FactFunctions.Dates;
 using FactFunctions.Http;
+using FactFunctions.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace FactFunctions.Programme.Workbook;
@@ -53,10 +54,17 @@ public sealed class WorkbookHandlers(RequestPipeline pipeline, ProgrammeStore st
             var errors = content.Errors;
             var workbook = ProgrammeWorkbook.FromWorkbook(content, errors);
 
+            // The issues log and benefits live in the standing text: the text as stored, with the sheets' lists, replaces
+            // it only if they differ and only if nobody changed the text since it was read here.
+            var (storedText, textETag) = await store.GetProgrammeTextAsync(ct);
+            var document = WorkbookChanges.SameText(storedText, workbook)
+                ? workbook.Document
+                : workbook.Document with { Programme = (storedText ?? new ProgrammeText()) with { IssueLog = workbook.IssueLog, Benefits = workbook.Benefits } };
+
             // The import's own rules too, on whatever could be read, so every problem comes back at once; a cell the
             // reader already refused is not reported twice.
             var refused = errors.ToDictionary().Keys.ToHashSet(StringComparer.Ordinal);
-            foreach (var (field, messages) in (await importer.ValidateAsync(workbook.Document, ct)).ToDictionary())
+            foreach (var (field, messages) in (await importer.ValidateAsync(document, ct)).ToDictionary())
             {
                 string cell = workbook.Locate(field);
                 foreach (string message in refused.Contains(cell) ? [] : messages)
@@ -70,11 +78,20 @@ public sealed class WorkbookHandlers(RequestPipeline pipeline, ProgrammeStore st
                 return Problems.Validation(errors, $"The workbook has {errors.Count} problem(s); nothing was written. Each is listed in 'errors' under its cell.");
             }
 
-            var (result, removals) = WorkbookChanges.Compare(await store.ExportAsync(ct), workbook.Document, dryRun, removeMissing);
+            var (result, removals) = WorkbookChanges.Compare(await store.ExportAsync(ct), workbook, dryRun, removeMissing);
             if (!dryRun)
             {
                 // Written even when nothing differs: sending a workbook again is how an import cut short is completed.
-                await importer.ImportAsync(workbook.Document, ct, removals);
+                try
+                {
+                    await importer.ImportAsync(document, ct, removals, textETag is null ? new Precondition(null, true) : new Precondition(textETag, false));
+                }
+                catch (ProgrammeTextChangedException)
+                {
+                    return Problems.Problem(StatusCodes.Status409Conflict, Problems.ConflictType, "The standing text changed while the workbook was read.",
+                        "Someone changed the programme's standing text (which holds the issues log and benefits) during this upload; nothing was " +
+                        "written. Upload the workbook again.");
+                }
             }
 
             return TypedResults.Ok(result);

@@ -12,6 +12,9 @@ public enum CellKind
     Due,
     WholeNumber,
     Decimal,
+
+    /// <summary>A calendar day, typed yyyy-MM-dd or entered as a spreadsheet date.</summary>
+    Day,
 }
 
 /// <summary>
@@ -73,24 +76,24 @@ public static class WorkbookLayout
         new("Paper", "reportKind", 20, ReadOnly: true),
     ], ReadOnly: true);
 
-    /// <summary>The issues log, for reference (it is kept with the standing text: PUT /api/programme).</summary>
+    /// <summary>The issues log: the sheet is the whole log (a deleted row removes that issue), kept with the standing text.</summary>
     public static readonly WorkbookSheet Issues = new("Issues",
     [
-        new("Project", "projectId", 28, CellKind.Code, ReadOnly: true),
-        new("Issue", "description", 60, ReadOnly: true),
-        new("Raised", "raised", 14, CellKind.Code, ReadOnly: true),
-        new("Owner", "owner", 24, ReadOnly: true),
-        new("Action", "action", 50, ReadOnly: true),
-        new("Status", "status", 10, ReadOnly: true),
-    ], ReadOnly: true);
+        new("Project", "projectId", 28, CellKind.Code),
+        new("Issue", "description", 60),
+        new("Raised", "raised", 14, CellKind.Day),
+        new("Owner", "owner", 24),
+        new("Action", "action", 50),
+        new("Status", "status", 10, CellKind.Code) { Choices = IssueStatus.All },
+    ]);
 
-    /// <summary>The projects' benefits and their indicators, for reference (kept with the standing text).</summary>
+    /// <summary>The projects' benefits and the indicators that measure them (ids, comma-separated); the sheet is the whole list.</summary>
     public static readonly WorkbookSheet Benefits = new("Benefits",
     [
-        new("Project", "projectId", 28, CellKind.Code, ReadOnly: true),
-        new("Benefit", "text", 60, ReadOnly: true),
-        new("Indicators", "indicators", 40, ReadOnly: true),
-    ], ReadOnly: true);
+        new("Project", "projectId", 28, CellKind.Code),
+        new("Benefit", "text", 60),
+        new("Indicators", "indicators", 40, CellKind.Code),
+    ]);
 
     /// <summary>In the order the workbook has them.</summary>
     public static readonly IReadOnlyList<WorkbookSheet> All = [Readme, Projects, Milestones, Indicators, IndicatorValues, Boards, Meetings, Issues, Benefits];

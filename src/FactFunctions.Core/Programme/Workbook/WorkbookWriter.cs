@@ -155,7 +155,7 @@ public static class WorkbookWriter
             {
                 formula = $"\"{string.Join(",", choices)}\"";
             }
-            else if (sheet == WorkbookLayout.Milestones && column.Field == "projectId")
+            else if (sheet != WorkbookLayout.Projects && column.Field == "projectId" && !column.ReadOnly)
             {
                 formula = $"{WorkbookLayout.Projects.Name}!$A$2:$A${ValidatedRows}";
             }
