@@ -114,7 +114,11 @@ public sealed class BoardHandlers(RequestPipeline pipeline, CallerAuthorizer aut
             return TypedResults.Ok(meetings.Select(m => calendar.View(board, m)).ToList());
         });
 
-    /// <summary>Members' addresses are for the programme lead, who keeps them; officers see names and roles.</summary>
+    /// <summary>Members' and clearers' addresses are for the programme lead, who keeps them; officers see names and roles.</summary>
     private Board ForCaller(HttpRequest request, Board board) =>
-        authorizer.Role(request) == FactRole.ProgrammeLead ? board : board with { Members = board.Members?.Select(m => m with { Email = null }).ToList() };
+        authorizer.Role(request) == FactRole.ProgrammeLead ? board : board with
+        {
+            Members = board.Members?.Select(m => m with { Email = null }).ToList(),
+            Clearers = board.Clearers?.Select(c => c with { Email = null }).ToList(),
+        };
 }

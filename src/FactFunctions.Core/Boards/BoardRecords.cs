@@ -48,8 +48,17 @@ public record BoardFields
     /// <summary>Working days before the paper deadline on which reminders go out.</summary>
     public IReadOnlyList<int>? ReminderOffsets { get; init; }
 
-    /// <summary>Working days between the paper deadline and the meeting, when the meeting names no deadline.</summary>
+    /// <summary>Working days between the paper deadline and the clearance deadline, when the meeting names no deadline.</summary>
     public int? PaperLeadWorkingDays { get; init; }
+
+    /// <summary>Clear days between publication and the meeting (5 in England, 3 in Wales): <see cref="Dates.UkWorkingDays.PublicationDeadline"/>.</summary>
+    public int? ClearDays { get; init; }
+
+    /// <summary>Working days between the clearance deadline and the publication deadline.</summary>
+    public int? ClearanceWorkingDays { get; init; }
+
+    /// <summary>Who clears the board's papers before they are approved.</summary>
+    public IReadOnlyList<Clearer>? Clearers { get; init; }
 
     [OneOf(typeof(DigestFrequencies))]
     public string? Digest { get; init; }
@@ -93,6 +102,17 @@ public sealed record Board : BoardFields
 
     public const int DefaultLead = 5;
 
+    public const int DefaultClearDays = 5;
+
+    public const int DefaultClearanceWorkingDays = 3;
+
+    public int ClearDaysBefore => ClearDays ?? DefaultClearDays;
+
+    public int ClearanceLead => ClearanceWorkingDays ?? DefaultClearanceWorkingDays;
+
+    /// <summary>The clearers of a kind of paper.</summary>
+    public IReadOnlyList<Clearer> ClearersOf(string kind) => [.. (Clearers ?? []).Where(c => c.Clears(kind))];
+
     public IReadOnlyList<int> Offsets => ReminderOffsets is { Count: > 0 } offsets ? offsets : DefaultOffsets;
 
     public int Lead => PaperLeadWorkingDays ?? DefaultLead;
@@ -132,6 +152,12 @@ public sealed record MeetingView
 
     public bool DeadlineIsExplicit { get; init; }
 
+    /// <summary>The last day the paper can be published with the board's clear days before the meeting.</summary>
+    public DateOnly PublicationDeadline { get; init; }
+
+    /// <summary>The last day the paper's clearers can clear it in time for publication.</summary>
+    public DateOnly ClearanceDeadline { get; init; }
+
     public required IReadOnlyList<ScheduledReminder> Reminders { get; init; }
 
     public string? ETag { get; init; }
@@ -145,6 +171,9 @@ public static class BoardValidation
         errors.OneOf(ValidationErrors.Field(prefix, "kind"), board.Kind, BoardKinds.All);
         errors.OneOf(ValidationErrors.Field(prefix, "digest"), board.Digest, DigestFrequencies.All, required: false);
         errors.Range(ValidationErrors.Field(prefix, "paperLeadWorkingDays"), board.PaperLeadWorkingDays, 0, 60);
+        errors.Range(ValidationErrors.Field(prefix, "clearDays"), board.ClearDays, 3, 10);
+        errors.Range(ValidationErrors.Field(prefix, "clearanceWorkingDays"), board.ClearanceWorkingDays, 0, 30);
+        Clearers(errors, ValidationErrors.Field(prefix, "clearers"), board.Clearers);
         var offsets = board.ReminderOffsets ?? [];
         if (offsets.Count > 10)
         {
@@ -185,6 +214,60 @@ public static class BoardValidation
             if (members[i].Email is { } email && !emails.Add(email))
             {
                 errors.Add($"{item}.email", "repeats another member's address.");
+            }
+        }
+    }
+
+    /// <summary>Clearers are validated like members: a name, a unique address, a role; sections and kinds from their lists.</summary>
+    private static void Clearers(ValidationErrors errors, string prefix, IReadOnlyList<Clearer>? clearers)
+    {
+        var list = clearers ?? [];
+        if (list.Count > 20)
+        {
+            errors.Add(prefix, "has more than 20 clearers.");
+        }
+
+        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < list.Count; i++)
+        {
+            string item = $"{prefix}[{i}]";
+            if (list[i] is not { } clearer)
+            {
+                errors.Add(item, "is required.");
+                continue;
+            }
+
+            errors.RequiredText($"{item}.name", clearer.Name, 200);
+            errors.NoFormatCharacters($"{item}.name", clearer.Name);
+            errors.SingleLine($"{item}.name", clearer.Name);
+            errors.Email($"{item}.email", clearer.Email, required: true);
+            errors.OneOf($"{item}.role", clearer.Role, ClearerRoles.All);
+            if (clearer.Email is { } email && !emails.Add(email))
+            {
+                errors.Add($"{item}.email", "repeats another clearer's address.");
+            }
+
+            var sections = clearer.Sections ?? [];
+            if (sections.Count > 20)
+            {
+                errors.Add($"{item}.sections", "names more than 20 sections.");
+            }
+
+            for (int s = 0; s < sections.Count; s++)
+            {
+                errors.RequiredText($"{item}.sections[{s}]", sections[s], 200);
+                errors.SingleLine($"{item}.sections[{s}]", sections[s]);
+            }
+
+            if (clearer.Role == ClearerRoles.Other && sections.Count == 0)
+            {
+                errors.Add($"{item}.sections", "is required for a clearer whose role is other: name the sections they answer for.");
+            }
+
+            var kinds = clearer.Kinds ?? [];
+            for (int k = 0; k < kinds.Count; k++)
+            {
+                errors.OneOf($"{item}.kinds[{k}]", kinds[k], PaperKinds.All);
             }
         }
     }

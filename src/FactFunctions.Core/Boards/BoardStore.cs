@@ -21,6 +21,9 @@ public sealed class BoardStore(FactStorage storage)
         ["ReminderOffsets"] = board.ReminderOffsets is null ? null : JsonSerializer.Serialize(board.ReminderOffsets, Json),
         ["PaperLeadWorkingDays"] = board.PaperLeadWorkingDays,
         ["Digest"] = board.Digest,
+        ["ClearDays"] = board.ClearDays,
+        ["ClearanceWorkingDays"] = board.ClearanceWorkingDays,
+        ["Clearers"] = board.Clearers is null ? null : JsonSerializer.Serialize(board.Clearers, Json),
     };
 
     public static TableEntity MeetingEntity(string boardId, DateOnly date, MeetingFields meeting) => new(boardId, EntityText.Date(date))
@@ -104,6 +107,9 @@ public sealed class BoardStore(FactStorage storage)
             ReminderOffsets = b.ReminderOffsets,
             PaperLeadWorkingDays = b.PaperLeadWorkingDays,
             Digest = b.Digest,
+            ClearDays = b.ClearDays,
+            ClearanceWorkingDays = b.ClearanceWorkingDays,
+            Clearers = b.Clearers,
             Meetings = meetings[b.Id].Select(m => new MeetingDocument
             {
                 Date = m.Date,
@@ -125,6 +131,9 @@ public sealed class BoardStore(FactStorage storage)
         ReminderOffsets = e.GetString("ReminderOffsets") is { } offsets ? JsonSerializer.Deserialize<List<int>>(offsets, Json) : null,
         PaperLeadWorkingDays = e.GetInt32("PaperLeadWorkingDays"),
         Digest = e.GetString("Digest"),
+        ClearDays = e.GetInt32("ClearDays"),
+        ClearanceWorkingDays = e.GetInt32("ClearanceWorkingDays"),
+        Clearers = e.GetString("Clearers") is { } clearers ? JsonSerializer.Deserialize<List<Clearer>>(clearers, Json) : null,
         ETag = e.ETag.ToString(),
     };
 

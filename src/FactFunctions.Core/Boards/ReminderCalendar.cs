@@ -2,11 +2,19 @@ using FactFunctions.Dates;
 
 namespace FactFunctions.Boards;
 
-/// <summary>Paper deadlines and reminder days, in working days of England and Wales.</summary>
+/// <summary>
+/// A meeting's deadlines, in working days of England and Wales, each counted back from the one after it: the publication
+/// deadline leaves the board's clear days before the meeting; the clearance deadline is the board's clearance working
+/// days before that; the paper deadline (unless the meeting names one) the board's lead working days before that.
+/// </summary>
 public sealed class ReminderCalendar(UkWorkingDays workingDays)
 {
+    public DateOnly PublicationDeadline(Board board, Meeting meeting) => workingDays.PublicationDeadline(meeting.Date, board.ClearDaysBefore);
+
+    public DateOnly ClearanceDeadline(Board board, Meeting meeting) => workingDays.WorkingDaysBefore(PublicationDeadline(board, meeting), board.ClearanceLead);
+
     public DateOnly PaperDeadline(Board board, Meeting meeting) =>
-        meeting.PaperDeadline ?? workingDays.WorkingDaysBefore(meeting.Date, board.Lead);
+        meeting.PaperDeadline ?? workingDays.WorkingDaysBefore(ClearanceDeadline(board, meeting), board.Lead);
 
     public IReadOnlyList<(int Offset, DateOnly Date)> ReminderDays(Board board, Meeting meeting)
     {
@@ -27,6 +35,8 @@ public sealed class ReminderCalendar(UkWorkingDays workingDays)
             Location = meeting.Location,
             PaperDeadline = PaperDeadline(board, meeting),
             DeadlineIsExplicit = meeting.PaperDeadline is not null,
+            PublicationDeadline = PublicationDeadline(board, meeting),
+            ClearanceDeadline = ClearanceDeadline(board, meeting),
             Reminders = ReminderDays(board, meeting).Select(r => new ScheduledReminder(r.Date, r.Offset, recipients)).ToList(),
             ETag = meeting.ETag,
         };

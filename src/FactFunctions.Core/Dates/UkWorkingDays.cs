@@ -28,6 +28,14 @@ public sealed class UkWorkingDays
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsBankHoliday(date);
 
+    /// <summary>
+    /// The last day a paper can be published and leave <paramref name="clearDays"/> clear days before the meeting on
+    /// <paramref name="meeting"/>: clear days exclude the day of publication, the day of the meeting, weekends and bank
+    /// holidays. It is a working day, and exactly <paramref name="clearDays"/> working days lie strictly between it and the
+    /// meeting (Local Government Act 1972 s100B: five in England, three in Wales).
+    /// </summary>
+    public DateOnly PublicationDeadline(DateOnly meeting, int clearDays) => WorkingDaysBefore(meeting, clearDays + 1);
+
     /// <summary>The working day <paramref name="count"/> working days before <paramref name="date"/> (0: the date itself if working, else the one before).</summary>
     public DateOnly WorkingDaysBefore(DateOnly date, int count)
     {

@@ -16,12 +16,14 @@ public class ReminderCalendarTests
     };
 
     [Fact]
-    public void The_deadline_counts_back_working_days_across_the_jubilee_bank_holidays()
+    public void The_deadlines_count_back_working_days_across_the_jubilee_bank_holidays()
     {
         var meeting = new Meeting { BoardId = "b", Date = new DateOnly(2022, 6, 9) };
 
-        // 8, 7, 6 June, then 2 and 3 June are bank holidays, then 1 June and 31 May.
-        Assert.Equal(new DateOnly(2022, 5, 31), calendar.PaperDeadline(Board(), meeting));
+        // Clear days 8, 7, 6 June, then (2 and 3 June are bank holidays) 1 June and 31 May: published by Monday 30 May.
+        Assert.Equal(new DateOnly(2022, 5, 30), calendar.PublicationDeadline(Board(), meeting));
+        Assert.Equal(new DateOnly(2022, 5, 25), calendar.ClearanceDeadline(Board(), meeting)); // 27, 26, 25 May
+        Assert.Equal(new DateOnly(2022, 5, 18), calendar.PaperDeadline(Board(), meeting)); // 24, 23, 20, 19, 18 May
     }
 
     [Fact]
@@ -29,11 +31,52 @@ public class ReminderCalendarTests
     {
         var meeting = new Meeting { BoardId = "b", Date = new DateOnly(2023, 1, 10) };
 
-        var deadline = calendar.PaperDeadline(Board(), meeting);
         var days = calendar.ReminderDays(Board(), meeting).Select(r => r.Date).ToList();
 
-        Assert.Equal(new DateOnly(2023, 1, 3), deadline); // 9, 6, 5, 4, 3 January (2 January is the substitute holiday)
-        Assert.Equal([new DateOnly(2022, 12, 15), new DateOnly(2022, 12, 22), new DateOnly(2022, 12, 30)], days);
+        // Clear days 9, 6, 5, 4, 3 January (2 January is the substitute holiday): published by Friday 30 December; cleared by
+        // 23 December (29, 28, then 27 and 26 December are holidays, 23); written by 16 December.
+        Assert.Equal(new DateOnly(2022, 12, 30), calendar.PublicationDeadline(Board(), meeting));
+        Assert.Equal(new DateOnly(2022, 12, 23), calendar.ClearanceDeadline(Board(), meeting));
+        Assert.Equal(new DateOnly(2022, 12, 16), calendar.PaperDeadline(Board(), meeting));
+        Assert.Equal([new DateOnly(2022, 12, 2), new DateOnly(2022, 12, 9), new DateOnly(2022, 12, 15)], days);
+    }
+
+    [Theory]
+    [InlineData("2023-04-11", 5, "2023-03-30")] // after Easter: clear days 6, 5, 4, 3 April and 31 March (Good Friday, Easter Monday excluded)
+    [InlineData("2023-05-09", 5, "2023-04-27")] // clear days 5, 4, 3, 2 May and 28 April (the coronation's 8 May and early May excluded)
+    [InlineData("2023-06-05", 3, "2023-05-30")] // a Monday meeting, Welsh three clear days: 2, 1, 31 May; spring bank holiday 29 May
+    [InlineData("2022-11-08", 5, "2022-10-31")] // the seed paper's committee
+    public void The_publication_deadline_leaves_the_clear_days_named(string meeting, int clearDays, string expected)
+    {
+        var board = Board() with { ClearDays = clearDays };
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            calendar.PublicationDeadline(board, new Meeting { BoardId = "b", Date = DateOnly.Parse(meeting, System.Globalization.CultureInfo.InvariantCulture) }));
+    }
+
+    [Fact]
+    public void Every_publication_deadline_is_a_working_day_with_exactly_the_clear_days_before_the_meeting_and_the_other_deadlines_before_it()
+    {
+        var days = new UkWorkingDays();
+        for (var date = new DateOnly(2022, 1, 1); date <= new DateOnly(2027, 12, 31); date = date.AddDays(1))
+        {
+            foreach (int clearDays in new[] { 3, 5 })
+            {
+                var board = Board() with { ClearDays = clearDays };
+                var meeting = new Meeting { BoardId = "b", Date = date };
+                var publication = calendar.PublicationDeadline(board, meeting);
+                int clear = 0;
+                for (var d = publication.AddDays(1); d < date; d = d.AddDays(1))
+                {
+                    clear += days.IsWorkingDay(d) ? 1 : 0;
+                }
+
+                Assert.True(days.IsWorkingDay(publication), $"{date}: {publication} is not a working day");
+                Assert.True(clear == clearDays, $"{date}: {clear} clear days after {publication}, not {clearDays}");
+                Assert.True(calendar.ClearanceDeadline(board, meeting) < publication && days.IsWorkingDay(calendar.ClearanceDeadline(board, meeting)));
+                Assert.True(calendar.PaperDeadline(board, meeting) < calendar.ClearanceDeadline(board, meeting));
+            }
+        }
     }
 
     [Fact]

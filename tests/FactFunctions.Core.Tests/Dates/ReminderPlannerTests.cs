@@ -38,7 +38,8 @@ public sealed class ReminderPlannerTests
                 },
             ],
         };
-        var day = new DateOnly(2022, 10, 25);
+        // Published by 31 October (five clear days), cleared by 26 October, written by 19 October: 5 working days before is 12 October.
+        var day = new DateOnly(2022, 10, 12);
 
         var planned = planner.Plan(day, [board], [meeting], ProgrammeState.FromDocument(document, day), null, board => $"https://fact.example.org/api/papers?board={board}");
 
