@@ -16,6 +16,9 @@ public sealed class ReminderCalendar(UkWorkingDays workingDays)
     public DateOnly PaperDeadline(Board board, Meeting meeting) =>
         meeting.PaperDeadline ?? workingDays.WorkingDaysBefore(ClearanceDeadline(board, meeting), board.Lead);
 
+    public MeetingDeadlines Deadlines(Board board, Meeting meeting) =>
+        new(PaperDeadline(board, meeting), ClearanceDeadline(board, meeting), PublicationDeadline(board, meeting), board.ClearDaysBefore);
+
     public IReadOnlyList<(int Offset, DateOnly Date)> ReminderDays(Board board, Meeting meeting)
     {
         var deadline = PaperDeadline(board, meeting);

@@ -3,7 +3,7 @@ using FactFunctions.Boards;
 namespace FactFunctions.Reminders;
 
 /// <summary>
-/// A meeting in a calendar, with its paper deadline and a link (signed) to the meeting's published paper, or to the
+/// A meeting in a calendar, with its deadlines (paper, clearance, publication) and a link (signed) to the meeting's published paper, or to the
 /// papers page while none is published.
 /// </summary>
-public sealed record CalendarEntry(Board Board, Meeting Meeting, DateOnly Deadline, Uri? Link = null, bool PaperPublished = false);
+public sealed record CalendarEntry(Board Board, Meeting Meeting, MeetingDeadlines Deadlines, Uri? Link = null, bool PaperPublished = false);

@@ -16,15 +16,18 @@ public static class EmailComposer
 {
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
-    public static EmailMessage DeadlineReminder(Board board, Meeting meeting, DateOnly deadline, int workingDaysLeft, Member recipient,
+    public static EmailMessage DeadlineReminder(Board board, Meeting meeting, MeetingDeadlines deadlines, int workingDaysLeft, Member recipient,
         IReadOnlyList<(string Project, MilestoneView Milestone)> concerns, string papersUrl)
     {
+        var deadline = deadlines.Paper;
         string paper = meeting.ReportKind is { } kind ? PaperDefinitions.Get(kind).Name : "paper";
         string subject = EmailBody.Subject($"FACT paper due {deadline.ToString("d MMM yyyy", English)} for {board.Name} on {meeting.Date.ToString("d MMM yyyy", English)}");
         string when = workingDaysLeft == 1 ? "1 working day" : $"{workingDaysLeft} working days";
         var body = new EmailBody();
         body.Line($"Dear {recipient.Name},");
         body.Line($"The {paper} for {board.Name} ({meeting.Title}) on {EmailBody.LongDate(meeting.Date)} is due on {EmailBody.LongDate(deadline)}: {when} from today.");
+        body.Line($"Its clearers must clear it by {EmailBody.LongDate(deadlines.Clearance)}, and it must be published by {EmailBody.LongDate(deadlines.Publication)}, " +
+            $"{deadlines.ClearDays} clear days before the meeting; published later, it is a late item.");
         if (meeting.ReportKind is not null)
         {
             body.Line("Generate and download it from the FACT papers page:", papersUrl);
@@ -40,9 +43,9 @@ public static class EmailComposer
             body.List(concerns.Select(c => $"{c.Project}: {c.Milestone.Activity} – {c.Milestone.Due} ({Describe(c.Milestone)})"));
         }
 
-        body.Line("The meeting and the deadline are attached as calendar entries.");
+        body.Line("The meeting and its deadlines are attached as calendar entries.");
         return body.To(recipient, subject, [new EmailAttachment("fact-meeting.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8
-            .GetBytes(Calendar([new CalendarEntry(board, meeting, deadline, new Uri(papersUrl))])))]);
+            .GetBytes(Calendar([new CalendarEntry(board, meeting, deadlines, new Uri(papersUrl))])))]);
     }
 
     public static EmailMessage Digest(Board board, DateOnly weekOf, Member recipient, IReadOnlyList<DigestGroup> groups)
@@ -65,7 +68,7 @@ public static class EmailComposer
             : MilestoneStatus.Words(milestone.Status) + (milestone.Overdue ? ", overdue" : string.Empty);
 
     /// <summary>
-    /// An iCalendar with the meeting and its paper deadline for each entry: summary, location, a description in plain
+    /// An iCalendar with the meeting and its paper, clearance and publication deadlines for each entry: summary, location, a description in plain
     /// sentences and the entry's link. UIDs depend only on the board and the meeting date, so a calendar client updates
     /// the entries it already has instead of adding new ones.
     /// </summary>
@@ -83,13 +86,13 @@ public static class EmailComposer
         }
         else
         {
-            var earliest = list.Min(e => e.Deadline < e.Meeting.Date ? e.Deadline : e.Meeting.Date);
+            var earliest = list.Min(e => e.Deadlines.Paper < e.Meeting.Date ? e.Deadlines.Paper : e.Meeting.Date);
             calendar.AddTimeZone(LondonTime.Zone.Id, earliest.AddYears(-1).ToDateTime(TimeOnly.MinValue), includeHistoricalData: true);
         }
 
         foreach (var entry in list)
         {
-            var (board, meeting, deadline) = (entry.Board, entry.Meeting, entry.Deadline);
+            var (board, meeting, deadline) = (entry.Board, entry.Meeting, entry.Deadlines.Paper);
             string paper = meeting.ReportKind is { } kind ? $"the {PaperDefinitions.Get(kind).Name}" : "the paper";
             string where = string.IsNullOrWhiteSpace(meeting.Location) ? string.Empty : $" at {meeting.Location}";
             string state = entry.PaperPublished
@@ -117,9 +120,28 @@ public static class EmailComposer
                 DtStart = due,
                 DtEnd = due.AddMinutes(30),
             });
+            calendar.Events.Add(DeadlineEvent(entry, "clearance", entry.Deadlines.Clearance, $"Clearance deadline: {board.Name} on {EmailBody.LongDate(meeting.Date)}",
+                $"Last day for the clearers to clear {paper} for {board.Name} on {EmailBody.LongDate(meeting.Date)}."));
+            calendar.Events.Add(DeadlineEvent(entry, "publication", entry.Deadlines.Publication, $"Publication deadline: {board.Name} on {EmailBody.LongDate(meeting.Date)}",
+                $"Last day to publish {paper} for {board.Name} on {EmailBody.LongDate(meeting.Date)}, {entry.Deadlines.ClearDays} clear days before the meeting; " +
+                "published later, it is a late item."));
         }
 
         return new CalendarSerializer(calendar).SerializeToString() ?? string.Empty;
+    }
+
+    private static CalendarEvent DeadlineEvent(CalendarEntry entry, string kind, DateOnly day, string summary, string description)
+    {
+        var due = new CalDateTime(day, new TimeOnly(17, 0), LondonTime.Zone.Id);
+        return new CalendarEvent
+        {
+            Uid = $"{entry.Board.Id}-{entry.Meeting.Date:yyyyMMdd}-{kind}@factfunctions",
+            Summary = summary,
+            Description = description,
+            Url = entry.Link,
+            DtStart = due,
+            DtEnd = due.AddMinutes(30),
+        };
     }
 
     /// <summary>"Schools Forum" for a meeting titled as its board, not "Schools Forum: Schools Forum".</summary>

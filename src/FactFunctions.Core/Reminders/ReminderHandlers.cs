@@ -45,9 +45,9 @@ public sealed class ReminderHandlers(
             var entries = (await boards.ListMeetingsAsync(null, ct))
                 .Where(m => m.Date >= since && byId.ContainsKey(m.BoardId) && reach.Reaches(m.BoardId))
                 .Select(m => m.ReportKind is { } kind && published.TryGetValue(PaperMeeting.For(kind, m.Date, m.BoardId), out string? reportId)
-                    ? new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), links
+                    ? new CalendarEntry(byId[m.BoardId], m, calendar.Deadlines(byId[m.BoardId], m), links
                         .Absolute($"{Routes.BasePath}/reports/{reportId}/html", expires, scope), PaperPublished: true)
-                    : new CalendarEntry(byId[m.BoardId], m, calendar.PaperDeadline(byId[m.BoardId], m), papersPage));
+                    : new CalendarEntry(byId[m.BoardId], m, calendar.Deadlines(byId[m.BoardId], m), papersPage));
             return TypedResults.Text(EmailComposer.Calendar(entries), "text/calendar; charset=utf-8");
         });
 

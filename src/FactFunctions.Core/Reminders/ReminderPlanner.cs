@@ -22,7 +22,7 @@ public sealed class ReminderPlanner(ReminderCalendar calendar, IOptions<PaperOpt
         {
             foreach (var meeting in byBoard[board.Id].Where(m => m.Date >= day))
             {
-                var deadline = calendar.PaperDeadline(board, meeting);
+                var deadlines = calendar.Deadlines(board, meeting);
                 foreach (var (offset, date) in calendar.ReminderDays(board, meeting).Where(r => r.Date == day))
                 {
                     var concerns = Concerns(board, meeting, state, day)
@@ -31,7 +31,7 @@ public sealed class ReminderPlanner(ReminderCalendar calendar, IOptions<PaperOpt
                     string scope = $"{board.Id}/{meeting.Date:yyyy-MM-dd}";
                     foreach (var member in (board.Members ?? []).Where(m => MemberRoles.WritesPapers(m.Role) && m.Email is not null))
                     {
-                        var message = EmailComposer.DeadlineReminder(board, meeting, deadline, offset, member, concerns, papersUrl(board.Id));
+                        var message = EmailComposer.DeadlineReminder(board, meeting, deadlines, offset, member, concerns, papersUrl(board.Id));
                         planned.Add(EmailDelivery.Plan($"deadline-{offset}", board.Id, scope, day, member, message));
                     }
                 }

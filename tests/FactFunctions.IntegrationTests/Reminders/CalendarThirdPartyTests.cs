@@ -35,13 +35,15 @@ public sealed class CalendarThirdPartyTests
 
         // An early meeting beside it, so the one under test is not the only (or the earliest) event in the document.
         var early = meeting with { Date = new DateOnly(2022, 11, 8) };
-        string ics = EmailComposer.Calendar([new CalendarEntry(board, early, early.Date.AddDays(-7)), new CalendarEntry(board, meeting, meeting.Date.AddDays(-7))]);
+        string ics = EmailComposer.Calendar([new CalendarEntry(board, early, Deadlines(early.Date.AddDays(-7))), new CalendarEntry(board, meeting, Deadlines(meeting.Date.AddDays(-7)))]);
 
         var events = await IcalJs.EventsAsync(ics);
 
         var read = Assert.Single(events, e => e.Uid == $"select-committee-{meeting.Date:yyyyMMdd}-meeting@factfunctions");
         Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), read.StartUtc);
     }
+
+    private static MeetingDeadlines Deadlines(DateOnly paper) => new(paper, paper.AddDays(2), paper.AddDays(4), 5);
 
     [Fact]
     public async Task A_meeting_titled_as_its_board_is_summarised_once()
@@ -51,8 +53,8 @@ public sealed class CalendarThirdPartyTests
         var day = new DateOnly(2023, 7, 4);
         string ics = EmailComposer.Calendar(
         [
-            new CalendarEntry(forum, new Meeting { BoardId = forum.Id, Date = day, Title = "Schools Forum" }, day.AddDays(-7)),
-            new CalendarEntry(committee, new Meeting { BoardId = committee.Id, Date = day.AddDays(1), Title = "Budget meeting" }, day.AddDays(-6)),
+            new CalendarEntry(forum, new Meeting { BoardId = forum.Id, Date = day, Title = "Schools Forum" }, Deadlines(day.AddDays(-7))),
+            new CalendarEntry(committee, new Meeting { BoardId = committee.Id, Date = day.AddDays(1), Title = "Budget meeting" }, Deadlines(day.AddDays(-6))),
         ]);
 
         var events = await IcalJs.EventsAsync(ics);

@@ -174,6 +174,11 @@ public sealed class ReminderApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal(new DateTime(2022, 11, 8, 10, 30, 0, DateTimeKind.Utc), november.DtStart!.AsUtc);
         var deadline = calendar.Events.Single(e => e.Uid == "select-committee-20221108-deadline@factfunctions");
         Assert.Equal(new DateTime(2022, 10, 19, 16, 0, 0, DateTimeKind.Utc), deadline.DtStart!.AsUtc);
+        var clearance = calendar.Events.Single(e => e.Uid == "select-committee-20221108-clearance@factfunctions");
+        Assert.Equal(new DateTime(2022, 10, 26, 16, 0, 0, DateTimeKind.Utc), clearance.DtStart!.AsUtc);
+        var publication = calendar.Events.Single(e => e.Uid == "select-committee-20221108-publication@factfunctions");
+        Assert.Equal(new DateTime(2022, 10, 31, 17, 0, 0, DateTimeKind.Utc), publication.DtStart!.AsUtc); // GMT by then
+        Assert.Contains("5 clear days before the meeting", publication.Description, StringComparison.Ordinal);
         var june = calendar.Events.Single(e => e.Uid == "select-committee-20230613-meeting@factfunctions");
         Assert.Equal(new DateTime(2023, 6, 13, 9, 30, 0, DateTimeKind.Utc), june.DtStart!.AsUtc);
 
