@@ -6,6 +6,7 @@ using FactFunctions.Programme;
 using FactFunctions.Programme.Workbook;
 using FactFunctions.Reminders;
 using FactFunctions.Reports;
+using FactFunctions.Reports.Clearance;
 using FactFunctions.Reports.Publication;
 using FactFunctions.Reports.Word;
 using FactFunctions.Snapshots;
@@ -131,15 +132,32 @@ public static class FactRoutes
                 (HttpRequest r, string reportId, PaperHandlers h) => h.Html(r, reportId)),
             Content(Routes.ReportImage, Officer, "getReportImage", "Download one image of a paper, as its HTML links to it (PNG or JPEG)", ImageFile.Png,
                 (HttpRequest r, string reportId, string image, PaperHandlers h) => h.Image(r, reportId, image)),
-            new FactRoute
-            {
-                OperationId = "approveReport", Method = HttpMethods.Post, Path = Routes.ReportApprove, Role = ProgrammeLead, Summary = "Approve a draft paper",
-                Handler = (HttpRequest r, string reportId, PaperHandlers h) => h.Approve(r, reportId),
-                Responses = b => b.Produces<PaperMetadata>(StatusCodes.Status200OK, Json).CommonProblems().ProducesProblem(StatusCodes.Status409Conflict),
-            },
+            Write<ApproveRequest, PaperMetadata>(HttpMethods.Post, Routes.ReportApprove, ProgrammeLead, "approveReport",
+                "Approve a paper: every clearer of it must have cleared this version, or give overrideReason",
+                (HttpRequest r, string reportId, PaperHandlers h) => h.Approve(r, reportId), bodyRequired: false),
             Write<PublishRequest, PublicationResult>(HttpMethods.Post, Routes.ReportPublish, ProgrammeLead, "publishReport",
                 "Publish an approved paper as the meeting's paper and e-mail the board's members once",
                 (HttpRequest r, string reportId, PaperHandlers h) => h.Publish(r, reportId), bodyRequired: false),
+            new FactRoute
+            {
+                OperationId = "sendReportForClearance", Method = HttpMethods.Post, Path = Routes.ReportClearance, Role = ProgrammeLead,
+                Summary = "Send a draft paper to its boards' clearers: one e-mail each, with a signed link to their review page",
+                Handler = (HttpRequest r, string reportId, ClearanceHandlers h) => h.Send(r, reportId),
+                Responses = b => b.Produces<ClearanceResult>(StatusCodes.Status200OK, Json).CommonProblems().ProducesProblem(StatusCodes.Status409Conflict),
+            },
+            Content(Routes.ReportReview, Officer, "getReportReview",
+                "A clearer's review page: the paper with their sections marked and, through their own link, forms to clear or return it", "text/html",
+                (HttpRequest r, string reportId, string clearer, ClearanceHandlers h) => h.Review(r, reportId, clearer)),
+            new FactRoute
+            {
+                OperationId = "answerReportReview", Method = HttpMethods.Post, Path = Routes.ReportReview, Role = null,
+                Summary = "A clearer's answer from the review page's form: no key; the token of the button pressed is the capability",
+                Handler = (HttpRequest r, string reportId, string clearer, ClearanceHandlers h) => h.Answer(r, reportId, clearer),
+                Responses = b => b.WithMetadata(new RequestBodyDescription(typeof(ReviewAnswer), "application/x-www-form-urlencoded"))
+                    .Produces<ClearanceEntry>(StatusCodes.Status200OK, Json).Produces<string>(StatusCodes.Status200OK, "text/html")
+                    .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict)
+                    .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).CommonProblems(),
+            },
             Content(Routes.Papers, Officer, "getPapersPage", "The papers page: every meeting's published paper and its other versions", "text/html",
                 (HttpRequest r, PaperHandlers h) => h.GetPapersPage(r),
                 new QueryParameter("page", "integer", $"Which page of meetings ({PapersPage.MeetingsPerPage} per page), from 1.")),

@@ -16,6 +16,8 @@ public sealed class ReminderCalendar(UkWorkingDays workingDays)
     public DateOnly PaperDeadline(Board board, Meeting meeting) =>
         meeting.PaperDeadline ?? workingDays.WorkingDaysBefore(ClearanceDeadline(board, meeting), board.Lead);
 
+    public DateOnly WorkingDaysBefore(DateOnly date, int count) => workingDays.WorkingDaysBefore(date, count);
+
     public MeetingDeadlines Deadlines(Board board, Meeting meeting) =>
         new(PaperDeadline(board, meeting), ClearanceDeadline(board, meeting), PublicationDeadline(board, meeting), board.ClearDaysBefore);
 

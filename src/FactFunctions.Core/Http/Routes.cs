@@ -40,6 +40,8 @@ public static class Routes
     public const string ReportImage = "reports/{reportId}/images/{image}";
     public const string ReportApprove = "reports/{reportId}/approve";
     public const string ReportPublish = "reports/{reportId}/publish";
+    public const string ReportClearance = "reports/{reportId}/clearance";
+    public const string ReportReview = "reports/{reportId}/review/{clearer}";
     public const string Papers = "papers";
     public const string Template = "templates/{kind}";
 
@@ -54,7 +56,7 @@ public static class Routes
 
     /// <summary>
     /// The routes a signed link may open (GET and HEAD): the papers page, a paper's .docx, HTML and the images its HTML
-    /// shows, the calendar feed. A signature on any other path is not valid, whoever made it.
+    /// shows, a clearer's review page, the calendar feed. A signature on any other path is not valid, whoever made it.
     /// </summary>
-    public static readonly IReadOnlyList<string> SignedLinkRoutes = [Papers, ReportContent, ReportHtml, ReportImage, Calendar];
+    public static readonly IReadOnlyList<string> SignedLinkRoutes = [Papers, ReportContent, ReportHtml, ReportImage, ReportReview, Calendar];
 }

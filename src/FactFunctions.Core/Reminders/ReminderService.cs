@@ -8,14 +8,18 @@ using FactFunctions.Snapshots;
 
 namespace FactFunctions.Reminders;
 
-/// <summary>Runs the reminders of a day: plan, then deliver each email once (<see cref="EmailDelivery"/>).</summary>
+/// <summary>
+/// Runs the reminders of a day (deadline reminders, digests, and clearers' reminders before a clearance deadline): plan,
+/// then deliver each email once (<see cref="EmailDelivery"/>).
+/// </summary>
 public sealed class ReminderService(
     BoardStore boards,
     ProgrammeStore programme,
     SnapshotStore snapshots,
     ReminderPlanner planner,
     EmailDelivery delivery,
-    SignedLinks links)
+    SignedLinks links,
+    Reports.Clearance.ClearanceService clearance)
 {
     public async Task<ReminderRun> RunAsync(DateTimeOffset asOf, bool dryRun, CancellationToken ct)
     {
@@ -25,7 +29,8 @@ public sealed class ReminderService(
         var state = await programme.ReadAllAsync(ct);
         var lastWeek = day.DayOfWeek == DayOfWeek.Monday ? (await snapshots.GetAsync(SnapshotStore.DailyId(day.AddDays(-7)), ct))?.State : null;
         var plan = planner.Plan(day, boardList, meetings, state, lastWeek,
-            board => links.Absolute($"{Routes.BasePath}/{Routes.Papers}", scope: LinkScope.Member(board)).ToString());
+            board => links.Absolute($"{Routes.BasePath}/{Routes.Papers}", scope: LinkScope.Member(board)).ToString())
+            .Concat(await clearance.PlanRemindersAsync(day, ct)).ToList();
         return new ReminderRun(day, dryRun, dryRun ? plan.Select(p => EmailDelivery.Outcome(p, "would-send")).ToList() : await delivery.DeliverAsync(plan, ct));
     }
 }

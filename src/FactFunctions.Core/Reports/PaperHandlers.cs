@@ -99,7 +99,7 @@ public sealed class PaperHandlers(
                 meetingDate = parsed;
             }
 
-            return TypedResults.Ok(await reports.ListAsync(kind, meetingDate, ct));
+            return TypedResults.Ok((await reports.ListAsync(kind, meetingDate, ct)).Select(r => ForCaller(request, r)).ToList());
         });
 
     public Task<IResult> Get(HttpRequest request, string reportId) =>
@@ -111,7 +111,7 @@ public sealed class PaperHandlers(
             }
 
             var report = await reports.GetAsync(reportId, ct);
-            return report is null ? Problems.NotFound($"Report '{reportId}'") : TypedResults.Ok(report);
+            return report is null ? Problems.NotFound($"Report '{reportId}'") : TypedResults.Ok(ForCaller(request, report));
         });
 
     public Task<IResult> Content(HttpRequest request, string reportId) =>
@@ -133,8 +133,11 @@ public sealed class PaperHandlers(
             var expires = authorizer.PageLinkExpiry(request);
             string ImageLink(int index) =>
                 links.Relative($"{Routes.BasePath}/reports/{report.Id}/images/{index.ToString(CultureInfo.InvariantCulture)}", expires, scope: scope);
+            string? late = report.LateReason is { } reason
+                ? $"<p class=\"notice\"><strong>Published late:</strong> {HtmlPage.Encode(reason)}</p>\n"
+                : null;
             return HtmlPage.Result(request, PaperHtml.Render(content, $"{PaperDefinitions.Get(report.Kind).Name}{(report.BoardName is { } board
-                ? $" to the {board}" : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}", ImageLink));
+                ? $" to the {board}" : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}", ImageLink, late));
         });
 
     /// <summary>One image of a paper, as its HTML shows it: streamed from the stored .docx without loading the rest of it.</summary>
@@ -159,13 +162,34 @@ public sealed class PaperHandlers(
                 return bad;
             }
 
-            var (report, failure) = await publication.ApproveAsync(reportId, authorizer.Describe(request), ct);
+            string? overrideReason = null;
+            if (HasBody(request))
+            {
+                var input = await body.ReadAsync<ApproveRequest>(request, ct);
+                if (input.Problem is not null)
+                {
+                    return input.Problem;
+                }
+
+                overrideReason = input.Value!.OverrideReason;
+                var errors = new ValidationErrors();
+                errors.Text("overrideReason", overrideReason, 2_000);
+                if (!errors.IsEmpty)
+                {
+                    return Problems.Validation(errors);
+                }
+            }
+
+            var (report, failure, outstanding) = await publication.ApproveAsync(reportId, authorizer.Describe(request), overrideReason, ct);
             return failure switch
             {
-                PublicationFailure.None => TypedResults.Ok(report),
+                PublicationFailure.None => TypedResults.Ok(ForCaller(request, report!)),
                 PublicationFailure.NotFound => Problems.NotFound($"Report '{reportId}'"),
                 PublicationFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, $"The paper is {report!.Status}.",
-                    "Only a draft can be approved; a published or superseded paper stays as it is."),
+                    "Only a paper not yet approved can be approved; a published or superseded paper stays as it is."),
+                PublicationFailure.NotCleared => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper is not cleared.",
+                    $"Waiting for: {string.Join(", ", outstanding)}. Send it for clearance (POST {Routes.BasePath}/reports/{reportId}/clearance) and wait " +
+                    "for their answers, or approve it with overrideReason saying why it goes without them (recorded and shown)."),
                 _ => Problems.Conflict("The paper kept changing while it was being approved; send the request again."),
             };
         });
@@ -179,7 +203,8 @@ public sealed class PaperHandlers(
             }
 
             string? reason = null;
-            if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+            string? lateReason = null;
+            if (HasBody(request))
             {
                 var input = await body.ReadAsync<PublishRequest>(request, ct);
                 if (input.Problem is not null)
@@ -187,21 +212,26 @@ public sealed class PaperHandlers(
                     return input.Problem;
                 }
 
-                reason = input.Value!.Reason;
+                (reason, lateReason) = (input.Value!.Reason, input.Value.LateReason);
                 var errors = new ValidationErrors();
                 errors.Text("reason", reason);
+                errors.Text("lateReason", lateReason, 2_000);
                 if (!errors.IsEmpty)
                 {
                     return Problems.Validation(errors);
                 }
             }
 
-            var (result, failure, current) = await publication.PublishAsync(reportId, authorizer.Describe(request), reason, ct);
+            var (result, failure, current) = await publication.PublishAsync(reportId, authorizer.Describe(request), reason, lateReason, ct);
             return failure switch
             {
-                PublicationFailure.None => TypedResults.Ok(result),
+                PublicationFailure.None => TypedResults.Ok(result! with { Report = ForCaller(request, result.Report) }),
                 PublicationFailure.NotFound => Problems.NotFound($"Report '{reportId}'"),
                 PublicationFailure.NotApproved => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper is not approved.",
+                    (current!.Clearance is { Count: > 0 } entries && entries.Any(e => e.Answer != Clearance.ClearanceAnswers.Cleared)
+                        ? $"It is {PaperStatus.Label(current.Status).ToLowerInvariant()}; waiting for: {string.Join(", ", entries
+                            .Where(e => e.Answer != Clearance.ClearanceAnswers.Cleared).Select(e => $"{e.Name} ({e.Role})"))}. "
+                        : string.Empty) +
                     $"Approve it first (POST {Routes.BasePath}/reports/{reportId}/approve); only an approved paper can be published."),
                 PublicationFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper has been superseded.",
                     "A superseded paper cannot be published again; generate, approve and publish a new one."),
@@ -210,9 +240,20 @@ public sealed class PaperHandlers(
                     "it would tell nobody. Put the meeting back, or generate the paper for the meeting it is for; the paper stays approved."),
                 PublicationFailure.ReasonRequired => Problems.Invalid("reason",
                     $"is required: the paper generated {PapersPage.When(current?.CreatedAt ?? default)} is already published for this meeting; say why this one replaces it."),
+                PublicationFailure.LateReasonRequired => Problems.Invalid("lateReason",
+                    $"is required: the publication deadline of the meeting on {PaperComposer.LongDate(current!.MeetingDate)} has passed, so this paper is a late " +
+                    "item; say why it is published late (the reason is printed with it and told to members)."),
                 _ => Problems.Conflict("Other publications for this meeting kept changing it; send the request again."),
             };
         });
+
+    private static bool HasBody(HttpRequest request) => request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0;
+
+    /// <summary>Clearers' addresses are for the programme lead; officers see who cleared, what and when.</summary>
+    private PaperMetadata ForCaller(HttpRequest request, PaperMetadata report) =>
+        authorizer.Role(request) == FactRole.ProgrammeLead || report.Clearance is null
+            ? report
+            : report with { Clearance = [.. report.Clearance.Select(e => e with { Email = null })] };
 
     /// <summary>The papers page for officers and members, reached with a key or through a signed link.</summary>
     public Task<IResult> GetPapersPage(HttpRequest request) =>

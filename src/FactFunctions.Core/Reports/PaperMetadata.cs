@@ -1,4 +1,5 @@
 using FactFunctions.Boards;
+using FactFunctions.Reports.Clearance;
 using FactFunctions.Reports.Publication;
 using FactFunctions.Validation;
 
@@ -38,13 +39,22 @@ public sealed record PaperMetadata
     /// <summary>Whether the request asked for indicator charts (an option of the Select Committee paper; the highlight report always has them).</summary>
     public bool IndicatorCharts { get; init; }
 
-    /// <summary>draft, approved, published or superseded.</summary>
+    /// <summary>draft, in-clearance, cleared, returned, approved, published or superseded.</summary>
     [OneOf(typeof(PaperStatus))]
     public string Status { get; init; } = PaperStatus.Draft;
+
+    /// <summary>Who was asked to clear this version, and what each answered (<see cref="ClearanceEntry"/>).</summary>
+    public IReadOnlyList<ClearanceEntry>? Clearance { get; init; }
 
     public string? ApprovedBy { get; init; }
 
     public DateTimeOffset? ApprovedAt { get; init; }
+
+    /// <summary>Why the lead approved it without every clearance, when they did.</summary>
+    public string? ApprovalOverride { get; init; }
+
+    /// <summary>Why it was published after its publication deadline (a late item), when it was.</summary>
+    public string? LateReason { get; init; }
 
     /// <summary>
     /// The boards the paper was published to (their members were e-mailed), fixed at publication: a member's link from

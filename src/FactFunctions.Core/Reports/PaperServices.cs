@@ -16,6 +16,9 @@ public static class PaperServices
         services.AddSingleton<PublicationService>();
         services.AddSingleton<PaperAudience>();
         services.AddSingleton<PaperHandlers>();
+        services.AddSingleton<Clearance.ClearanceService>();
+        services.AddSingleton<Clearance.ClearanceToken>();
+        services.AddSingleton<Clearance.ClearanceHandlers>();
         return services;
     }
 }

@@ -87,6 +87,12 @@ public sealed class FactHost : IAsyncDisposable
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
+    /// <summary>An approval for tests that are not about clearance: the sample's Select Committee names clearers.</summary>
+    public static StringContent Approval() => Json("""{"overrideReason":"Cleared outside FACT for this test."}""");
+
+    /// <summary>A publication for tests run by the real clock, after the sample's meetings: every one is a late item.</summary>
+    public static StringContent LatePublication() => Json("""{"lateReason":"The sample's meetings are in the past."}""");
+
     public static JsonContent Json<T>(T value) => JsonContent.Create(value, options: FactJson.Options);
 
     public async ValueTask DisposeAsync()

@@ -28,8 +28,8 @@ public sealed partial class MemberLinkScopeTests(AzuriteFixture fixture) : IAsyn
     {
         var created = await (await host.Lead.PostAsync("api/reports", FactHost.Json(request))).ExpectAsync(201);
         string id = created.GetProperty("id").GetString()!;
-        await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(200);
-        await (await host.Lead.PostAsync($"api/reports/{id}/publish", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{id}/publish", FactHost.LatePublication())).ExpectAsync(200);
         return id;
     }
 

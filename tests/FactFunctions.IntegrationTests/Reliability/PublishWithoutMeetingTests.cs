@@ -27,19 +27,19 @@ public sealed class PublishWithoutMeetingTests(AzuriteFixture fixture) : IAsyncL
         var created = await (await host.Lead.PostAsync("api/reports",
             FactHost.Json("""{"kind":"highlight","meetingDate":"2023-01-10","board":"fact-operational-board","reportDate":"2022-12-28"}"""))).ExpectAsync(201);
         string id = created.GetProperty("id").GetString()!;
-        await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(200);
         var meeting = await (await host.Officer.GetAsync("api/boards/fact-operational-board/meetings")).ExpectAsync(200);
         var held = meeting.EnumerateArray().First(m => m.GetProperty("date").GetString() == "2023-01-10");
         string body = System.Text.Json.JsonSerializer.Serialize(new { title = held.GetProperty("title").GetString(), reportKind = "highlight" });
         await (await host.Lead.DeleteAsync("api/boards/fact-operational-board/meetings/2023-01-10")).ExpectAsync(204);
 
-        var refused = await (await host.Lead.PostAsync($"api/reports/{id}/publish", null)).ExpectAsync(409);
+        var refused = await (await host.Lead.PostAsync($"api/reports/{id}/publish", FactHost.LatePublication())).ExpectAsync(409);
 
         Assert.Contains("2023", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("approved", (await (await host.Officer.GetAsync($"api/reports/{id}")).ExpectAsync(200)).GetProperty("status").GetString());
 
         await (await host.Lead.PutAsync("api/boards/fact-operational-board/meetings/2023-01-10", FactHost.Json(body))).ExpectAsync(201);
-        var published = await (await host.Lead.PostAsync($"api/reports/{id}/publish", null)).ExpectAsync(200);
+        var published = await (await host.Lead.PostAsync($"api/reports/{id}/publish", FactHost.LatePublication())).ExpectAsync(200);
         Assert.NotEqual(0, published.GetProperty("emails").GetArrayLength());
     }
 }

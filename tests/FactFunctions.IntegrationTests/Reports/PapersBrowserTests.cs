@@ -26,7 +26,7 @@ public sealed class PapersBrowserTests(AzuriteFixture fixture)
         await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(201);
         var created = await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"select-committee","meetingDate":"2022-11-08"}"""))).ExpectAsync(201);
         string id = created.GetProperty("id").GetString()!;
-        await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(200);
         var published = await (await host.Lead.PostAsync($"api/reports/{id}/publish", null)).ExpectAsync(200);
         await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"schools-forum","meetingDate":"2022-12-08"}"""))).ExpectAsync(201);
 

@@ -55,7 +55,7 @@ public sealed partial class PublicationTests(AzuriteFixture fixture) : IAsyncLif
         var notApproved = await (await PublishAsync(id)).ExpectAsync(409);
         Assert.EndsWith("paper-status", notApproved.GetProperty("type").GetString(), StringComparison.Ordinal);
         await (await host.Officer.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(403);
-        var approved = await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(200);
+        var approved = await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(200);
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.Equal("ProgrammeLead key", approved.GetProperty("approvedBy").GetString());
         Assert.Equal(clock.GetUtcNow(), approved.GetProperty("approvedAt").GetDateTimeOffset());
@@ -98,18 +98,18 @@ public sealed partial class PublicationTests(AzuriteFixture fixture) : IAsyncLif
         Assert.DoesNotContain(id, Regex.Replace(list, "href=\"[^\"]*\"", string.Empty), StringComparison.Ordinal);
 
         // A published paper is not approved again; the content it was published with stays.
-        await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(409);
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(409);
     }
 
     [Fact]
     public async Task Publishing_another_version_supersedes_the_first_only_with_a_reason()
     {
         string first = await GenerateAsync();
-        await (await host.Lead.PostAsync($"api/reports/{first}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{first}/approve", FactHost.Approval())).ExpectAsync(200);
         await (await PublishAsync(first)).ExpectAsync(200);
         clock.Advance(TimeSpan.FromDays(1));
         string second = await GenerateAsync();
-        await (await host.Lead.PostAsync($"api/reports/{second}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{second}/approve", FactHost.Approval())).ExpectAsync(200);
 
         var refused = await (await PublishAsync(second)).ExpectAsync(422);
         Assert.True(refused.GetProperty("errors").TryGetProperty("reason", out _));
@@ -135,7 +135,7 @@ public sealed partial class PublicationTests(AzuriteFixture fixture) : IAsyncLif
     public async Task Concurrent_publishes_email_each_member_exactly_once()
     {
         string id = await GenerateAsync();
-        await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(200);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PublishAsync(id)));
 
@@ -150,11 +150,11 @@ public sealed partial class PublicationTests(AzuriteFixture fixture) : IAsyncLif
     public async Task A_members_link_reaches_only_published_papers_never_drafts()
     {
         string published = await GenerateAsync();
-        await (await host.Lead.PostAsync($"api/reports/{published}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{published}/approve", FactHost.Approval())).ExpectAsync(200);
         var message = Outbox.ParseSendable((await PublishAndReadFirstEmailAsync(published)).Content);
         string draft = await GenerateAsync();
         string approved = await GenerateAsync("2022-12-08");
-        await (await host.Lead.PostAsync($"api/reports/{approved}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{approved}/approve", FactHost.Approval())).ExpectAsync(200);
         using var anyone = new HttpClient();
 
         string page = await (await anyone.GetAsync(LinkIn(message, "See every FACT paper"))).Content.ReadAsStringAsync();
@@ -187,7 +187,7 @@ public sealed partial class PublicationTests(AzuriteFixture fixture) : IAsyncLif
     public async Task Signed_links_open_only_their_own_page_until_they_expire_and_browsers_get_a_page_when_refused()
     {
         string id = await GenerateAsync();
-        await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(200);
         var message = Outbox.ParseSendable((await PublishAndReadFirstEmailAsync(id)).Content);
         Uri html = LinkIn(message, "Read the paper in your browser");
         using var anyone = new HttpClient();
@@ -249,7 +249,7 @@ public sealed partial class PublicationTests(AzuriteFixture fixture) : IAsyncLif
     public async Task The_calendar_feed_opened_by_its_signed_link_shows_recent_meetings_where_they_are_and_links_the_published_paper()
     {
         string id = await GenerateAsync();
-        await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(200);
         await (await PublishAsync(id)).ExpectAsync(200);
         clock.Advance(TimeSpan.FromDays(40)); // the meeting of 8 November is now past
 

@@ -10,8 +10,22 @@ namespace FactFunctions.Reports.Publication;
 /// each board meeting that day that asks for its kind; when no meeting asks for it, each board of its kind (only its
 /// own board, for a paper written for one).
 /// </summary>
-public sealed class PaperAudience(BoardStore boards)
+public sealed class PaperAudience(BoardStore boards, ReminderCalendar calendar)
 {
+    /// <summary>
+    /// The deadlines of the paper's meeting: of the boards it is for (or <paramref name="told"/>, once publication has
+    /// chosen them) meeting that day, the one with the earliest publication deadline; null when no such meeting exists.
+    /// </summary>
+    public async Task<MeetingDeadlines?> DeadlinesAsync(PaperMetadata report, CancellationToken ct, IReadOnlyList<Board>? told = null)
+    {
+        var meetings = await boards.ListMeetingsAsync(null, ct);
+        var paperBoards = (told ?? BoardsOf(report, await boards.ListBoardsAsync(ct), meetings)).ToDictionary(b => b.Id, StringComparer.Ordinal);
+        return meetings.Where(m => m.Date == report.MeetingDate && paperBoards.ContainsKey(m.BoardId))
+            .Select(m => calendar.Deadlines(paperBoards[m.BoardId], m))
+            .OrderBy(d => d.Publication)
+            .FirstOrDefault();
+    }
+
     public async Task<IReadOnlyList<Board>> BoardsOfAsync(PaperMetadata report, CancellationToken ct) =>
         BoardsOf(report, await boards.ListBoardsAsync(ct), await boards.ListMeetingsAsync(null, ct));
 

@@ -22,7 +22,15 @@ public static class PaperHtml
     /// <param name="docx">The paper.</param>
     /// <param name="fallbackTitle">The page title when the paper has none.</param>
     /// <param name="imageLink">The address of the paper's n-th image (<see cref="PaperImages"/>).</param>
-    public static string Render(byte[] docx, string fallbackTitle, Func<int, string> imageLink)
+    /// <param name="notice">HTML put before the paper (a late item's notice), already encoded.</param>
+    public static string Render(byte[] docx, string fallbackTitle, Func<int, string> imageLink, string? notice = null)
+    {
+        var (title, body) = RenderBody(docx, fallbackTitle, imageLink);
+        return HtmlPage.Document(title, (notice ?? string.Empty) + body);
+    }
+
+    /// <summary>The paper's title and the HTML of its body, for a page that shows the paper inside its own (the review page).</summary>
+    public static (string Title, string Body) RenderBody(byte[] docx, string fallbackTitle, Func<int, string> imageLink)
     {
         using var stream = new MemoryStream(docx, writable: false);
         using var document = WordprocessingDocument.Open(stream, false);
@@ -35,7 +43,7 @@ public static class PaperHtml
 
         writer.CloseList();
         string title = document.PackageProperties.Title is { Length: > 0 } t ? t : writer.FirstHeading ?? fallbackTitle;
-        return HtmlPage.Document(title, writer.Html.ToString());
+        return (title, writer.Html.ToString());
     }
 
     private sealed class Writer(MainDocumentPart main, Func<int, string> imageLink)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
@@ -69,6 +70,9 @@ public sealed class PaperStore(FactStorage storage)
             await table.UpdateEntityAsync(new TableEntity(Partition, report.Id)
             {
                 ["Status"] = report.Status,
+                ["Clearance"] = report.Clearance is { } clearance ? JsonSerializer.Serialize(clearance, StoredJson.Options) : null,
+                ["ApprovalOverride"] = report.ApprovalOverride,
+                ["LateReason"] = report.LateReason,
                 ["ApprovedBy"] = report.ApprovedBy,
                 ["ApprovedAt"] = report.ApprovedAt,
                 ["PublishedBy"] = report.PublishedBy,
@@ -246,6 +250,9 @@ public sealed class PaperStore(FactStorage storage)
         BoardName = e.GetString("BoardName"),
         IndicatorCharts = e.GetBoolean("IndicatorCharts") ?? false,
         Status = e.GetString("Status") ?? PaperStatus.Draft,
+        Clearance = e.GetString("Clearance") is { } clearance ? JsonSerializer.Deserialize<List<Clearance.ClearanceEntry>>(clearance, StoredJson.Options) : null,
+        ApprovalOverride = e.GetString("ApprovalOverride"),
+        LateReason = e.GetString("LateReason"),
         ApprovedBy = e.GetString("ApprovedBy"),
         ApprovedAt = e.GetDateTimeOffset("ApprovedAt"),
         PublishedBy = e.GetString("PublishedBy"),

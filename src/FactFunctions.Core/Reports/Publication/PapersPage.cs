@@ -128,14 +128,35 @@ public static class PapersPage
     public static string History(PaperMetadata paper)
     {
         var steps = new List<string> { $"Generated {When(paper.CreatedAt)} by {Who(paper.CreatedBy)}" };
+        foreach (var entry in paper.Clearance ?? [])
+        {
+            steps.Add(entry switch
+            {
+                { Answer: Clearance.ClearanceAnswers.Cleared, AnsweredAt: { } at } => $"cleared {When(at)} by {entry.Name} ({entry.Role}, for {entry.Describe()})",
+                { Answer: Clearance.ClearanceAnswers.Returned, AnsweredAt: { } at } =>
+                    $"returned {When(at)} by {entry.Name} ({entry.Role}, for {entry.Describe()}) with the comment: {entry.Comment}",
+                _ => $"sent for clearance {When(entry.SentAt)} to {entry.Name} ({entry.Role}, for {entry.Describe()}), not yet answered",
+            });
+        }
+
         if (paper.ApprovedAt is { } approved)
         {
             steps.Add($"approved {When(approved)} by {Who(paper.ApprovedBy)}");
         }
 
+        if (paper.ApprovalOverride is { Length: > 0 } overridden)
+        {
+            steps.Add($"approved without every clearance because: {overridden}");
+        }
+
         if (paper.PublishedAt is { } published)
         {
             steps.Add($"published {When(published)} by {Who(paper.PublishedBy)}");
+        }
+
+        if (paper.LateReason is { Length: > 0 } late)
+        {
+            steps.Add($"published late because: {late}");
         }
 
         if (paper.SupersedeReason is { Length: > 0 } reason)

@@ -22,10 +22,15 @@ public static class PublicationEmail
             body.Line($"It replaces the version published{when}. The reason given: {report.SupersedeReason}");
         }
 
+        if (report.LateReason is { } late)
+        {
+            body.Line($"This is a late item: it was published after its publication deadline. The reason given: {late}");
+        }
+
         body.Link("Read the paper in your browser", links.Html);
         body.Link("Download the paper as a Word document", links.Content);
         body.Link("See every FACT paper", links.Papers);
         body.Line($"These links work without a password until {EmailBody.LongDate(LondonTime.DateOf(links.Expires))}. After that, ask the FACT programme lead for a new link.");
-        return body.To(recipient, EmailBody.Subject($"FACT paper published: {boardName}, {report.MeetingDate.ToString("d MMM yyyy", English)}"));
+        return body.To(recipient, EmailBody.Subject($"FACT paper published{(report.LateReason is null ? string.Empty : " (late item)")}: {boardName}, {report.MeetingDate.ToString("d MMM yyyy", English)}"));
     }
 }

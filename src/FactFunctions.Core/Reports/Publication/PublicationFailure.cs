@@ -20,6 +20,12 @@ public enum PublicationFailure
     /// </summary>
     NoBoardToTell,
 
+    /// <summary>A clearer of the paper has not cleared it, and the lead gave no reason to approve it without them.</summary>
+    NotCleared,
+
+    /// <summary>The paper's publication deadline has passed and no reason was given for the late item.</summary>
+    LateReasonRequired,
+
     /// <summary>Other publications kept changing the meeting's record; nothing more was changed by this one.</summary>
     Busy,
 }

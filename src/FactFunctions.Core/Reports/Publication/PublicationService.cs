@@ -2,6 +2,7 @@ using FactFunctions.Dates;
 using FactFunctions.Email;
 using FactFunctions.Http;
 using FactFunctions.Links;
+using FactFunctions.Reports.Clearance;
 using Microsoft.Extensions.Logging;
 
 namespace FactFunctions.Reports.Publication;
@@ -21,37 +22,54 @@ public sealed partial class PublicationService(
 {
     private const int Attempts = 5;
 
-    public async Task<(PaperMetadata? Report, PublicationFailure Failure)> ApproveAsync(string reportId, string who, CancellationToken ct)
+    /// <summary>
+    /// Approves a version before publication. When its boards name clearers, every one must have cleared this version, or
+    /// the lead gives <paramref name="overrideReason"/>, which is recorded and shown; otherwise the answer names who is outstanding.
+    /// </summary>
+    public async Task<(PaperMetadata? Report, PublicationFailure Failure, IReadOnlyList<string> Outstanding)> ApproveAsync(
+        string reportId, string who, string? overrideReason, CancellationToken ct)
     {
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
             if (await reports.GetVersionAsync(reportId, ct) is not { } found)
             {
-                return (null, PublicationFailure.NotFound);
+                return (null, PublicationFailure.NotFound, []);
             }
 
             var (report, etag) = found;
             switch (report.Status)
             {
                 case PaperStatus.Approved:
-                    return (report, PublicationFailure.None);
+                    return (report, PublicationFailure.None, []);
                 case PaperStatus.Published or PaperStatus.Superseded:
-                    return (report, PublicationFailure.WrongStatus);
+                    return (report, PublicationFailure.WrongStatus, []);
             }
 
-            var approved = report with { Status = PaperStatus.Approved, ApprovedBy = who, ApprovedAt = time.GetUtcNow() };
+            var outstanding = ClearanceService.Outstanding(report, ClearanceService.ClearersOf(await audience.BoardsOfAsync(report, ct), report.Kind));
+            if (outstanding.Count > 0 && string.IsNullOrWhiteSpace(overrideReason))
+            {
+                return (report, PublicationFailure.NotCleared, outstanding);
+            }
+
+            var approved = report with
+            {
+                Status = PaperStatus.Approved,
+                ApprovedBy = who,
+                ApprovedAt = time.GetUtcNow(),
+                ApprovalOverride = outstanding.Count > 0 ? $"{overrideReason!.Trim()} (not cleared by {string.Join(", ", outstanding)})" : null,
+            };
             if (await reports.UpdateLifeAsync(approved, etag, ct))
             {
                 LogApproved(logger, reportId);
-                return (approved, PublicationFailure.None);
+                return (approved, PublicationFailure.None, []);
             }
         }
 
-        return (null, PublicationFailure.Busy);
+        return (null, PublicationFailure.Busy, []);
     }
 
     public async Task<(PublicationResult? Result, PublicationFailure Failure, PaperMetadata? Current)> PublishAsync(
-        string reportId, string who, string? reason, CancellationToken ct)
+        string reportId, string who, string? reason, string? lateReason, CancellationToken ct)
     {
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
@@ -60,7 +78,7 @@ public sealed partial class PublicationService(
                 return (null, PublicationFailure.NotFound, null);
             }
 
-            if (report.Status is PaperStatus.Draft)
+            if (PaperStatus.BeforeApproval(report.Status))
             {
                 return (null, PublicationFailure.NotApproved, report);
             }
@@ -81,6 +99,19 @@ public sealed partial class PublicationService(
             if (report.Status is not PaperStatus.Published && told.Count == 0)
             {
                 return (null, PublicationFailure.NoBoardToTell, report);
+            }
+
+            // Published after the publication deadline, the paper is a late item: it says why (LGA 1972 s100B(4)).
+            string? late = null;
+            if (report.Status is not PaperStatus.Published && await audience.DeadlinesAsync(report, ct, told) is { } deadlines &&
+                LondonTime.DateOf(time.GetUtcNow()) > deadlines.Publication)
+            {
+                if (string.IsNullOrWhiteSpace(lateReason))
+                {
+                    return (null, PublicationFailure.LateReasonRequired, report);
+                }
+
+                late = $"{lateReason.Trim()} (the publication deadline was {EmailBody.LongDate(deadlines.Publication)}, {deadlines.ClearDays} clear days before the meeting)";
             }
 
             var record = await reports.PaperOfRecordAsync(PaperMeeting.Of(report), ct);
@@ -111,6 +142,7 @@ public sealed partial class PublicationService(
                 PublishedAt = time.GetUtcNow(),
                 Supersedes = record.Replaced,
                 SupersedeReason = record.Reason,
+                LateReason = late,
             }, ct);
             PaperMetadata? replaced = null;
             if (record.Replaced is { } old)
