@@ -71,6 +71,9 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
             Assert.Contains("\"open,closed\"", issueLists);
             Assert.Contains("Projects!$A$2:$A$20000", issueLists);
             Assert.Equal("family-help", reference.Text("Issues", $"A{reference.RowOf("Issues", "F", "open")}"));
+            Assert.Equal("Clearers (read-only)", reference.Text("Boards", "G1"));
+            Assert.Equal("Jen Slater (director: the whole paper); Finance Business Partner (finance: Financial implications); " +
+                "Legal Services Officer (legal: Legal implications)", reference.Text("Boards", $"G{reference.RowOf("Boards", "A", "select-committee")}"));
             Assert.Equal("suspensions-primary, suspensions-secondary", reference.Text("Benefits", $"C{reference.RowOf("Benefits", "A", "family-help") + 1}"));
         }
 

@@ -35,7 +35,8 @@ public sealed class CalendarThirdPartyTests
 
         // An early meeting beside it, so the one under test is not the only (or the earliest) event in the document.
         var early = meeting with { Date = new DateOnly(2022, 11, 8) };
-        string ics = EmailComposer.Calendar([new CalendarEntry(board, early, Deadlines(early.Date.AddDays(-7))), new CalendarEntry(board, meeting, Deadlines(meeting.Date.AddDays(-7)))]);
+        string ics = EmailComposer.Calendar(
+            [new CalendarEntry(board, early, Deadlines(early.Date.AddDays(-7))), new CalendarEntry(board, meeting, Deadlines(meeting.Date.AddDays(-7)))]);
 
         var events = await IcalJs.EventsAsync(ics);
 

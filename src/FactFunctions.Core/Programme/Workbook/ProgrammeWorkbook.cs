@@ -67,7 +67,11 @@ public static class ProgrammeWorkbook
             [WorkbookLayout.IndicatorValues] = state.Indicators
                 .SelectMany(i => (i.Values ?? []).Select(v => (object?[])[i.Id, v.Period, .. IndicatorValueFields.Described.Select(f => f.Get(v))])).ToList(),
             [WorkbookLayout.Boards] = boards
-                .Select(b => new object?[] { b.Id, b.Name, b.Kind, string.Join(", ", (b.Members ?? []).Select(m => m.Name)), b.Digest }).ToList(),
+                .Select(b => new object?[]
+                {
+                    b.Id, b.Name, b.Kind, string.Join(", ", (b.Members ?? []).Select(m => m.Name)), b.Digest, b.ClearDays ?? Board.DefaultClearDays,
+                    string.Join("; ", (b.Clearers ?? []).Select(c => $"{c.Name} ({c.Role}: {c.Describe()})")),
+                }).ToList(),
             [WorkbookLayout.Meetings] = boards
                 .SelectMany(b => (b.Meetings ?? []).Select(m => new object?[]
                 {

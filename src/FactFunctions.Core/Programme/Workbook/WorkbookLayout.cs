@@ -64,6 +64,8 @@ public static class WorkbookLayout
         new("Kind", "kind", 24, ReadOnly: true),
         new("Members", "members", 60, ReadOnly: true),
         new("Digest", "digest", 12, ReadOnly: true),
+        new("Clear days", "clearDays", 12, CellKind.WholeNumber, ReadOnly: true),
+        new("Clearers", "clearers", 70, ReadOnly: true),
     ], ReadOnly: true);
 
     public static readonly WorkbookSheet Meetings = new("Meetings",

@@ -31,6 +31,7 @@ public static class PublicationEmail
         body.Link("Download the paper as a Word document", links.Content);
         body.Link("See every FACT paper", links.Papers);
         body.Line($"These links work without a password until {EmailBody.LongDate(LondonTime.DateOf(links.Expires))}. After that, ask the FACT programme lead for a new link.");
-        return body.To(recipient, EmailBody.Subject($"FACT paper published{(report.LateReason is null ? string.Empty : " (late item)")}: {boardName}, {report.MeetingDate.ToString("d MMM yyyy", English)}"));
+        string lateItem = report.LateReason is null ? string.Empty : " (late item)";
+        return body.To(recipient, EmailBody.Subject($"FACT paper published{lateItem}: {boardName}, {report.MeetingDate.ToString("d MMM yyyy", English)}"));
     }
 }
