@@ -70,6 +70,9 @@ public sealed class CallerAuthorizer(IOptions<FactKeysOptions> keys, IOptions<Fa
     public LinkScope ReadScope(HttpRequest request) =>
         RoleOf(request, out _, out var link) is not null && link == LinkCheck.Valid ? SignedLinks.ScopeOf(request) : LinkScope.Everything;
 
+    /// <summary>Whether the caller came through a valid signed link, with no key and no sign-in.</summary>
+    public bool ThroughSignedLink(HttpRequest request) => RoleOf(request, out _, out var link) is not null && link == LinkCheck.Valid;
+
     /// <summary>Who to record as the author of a change: the signed-in name in Azure, otherwise the role of the key.</summary>
     public string Describe(HttpRequest request)
     {

@@ -291,7 +291,7 @@ public sealed class PaperHandlers(
             var expires = authorizer.PageLinkExpiry(request);
             string Link(string path, int? number) => links.Relative(path, expires,
                 number is { } n ? new Dictionary<string, string> { ["page"] = n.ToString(CultureInfo.InvariantCulture) } : null, scope);
-            return HtmlPage.Result(request, PapersPage.Render(all, page, Link));
+            return HtmlPage.Result(request, PapersPage.Render(all, page, Link, internalHistory: scope.EveryVersion));
         });
 
     public Task<IResult> GetTemplate(HttpRequest request, string kind) =>

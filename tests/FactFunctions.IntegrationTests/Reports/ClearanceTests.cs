@@ -150,6 +150,14 @@ public sealed partial class ClearanceTests(AzuriteFixture fixture) : IAsyncLifet
         Assert.Contains("cleared 20 October 2022, 12:00 by Jen Slater (director, for the whole paper)", papers, StringComparison.Ordinal);
         Assert.Contains("returned 20 October 2022, 10:00 by Legal Services Officer (legal, for Legal implications) with the comment: Paragraph 2", papers,
             StringComparison.Ordinal);
+        // Members see the published paper, not the council's internal clearance.
+        var published = (await Outbox.ReadAsync(host)).Select(e => Outbox.ParseSendable(e.Content))
+            .First(m => (m.Subject ?? string.Empty).StartsWith("FACT paper published", StringComparison.Ordinal));
+        var memberPapers = new Uri(MemberPapersLink().Match(published.TextBody ?? string.Empty).Groups[1].Value);
+        string memberPage = await (await host.Anonymous.GetAsync(memberPapers)).Content.ReadAsStringAsync();
+        Assert.Contains("published 20 October 2022", memberPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jen Slater", memberPage, StringComparison.Ordinal);
+
         var subjects = (await Outbox.ReadAsync(host)).Select(e => Outbox.ParseSendable(e.Content).Subject ?? string.Empty);
         Assert.Equal(6, subjects.Count(s => s.StartsWith("FACT paper to clear", StringComparison.Ordinal)));
     }
@@ -279,6 +287,9 @@ public sealed partial class ClearanceTests(AzuriteFixture fixture) : IAsyncLifet
     private sealed record ReviewAnswerPage(int Status, string Heading, string Text);
 
     private sealed record ReviewReport(ReviewPage Before, ReviewAnswerPage Cleared, ReviewAnswerPage Returned, IReadOnlyList<ReviewAnswerPage> Race, ReviewPage After);
+
+    [GeneratedRegex(@"See every FACT paper: (\S+)")]
+    private static partial Regex MemberPapersLink();
 
     [GeneratedRegex(@"Read the paper and clear it, or return it with a comment: (\S+)")]
     private static partial Regex ReviewLinkText();

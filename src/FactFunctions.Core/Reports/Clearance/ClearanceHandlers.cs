@@ -37,7 +37,7 @@ public sealed class ClearanceHandlers(
                 ClearanceFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, $"The paper is {current!.Status}.",
                     current.Status == PaperStatus.Returned
                         ? "A returned version stays returned: generate the paper again and send the new version for clearance."
-                        : "Only a draft, or a version already in clearance, is sent for clearance."),
+                        : "Only a version not yet approved is sent for clearance."),
                 _ => Problems.Conflict("The paper kept changing while it was being sent; send the request again."),
             };
         });
@@ -64,8 +64,7 @@ public sealed class ClearanceHandlers(
             string path = $"{Routes.BasePath}/reports/{reportId}";
             string ImageLink(int index) => links.Relative($"{path}/images/{index.ToString(CultureInfo.InvariantCulture)}", expires, scope: LinkScope.Everything);
             var body = PaperHtml.RenderBody(content.Content, report.Id, ImageLink).Body;
-            bool throughOwnLink = links.Check(request, out _) == LinkCheck.Valid && string.IsNullOrEmpty(request.Headers[CallerAuthorizer.KeyHeader]);
-            var forms = throughOwnLink && entry.Answer is null && PaperStatus.BeforeApproval(report.Status)
+            var forms = authorizer.ThroughSignedLink(request) && entry.Answer is null && PaperStatus.BeforeApproval(report.Status)
                 ? new ReviewForms($"{path}/review/{clearer}", expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
                     tokens.Sign(reportId, clearer, ClearanceAnswers.ClearAction, expires), tokens.Sign(reportId, clearer, ClearanceAnswers.ReturnAction, expires))
                 : null;

@@ -63,8 +63,8 @@ public sealed partial class ClearanceService(
         links.Absolute($"{Routes.BasePath}/reports/{reportId}/review/{clearer}", expires, LinkScope.Everything);
 
     /// <summary>
-    /// Sends a draft (or a version already in clearance, to clearers added since) to its boards' clearers: records who was
-    /// asked, then e-mails each once. Sending again completes a send cut short and e-mails nobody twice.
+    /// Sends a draft (or a version already in clearance or cleared, to clearers added to its boards since) to its boards'
+    /// clearers: records who was asked, then e-mails each once. Sending again completes a send cut short and e-mails nobody twice.
     /// </summary>
     public async Task<(ClearanceResult? Result, ClearanceFailure Failure, PaperMetadata? Current)> SendAsync(string reportId, CancellationToken ct)
     {
@@ -76,7 +76,7 @@ public sealed partial class ClearanceService(
             }
 
             var (report, etag) = found;
-            if (report.Status is not (PaperStatus.Draft or PaperStatus.InClearance))
+            if (report.Status is not (PaperStatus.Draft or PaperStatus.InClearance or PaperStatus.Cleared))
             {
                 return (null, ClearanceFailure.WrongStatus, report);
             }

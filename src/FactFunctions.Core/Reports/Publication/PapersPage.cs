@@ -20,7 +20,11 @@ public static class PapersPage
     /// <summary>How many pages the papers' meetings fill (at least one, even with no papers).</summary>
     public static int PageCount(IReadOnlyList<PaperMetadata> papers) => PageCount(Meetings(papers).Count);
 
-    public static string Render(IReadOnlyList<PaperMetadata> papers, int page, LinkTo link)
+    /// <param name="papers">The papers the caller may see.</param>
+    /// <param name="page">Which page of meetings.</param>
+    /// <param name="link">Makes the page's signed links.</param>
+    /// <param name="internalHistory">Whether the caller sees clearance and approval overrides (officers and the lead, not members).</param>
+    public static string Render(IReadOnlyList<PaperMetadata> papers, int page, LinkTo link, bool internalHistory = true)
     {
         var meetings = Meetings(papers);
         int pages = PageCount(meetings.Count);
@@ -42,7 +46,7 @@ public static class PapersPage
             .Append(pages).Append("), newest first. Times are UK time.</p>\n");
         foreach (var meeting in shown)
         {
-            Meeting(html, meeting.Key.Kind, meeting.Key.MeetingDate, meeting.ToList(), link);
+            Meeting(html, meeting.Key.Kind, meeting.Key.MeetingDate, [.. meeting.Select(p => internalHistory ? p : p with { Clearance = null, ApprovalOverride = null })], link);
         }
 
         if (pages > 1)
