@@ -188,8 +188,12 @@ public sealed class PaperHandlers(
                 PublicationFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, $"The paper is {report!.Status}.",
                     "Only a paper not yet approved can be approved; a published or superseded paper stays as it is."),
                 PublicationFailure.NotCleared => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper is not cleared.",
-                    $"Waiting for: {string.Join(", ", outstanding)}. Send it for clearance (POST {Routes.BasePath}/reports/{reportId}/clearance) and wait " +
-                    "for their answers, or approve it with overrideReason saying why it goes without them (recorded and shown)."),
+                    $"Not cleared by: {string.Join(", ", outstanding)}. " + report!.Status switch
+                    {
+                        PaperStatus.Draft => $"Send it for clearance (POST {Routes.BasePath}/reports/{reportId}/clearance) and wait for their answers, or ",
+                        PaperStatus.Returned => "It was returned (its clearance says why): generate it again and send the new version for clearance, or ",
+                        _ => "Wait for their answers, or ",
+                    } + "approve it with overrideReason saying why it goes without them (recorded and shown)."),
                 _ => Problems.Conflict("The paper kept changing while it was being approved; send the request again."),
             };
         });

@@ -95,7 +95,8 @@ public sealed partial class ClearanceTests(AzuriteFixture fixture) : IAsyncLifet
 
         // Publication waits for them, naming who is outstanding.
         var refused = await (await host.Lead.PostAsync($"api/reports/{first}/approve", null)).ExpectAsync(409);
-        Assert.Contains("Jen Slater (director), Finance Business Partner (finance), Legal Services Officer (legal)", refused.GetProperty("detail").GetString(),
+        Assert.Contains("Not cleared by: Jen Slater (director), Finance Business Partner (finance), Legal Services Officer (legal). Wait for",
+            refused.GetProperty("detail").GetString(),
             StringComparison.Ordinal);
         var notApproved = await (await host.Lead.PostAsync($"api/reports/{first}/publish", null)).ExpectAsync(409);
         Assert.Contains("waiting for: Jen Slater (director)", notApproved.GetProperty("detail").GetString(), StringComparison.Ordinal);

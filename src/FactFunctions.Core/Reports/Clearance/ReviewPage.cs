@@ -34,10 +34,14 @@ public static class ReviewPage
 
         html.Append("<h2>Who clears this version</h2>\n").Append(History(report.Clearance ?? [])).Append('\n');
         html.Append("<h2>The paper</h2>\n<div class=\"paper\">\n")
-            .Append(PaperSections.Mark(paperBody, entry.Sections ?? []))
+            .Append(Demote(PaperSections.Mark(paperBody, entry.Sections ?? [])))
             .Append("</div>\n");
         return HtmlPage.Document(title, html.ToString());
     }
+
+    /// <summary>The paper's headings one level down, under the page's own "The paper" (no level skipped, one h1 on the page).</summary>
+    private static string Demote(string body) =>
+        System.Text.RegularExpressions.Regex.Replace(body, "<(/?)h([1-5])>", m => $"<{m.Groups[1].Value}h{(char)(m.Groups[2].Value[0] + 1)}>");
 
     /// <summary>The outcome page after a clearer's answer (or a refusal), with no forms.</summary>
     public static string Outcome(string title, string detail) =>
