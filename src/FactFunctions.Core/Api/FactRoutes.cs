@@ -143,6 +143,7 @@ public static class FactRoutes
                 OperationId = "sendReportForClearance", Method = HttpMethods.Post, Path = Routes.ReportClearance, Role = ProgrammeLead,
                 Summary = "Send a draft paper to its boards' clearers: one e-mail each, with a signed link to their review page",
                 Handler = (HttpRequest r, string reportId, ClearanceHandlers h) => h.Send(r, reportId),
+                Query = [new QueryParameter("resend", "boolean", "E-mail those who have not answered a new link (at most once a day each).")],
                 Responses = b => b.Produces<ClearanceResult>(StatusCodes.Status200OK, Json).CommonProblems().ProducesProblem(StatusCodes.Status409Conflict),
             },
             Content(Routes.ReportReview, Officer, "getReportReview",

@@ -168,6 +168,8 @@ public static class BoardValidation
     public static void Board(ValidationErrors errors, string prefix, BoardFields board)
     {
         errors.RequiredText(ValidationErrors.Field(prefix, "name"), board.Name, 200);
+        errors.SingleLine(ValidationErrors.Field(prefix, "name"), board.Name);
+        errors.NoFormatCharacters(ValidationErrors.Field(prefix, "name"), board.Name);
         errors.OneOf(ValidationErrors.Field(prefix, "kind"), board.Kind, BoardKinds.All);
         errors.OneOf(ValidationErrors.Field(prefix, "digest"), board.Digest, DigestFrequencies.All, required: false);
         errors.Range(ValidationErrors.Field(prefix, "paperLeadWorkingDays"), board.PaperLeadWorkingDays, 0, 60);
@@ -196,7 +198,7 @@ public static class BoardValidation
             errors.Add(ValidationErrors.Field(prefix, "members"), "has more than 200 members.");
         }
 
-        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var emails = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < members.Count; i++)
         {
             string item = $"{ValidationErrors.Field(prefix, "members")}[{i}]";
@@ -206,15 +208,24 @@ public static class BoardValidation
                 continue;
             }
 
-            errors.RequiredText($"{item}.name", members[i].Name, 200);
-            errors.NoFormatCharacters($"{item}.name", members[i].Name);
-            errors.SingleLine($"{item}.name", members[i].Name);
-            errors.Email($"{item}.email", members[i].Email, required: true);
+            Person(errors, item, members[i].Name, members[i].Email, emails, "member");
             errors.OneOf($"{item}.role", members[i].Role, MemberRoles.All);
-            if (members[i].Email is { } email && !emails.Add(email))
-            {
-                errors.Add($"{item}.email", "repeats another member's address.");
-            }
+        }
+    }
+
+    /// <summary>
+    /// A member's or clearer's name and address: a name on one line, a valid address, and no address that compares equal to
+    /// another's (trimmed, case aside, as <see cref="Clearer.KeyOf"/> compares them).
+    /// </summary>
+    private static void Person(ValidationErrors errors, string item, string? name, string? email, HashSet<string> seen, string who)
+    {
+        errors.RequiredText($"{item}.name", name, 200);
+        errors.NoFormatCharacters($"{item}.name", name);
+        errors.SingleLine($"{item}.name", name);
+        errors.Email($"{item}.email", email, required: true);
+        if (email is not null && !seen.Add(Clearer.KeyOf(email)))
+        {
+            errors.Add($"{item}.email", $"repeats another {who}'s address.");
         }
     }
 
@@ -227,7 +238,7 @@ public static class BoardValidation
             errors.Add(prefix, "has more than 20 clearers.");
         }
 
-        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var emails = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < list.Count; i++)
         {
             string item = $"{prefix}[{i}]";
@@ -237,15 +248,8 @@ public static class BoardValidation
                 continue;
             }
 
-            errors.RequiredText($"{item}.name", clearer.Name, 200);
-            errors.NoFormatCharacters($"{item}.name", clearer.Name);
-            errors.SingleLine($"{item}.name", clearer.Name);
-            errors.Email($"{item}.email", clearer.Email, required: true);
+            Person(errors, item, clearer.Name, clearer.Email, emails, "clearer");
             errors.OneOf($"{item}.role", clearer.Role, ClearerRoles.All);
-            if (clearer.Email is { } email && !emails.Add(email))
-            {
-                errors.Add($"{item}.email", "repeats another clearer's address.");
-            }
 
             var sections = clearer.Sections ?? [];
             if (sections.Count > 20)
@@ -257,6 +261,7 @@ public static class BoardValidation
             {
                 errors.RequiredText($"{item}.sections[{s}]", sections[s], 200);
                 errors.SingleLine($"{item}.sections[{s}]", sections[s]);
+                errors.NoFormatCharacters($"{item}.sections[{s}]", sections[s]);
             }
 
             if (clearer.Role == ClearerRoles.Other && sections.Count == 0)

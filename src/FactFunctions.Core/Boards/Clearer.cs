@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Serialization;
 using FactFunctions.Validation;
 
@@ -34,8 +36,19 @@ public sealed record Clearer
         _ => [],
     };
 
+    /// <summary>
+    /// A clearer's stable key: the first 16 hex digits of the SHA-256 of their address as compared (trimmed, lower case,
+    /// culture-invariant), so it names them in review links without showing the address, and two addresses that compare
+    /// equal are one clearer (board validation refuses the second).
+    /// </summary>
+    public static string KeyOf(string email) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..16];
+
+    /// <summary>What a list of sections answers for, as a person reads it: the sections, or the whole paper when none.</summary>
+    public static string Describe(IReadOnlyList<string>? sections) => sections is { Count: > 0 } named ? string.Join(", ", named) : "the whole paper";
+
     public bool Clears(string kind) => Kinds is not { Count: > 0 } kinds || kinds.Contains(kind, StringComparer.Ordinal);
 
     /// <summary>What they answer for, as a person reads it.</summary>
-    public string Describe() => AnswersFor.Count == 0 ? "the whole paper" : string.Join(", ", AnswersFor);
+    public string Describe() => Describe(AnswersFor);
 }

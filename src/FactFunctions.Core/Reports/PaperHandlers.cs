@@ -16,7 +16,7 @@ namespace FactFunctions.Reports;
 /// <summary>The report, paper and template endpoints of api.md.</summary>
 public sealed class PaperHandlers(
     RequestPipeline pipeline, JsonBody body, CallerAuthorizer authorizer, PaperService service, PaperStore reports, TemplateStore templates,
-    PublicationService publication, PaperAudience audience, SignedLinks links, TimeProvider time)
+    PublicationService publication, PaperAudience audience, Clearance.ClearanceService clearance, SignedLinks links, TimeProvider time)
 {
     public Task<IResult> Generate(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
@@ -173,7 +173,8 @@ public sealed class PaperHandlers(
 
                 overrideReason = input.Value!.OverrideReason;
                 var errors = new ValidationErrors();
-                errors.Text("overrideReason", overrideReason, 2_000);
+                errors.Text("overrideReason", overrideReason, Clearance.ClearanceService.MaxComment);
+                errors.NoFormatCharacters("overrideReason", overrideReason);
                 if (!errors.IsEmpty)
                 {
                     return Problems.Validation(errors);
@@ -219,7 +220,8 @@ public sealed class PaperHandlers(
                 (reason, lateReason) = (input.Value!.Reason, input.Value.LateReason);
                 var errors = new ValidationErrors();
                 errors.Text("reason", reason);
-                errors.Text("lateReason", lateReason, 2_000);
+                errors.Text("lateReason", lateReason, Clearance.ClearanceService.MaxComment);
+                errors.NoFormatCharacters("lateReason", lateReason);
                 if (!errors.IsEmpty)
                 {
                     return Problems.Validation(errors);
@@ -232,9 +234,8 @@ public sealed class PaperHandlers(
                 PublicationFailure.None => TypedResults.Ok(result! with { Report = ForCaller(request, result.Report) }),
                 PublicationFailure.NotFound => Problems.NotFound($"Report '{reportId}'"),
                 PublicationFailure.NotApproved => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper is not approved.",
-                    (current!.Clearance is { Count: > 0 } entries && entries.Any(e => e.Answer != Clearance.ClearanceAnswers.Cleared)
-                        ? $"It is {PaperStatus.Label(current.Status).ToLowerInvariant()}; waiting for: {string.Join(", ", entries
-                            .Where(e => e.Answer != Clearance.ClearanceAnswers.Cleared).Select(e => $"{e.Name} ({e.Role})"))}. "
+                    (Clearance.ClearanceService.Outstanding(current!, await clearance.RequiredAsync(current!, ct)) is { Count: > 0 } outstanding
+                        ? $"It is {PaperStatus.Label(current!.Status).ToLowerInvariant()}; not cleared by: {string.Join(", ", outstanding)}. "
                         : string.Empty) +
                     $"Approve it first (POST {Routes.BasePath}/reports/{reportId}/approve); only an approved paper can be published."),
                 PublicationFailure.WrongStatus => Problems.Problem(StatusCodes.Status409Conflict, Problems.PaperStatusType, "The paper has been superseded.",

@@ -99,7 +99,7 @@ public sealed partial class ClearanceTests(AzuriteFixture fixture) : IAsyncLifet
             refused.GetProperty("detail").GetString(),
             StringComparison.Ordinal);
         var notApproved = await (await host.Lead.PostAsync($"api/reports/{first}/publish", null)).ExpectAsync(409);
-        Assert.Contains("waiting for: Jen Slater (director)", notApproved.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not cleared by: Jen Slater (director)", notApproved.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         // The director clears; the same form again changes nothing; legal's token does not work on another clearer's page.
         var cleared = await (await AnswerAsync(directorForms[0])).ExpectAsync(200);
@@ -112,11 +112,11 @@ public sealed partial class ClearanceTests(AzuriteFixture fixture) : IAsyncLifet
         await (await AnswerAsync(legalForms[0], path: directorForms[0].Action)).ExpectAsync(403);
         await (await AnswerAsync(legalForms[0] with { Name = "return" }, "Swapped button.")).ExpectAsync(403);
 
-        // Legal returns it, with the comment required; finance clears.
+        // Finance clears; legal returns it, with the comment required.
+        await (await AnswerAsync(financeForms[0])).ExpectAsync(200);
         var noComment = await (await AnswerAsync(legalForms[1])).ExpectAsync(422);
         Assert.True(noComment.GetProperty("errors").TryGetProperty("comment", out _));
         await (await AnswerAsync(legalForms[1], "Paragraph 2 must name the legal basis for sharing data.")).ExpectAsync(200);
-        await (await AnswerAsync(financeForms[0])).ExpectAsync(200);
         var returned = await ReportAsync(first);
         Assert.Equal("returned", returned.GetProperty("status").GetString());
         var history = await ReportAsync(first, host.Officer);
@@ -161,6 +161,72 @@ public sealed partial class ClearanceTests(AzuriteFixture fixture) : IAsyncLifet
 
         var subjects = (await Outbox.ReadAsync(host)).Select(e => Outbox.ParseSendable(e.Content).Subject ?? string.Empty);
         Assert.Equal(6, subjects.Count(s => s.StartsWith("FACT paper to clear", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_returned_version_takes_no_more_answers_or_reminders_and_is_not_approved_by_removing_its_clearer()
+    {
+        string id = await GenerateAsync();
+        await (await host.Lead.PostAsync($"api/reports/{id}/clearance", null)).ExpectAsync(200);
+        var legal = (await OpenAsync(ReviewLink(Assert.Single(await EmailsToAsync(Legal))))).Forms;
+        var financeLink = ReviewLink(Assert.Single(await EmailsToAsync(Finance)));
+        var finance = (await OpenAsync(financeLink)).Forms;
+        await (await AnswerAsync(legal[1], "The data-sharing basis is missing.")).ExpectAsync(200);
+
+        var refused = await (await AnswerAsync(finance[0])).ExpectAsync(409);
+        Assert.Equal("This version no longer takes answers.", refused.GetProperty("title").GetString());
+        var (page, forms) = await OpenAsync(financeLink);
+        Assert.Empty(forms);
+        Assert.Contains("returned by another clearer", page, StringComparison.Ordinal);
+        var reminders = await (await host.Lead.PostAsync("api/reminders/run", FactHost.Json("""{"asOf":"2022-10-25","dryRun":true}"""))).ExpectAsync(200);
+        Assert.DoesNotContain("clearance-reminder", reminders.GetRawText(), StringComparison.Ordinal);
+
+        // A key opens the page without forms: only a clearer's own link answers for them.
+        string withKey = await (await host.Officer.GetAsync(financeLink.AbsolutePath)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<form", withKey, StringComparison.Ordinal);
+
+        // Taking legal off the board does not clear what legal returned.
+        const string withoutLegal = """
+            {"name":"Children’s Select Committee","kind":"select-committee","clearers":[
+              {"name":"Jen Slater","email":"director.families@example.org","role":"director"},
+              {"name":"Finance Business Partner","email":"finance.partner@example.org","role":"finance"}]}
+            """;
+        await (await host.Lead.PutAsync("api/boards/select-committee", FactHost.Json(withoutLegal))).ExpectAsync(200);
+        var approve = await (await host.Lead.PostAsync($"api/reports/{id}/approve", null)).ExpectAsync(409);
+        Assert.Contains("Legal Services Officer (legal)", approve.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("It was returned", approve.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_paper_whose_meeting_is_gone_is_still_late_after_its_meeting_dates_deadline()
+    {
+        string id = await GenerateAsync();
+        await (await host.Lead.DeleteAsync("api/boards/select-committee/meetings/2022-11-08")).ExpectAsync(204);
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(200);
+        clock.Advance(TimeSpan.FromDays(13));
+
+        var problem = await (await host.Lead.PostAsync($"api/reports/{id}/publish", null)).ExpectAsync(422);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("lateReason", out _), problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task An_expired_link_is_replaced_by_a_resend_once_a_day_to_those_who_have_not_answered()
+    {
+        string id = await GenerateAsync();
+        await (await host.Lead.PostAsync($"api/reports/{id}/clearance", null)).ExpectAsync(200);
+        await (await AnswerAsync((await OpenAsync(ReviewLink(Assert.Single(await EmailsToAsync(Director))))).Forms[0])).ExpectAsync(200);
+        clock.Advance(TimeSpan.FromDays(31));
+
+        var resent = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => host.Lead.PostAsync($"api/reports/{id}/clearance?resend=true", null)));
+        Assert.All(resent, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await (await host.Lead.PostAsync($"api/reports/{id}/clearance?resend=maybe", null)).ExpectAsync(400);
+
+        Assert.Single(await EmailsToAsync(Director));
+        var legal = await EmailsToAsync(Legal);
+        Assert.Equal(2, legal.Count);
+        var (_, forms) = await OpenAsync(ReviewLink(legal.OrderBy(m => m.Date).Last()));
+        await (await AnswerAsync(forms[0])).ExpectAsync(200);
     }
 
     [Fact]
@@ -263,13 +329,19 @@ public sealed partial class ClearanceTests(AzuriteFixture fixture) : IAsyncLifet
     public async Task In_a_browser_clearers_clear_and_return_from_their_links_two_tabs_record_one_answer_and_axe_finds_nothing()
     {
         string id = await GenerateAsync();
+        string other = await GenerateAsync();
         await (await host.Lead.PostAsync($"api/reports/{id}/clearance", null)).ExpectAsync(200);
-        var links = new[] { Director, Legal, Finance }.Select(async a => ReviewLink(Assert.Single(await EmailsToAsync(a)))).Select(t => t.Result.AbsoluteUri);
+        await (await host.Lead.PostAsync($"api/reports/{other}/clearance", null)).ExpectAsync(200);
+        async Task<string> LinkAsync(string address, string version) =>
+            ReviewLink((await EmailsToAsync(address)).Single(m => m.TextBody!.Contains(version, StringComparison.Ordinal))).AbsoluteUri;
+
+        // Legal clears the first version and the director returns it; finance answers the second from two tabs at once.
+        string[] links = [await LinkAsync(Legal, id), await LinkAsync(Director, id), await LinkAsync(Finance, other)];
 
         var seen = await NodeScript.RunAsync<ReviewReport>("review-check.cjs", [.. links, "Please name the legal basis."], TimeSpan.FromMinutes(3),
             environment: new Dictionary<string, string> { ["CHROMIUM_PATH"] = Chromium.ExecutablePath });
 
-        Assert.Equal((200, 2), (seen.Before.Status, seen.Before.Forms));
+        Assert.Equal((200, 2, 1), (seen.Before.Status, seen.Before.Forms, seen.Before.Marked));
         Assert.Empty(seen.Before.Violations);
         Assert.Equal((200, "Thank you: your answer is recorded."), (seen.Cleared.Status, seen.Cleared.Heading));
         Assert.Equal((200, "Thank you: your answer is recorded."), (seen.Returned.Status, seen.Returned.Heading));

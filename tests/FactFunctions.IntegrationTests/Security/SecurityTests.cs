@@ -28,7 +28,7 @@ public sealed partial class SecurityTests(AzuriteFixture fixture)
 
     private static readonly string[] Anonymous = ["api/health", "api/openapi.json"];
 
-    /// <summary>A clearer's answer needs no key: the token of the button pressed is the capability (tested below and in ClearanceTests).</summary>
+    /// <summary>A clearer's answer needs no key: the token of the button pressed is the capability (ClearanceTests refuses every other token).</summary>
     private static bool IsTokenRoute(HttpMethod method, string path) => method == HttpMethod.Post && path.Contains("/review/", StringComparison.Ordinal);
 
     /// <summary>
@@ -70,9 +70,6 @@ public sealed partial class SecurityTests(AzuriteFixture fixture)
 
         await (await host.Anonymous.GetAsync("api/health")).ExpectAsync(200);
 
-        // The one route without a key refuses an answer whose token it did not sign.
-        var forged = new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "clear", ["token"] = "forged", ["expires"] = "4102444800" });
-        await (await host.Anonymous.PostAsync("api/reports/r1/review/0123456789abcdef", forged)).ExpectAsync(403);
     }
 
     [Fact]

@@ -30,5 +30,5 @@ public sealed record ClearanceEntry
 
     public DateTimeOffset? AnsweredAt { get; init; }
 
-    public string Describe() => Sections is { Count: > 0 } sections ? string.Join(", ", sections) : "the whole paper";
+    public string Describe() => Boards.Clearer.Describe(Sections);
 }

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Text;
 using FactFunctions.Http;
 using FactFunctions.Links;
 using FactFunctions.Reports.Publication;
 using FactFunctions.Validation;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace FactFunctions.Reports.Clearance;
 
@@ -16,7 +19,8 @@ namespace FactFunctions.Reports.Clearance;
 public sealed class ClearanceHandlers(
     RequestPipeline pipeline, CallerAuthorizer authorizer, ClearanceService service, ClearanceToken tokens, PaperStore reports, SignedLinks links)
 {
-    public const int MaxAnswerBytes = 16 * 1024;
+    /// <summary>Room for a comment of the longest length in any script (a CJK character is nine bytes once percent-encoded).</summary>
+    public const int MaxAnswerBytes = 32 * 1024;
 
     public Task<IResult> Send(HttpRequest request, string reportId) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
@@ -26,7 +30,12 @@ public sealed class ClearanceHandlers(
                 return bad;
             }
 
-            var (result, failure, current) = await service.SendAsync(reportId, ct);
+            if (request.Query["resend"].FirstOrDefault() is not (null or "true" or "false"))
+            {
+                return Problems.BadParameter("resend", "must be true or false.");
+            }
+
+            var (result, failure, current) = await service.SendAsync(reportId, request.Query["resend"].FirstOrDefault() == "true", ct);
             return failure switch
             {
                 ClearanceFailure.None => TypedResults.Ok(result),
@@ -64,7 +73,7 @@ public sealed class ClearanceHandlers(
             string path = $"{Routes.BasePath}/reports/{reportId}";
             string ImageLink(int index) => links.Relative($"{path}/images/{index.ToString(CultureInfo.InvariantCulture)}", expires, scope: LinkScope.Everything);
             var body = PaperHtml.RenderBody(content.Content, report.Id, ImageLink).Body;
-            var forms = authorizer.ThroughSignedLink(request) && entry.Answer is null && PaperStatus.BeforeApproval(report.Status)
+            var forms = authorizer.ThroughSignedLink(request) && entry.Answer is null && PaperStatus.TakesAnswers(report.Status)
                 ? new ReviewForms($"{path}/review/{clearer}", expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
                     tokens.Sign(reportId, clearer, ClearanceAnswers.ClearAction, expires), tokens.Sign(reportId, clearer, ClearanceAnswers.ReturnAction, expires))
                 : null;
@@ -82,33 +91,39 @@ public sealed class ClearanceHandlers(
                 return bad;
             }
 
-            if (!request.HasFormContentType || !string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+            var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed : null;
+            if (mediaType is null || !string.Equals(mediaType.MediaType.Value, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ||
+                (mediaType.Charset.HasValue && !string.Equals(mediaType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)))
             {
                 return Refuse(request, StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaTypeType, "Send the review page's form.",
-                    "The answer is the form of the review page, sent as application/x-www-form-urlencoded.");
+                    "The answer is the form of the review page, sent as application/x-www-form-urlencoded in UTF-8.");
             }
 
-            if (request.ContentLength is > MaxAnswerBytes)
+            // Read at most the limit whatever the request says of its length (chunked bodies too), then parse what was read.
+            var body = await RequestBytes.ReadAsync(request, MaxAnswerBytes, ct);
+            if (body.Problem is not null)
             {
                 return Refuse(request, StatusCodes.Status413PayloadTooLarge, Problems.TooLargeType, "The answer is too large.",
                     $"An answer is at most {MaxAnswerBytes / 1024} KB; a comment at most {ClearanceService.MaxComment} characters.");
             }
 
-            IFormCollection form;
+            Dictionary<string, StringValues> form;
             try
             {
-                form = await request.ReadFormAsync(new FormOptions { ValueCountLimit = 8, KeyLengthLimit = 32, ValueLengthLimit = MaxAnswerBytes, BufferBody = false }, ct);
+                form = new FormReader(Encoding.UTF8.GetString(body.Content.Span)) { ValueCountLimit = 8, KeyLengthLimit = 32, ValueLengthLimit = MaxAnswerBytes }
+                    .ReadForm();
             }
             catch (InvalidDataException)
             {
-                return Refuse(request, StatusCodes.Status413PayloadTooLarge, Problems.TooLargeType, "The answer is too large.",
-                    $"An answer is at most {MaxAnswerBytes / 1024} KB; a comment at most {ClearanceService.MaxComment} characters.");
+                return Refuse(request, StatusCodes.Status400BadRequest, Problems.MalformedType, "The answer could not be read.",
+                    "Send the review page's form as it is: action, expires, token and, to return the paper, comment.");
             }
 
             var answer = new ReviewAnswer { Action = Single(form, "action"), Token = Single(form, "token"), Expires = Single(form, "expires"), Comment = Single(form, "comment") };
             var errors = new ValidationErrors();
             errors.OneOf("action", answer.Action, ClearanceAnswers.Actions);
             errors.Text("comment", answer.Comment, ClearanceService.MaxComment);
+            errors.NoFormatCharacters("comment", answer.Comment);
             if (answer.Action == ClearanceAnswers.ReturnAction && string.IsNullOrWhiteSpace(answer.Comment))
             {
                 errors.Add("comment", "is required to return the paper: say what needs to change.");
@@ -126,7 +141,8 @@ public sealed class ClearanceHandlers(
             {
                 case LinkCheck.Expired:
                     return Refuse(request, StatusCodes.Status401Unauthorized, Problems.UnauthorizedType, "This review link has expired.",
-                        "Ask the FACT programme lead to send the paper for clearance again; nothing was recorded.");
+                        "Nothing was recorded. Ask the FACT programme lead for a new link: they resend the clearance e-mail " +
+                        $"(POST {Routes.BasePath}/reports/{{id}}/clearance?resend=true).");
                 case not LinkCheck.Valid:
                     return Refuse(request, StatusCodes.Status403Forbidden, Problems.ForbiddenType, "This answer is not valid for this paper.",
                         "Its token was made for another paper, version, clearer or button; nothing was recorded. Use the review link from your own e-mail.");
@@ -148,7 +164,8 @@ public sealed class ClearanceHandlers(
             };
         });
 
-    private static string? Single(IFormCollection form, string name) => form[name].Count == 1 ? form[name][0] : null;
+    private static string? Single(Dictionary<string, StringValues> form, string name) =>
+        form.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
 
     /// <summary>A clearer key is 16 lower-case hexadecimal digits (<see cref="ClearanceService.KeyOf"/>).</summary>
     private static IResult? BadClearer(string clearer) =>

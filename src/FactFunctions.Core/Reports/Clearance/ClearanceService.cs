@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FactFunctions.Boards;
 using FactFunctions.Dates;
 using FactFunctions.Email;
@@ -31,23 +29,32 @@ public sealed partial class ClearanceService(
 
     public const int MaxComment = 2_000;
 
-    /// <summary>A clearer's stable key: it names them in review links without showing their address.</summary>
-    public static string KeyOf(string email) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..16];
+    /// <summary>A clearer's stable key (<see cref="Clearer.KeyOf"/>): it names them in review links without showing their address.</summary>
+    public static string KeyOf(string email) => Clearer.KeyOf(email);
 
     /// <summary>The clearers of a paper of <paramref name="kind"/> for <paramref name="paperBoards"/>, once each by address.</summary>
     public static IReadOnlyList<Clearer> ClearersOf(IEnumerable<Board> paperBoards, string kind) =>
-        [.. paperBoards.SelectMany(b => b.ClearersOf(kind)).Where(c => c.Email is not null).DistinctBy(c => c.Email!.Trim().ToLowerInvariant())];
+        [.. paperBoards.SelectMany(b => b.ClearersOf(kind)).Where(c => c.Email is not null).DistinctBy(c => KeyOf(c.Email!))];
 
     /// <summary>The clearers the paper needs today: its boards' clearers of its kind.</summary>
     public async Task<IReadOnlyList<Clearer>> RequiredAsync(PaperMetadata report, CancellationToken ct) =>
         ClearersOf(await audience.BoardsOfAsync(report, ct), report.Kind);
 
-    /// <summary>"Name (role)" of each required clearer who has not cleared this version.</summary>
+    /// <summary>
+    /// "Name (role)" of everyone whose clearance this version lacks, the one rule approval and publication use: each clearer
+    /// it was sent to who has not cleared it (returned, or not yet answered), and each clearer its boards name today who has
+    /// not cleared it (added since, or never sent).
+    /// </summary>
     public static IReadOnlyList<string> Outstanding(PaperMetadata report, IReadOnlyList<Clearer> required)
     {
-        var cleared = (report.Clearance ?? []).Where(e => e.Answer == ClearanceAnswers.Cleared).Select(e => e.Clearer).ToHashSet(StringComparer.Ordinal);
-        return [.. required.Where(c => !cleared.Contains(KeyOf(c.Email!))).Select(c => $"{c.Name} ({c.Role})")];
+        var entries = report.Clearance ?? [];
+        var cleared = entries.Where(e => e.Answer == ClearanceAnswers.Cleared).Select(e => e.Clearer).ToHashSet(StringComparer.Ordinal);
+        var asked = entries.Select(e => e.Clearer).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. entries.Where(e => e.Answer != ClearanceAnswers.Cleared).Select(e => $"{e.Name} ({e.Role})"),
+            .. required.Where(c => !cleared.Contains(KeyOf(c.Email!)) && !asked.Contains(KeyOf(c.Email!))).Select(c => $"{c.Name} ({c.Role})"),
+        ];
     }
 
     /// <summary>The status the answers give: returned if anyone returned it, cleared when everyone cleared it, else in clearance.</summary>
@@ -66,7 +73,12 @@ public sealed partial class ClearanceService(
     /// Sends a draft (or a version already in clearance or cleared, to clearers added to its boards since) to its boards'
     /// clearers: records who was asked, then e-mails each once. Sending again completes a send cut short and e-mails nobody twice.
     /// </summary>
-    public async Task<(ClearanceResult? Result, ClearanceFailure Failure, PaperMetadata? Current)> SendAsync(string reportId, CancellationToken ct)
+    /// <param name="reportId">The paper version.</param>
+    /// <param name="resend">
+    /// Send those who have not answered a new e-mail with a new link (theirs expired, or went astray): at most once a day each.
+    /// </param>
+    /// <param name="ct">Cancels the work.</param>
+    public async Task<(ClearanceResult? Result, ClearanceFailure Failure, PaperMetadata? Current)> SendAsync(string reportId, bool resend, CancellationToken ct)
     {
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
@@ -110,7 +122,7 @@ public sealed partial class ClearanceService(
                 LogSent(logger, reportId, entries.Count - asked.Count);
             }
 
-            var plan = await PlanRequestsAsync(sent, ct);
+            var plan = await PlanRequestsAsync(sent, resend, ct);
             return (new ClearanceResult { Report = sent, Emails = await delivery.DeliverAsync(plan, ct) }, ClearanceFailure.None, null);
         }
 
@@ -144,7 +156,7 @@ public sealed partial class ClearanceService(
                 return (report, entries[index], ClearanceFailure.AlreadyAnswered);
             }
 
-            if (report.Status is not (PaperStatus.InClearance or PaperStatus.Cleared or PaperStatus.Returned))
+            if (!PaperStatus.TakesAnswers(report.Status))
             {
                 return (report, entries[index], ClearanceFailure.WrongStatus);
             }
@@ -174,7 +186,7 @@ public sealed partial class ClearanceService(
     {
         var planned = new List<PlannedEmail>();
         var expires = links.DefaultExpiry();
-        foreach (var report in (await reports.ListAsync(null, null, ct)).Where(r => r.Status is PaperStatus.InClearance or PaperStatus.Returned && r.MeetingDate >= day))
+        foreach (var report in (await reports.ListAsync(null, null, ct)).Where(r => PaperStatus.TakesAnswers(r.Status) && r.MeetingDate >= day))
         {
             if (await DeadlinesAsync(report, ct) is not { } deadlines || day > deadlines.Clearance ||
                 day < calendar.WorkingDaysBefore(deadlines.Clearance, 1))
@@ -194,7 +206,7 @@ public sealed partial class ClearanceService(
     }
 
     /// <summary>One request per clearer who has not answered, each saying what changed since the version they were last sent.</summary>
-    private async Task<IReadOnlyList<PlannedEmail>> PlanRequestsAsync(PaperMetadata report, CancellationToken ct)
+    private async Task<IReadOnlyList<PlannedEmail>> PlanRequestsAsync(PaperMetadata report, bool resend, CancellationToken ct)
     {
         var waiting = (report.Clearance ?? []).Where(e => e.Answer is null && e.Email is not null).ToList();
         if (waiting.Count == 0)
@@ -228,7 +240,8 @@ public sealed partial class ClearanceService(
 
             var message = ClearanceEmail.Request(report, entry, ReviewLink(report.Id, entry.Clearer, expires), expires, deadlines, change);
             var recipient = new Member { Name = entry.Name, Email = entry.Email };
-            planned.Add(EmailDelivery.Plan("clearance", report.BoardId ?? report.Kind, report.Id, day, recipient, message));
+            string scope = resend ? $"{report.Id}/{day:yyyy-MM-dd}" : report.Id;
+            planned.Add(EmailDelivery.Plan("clearance", report.BoardId ?? report.Kind, scope, day, recipient, message));
         }
 
         return planned;

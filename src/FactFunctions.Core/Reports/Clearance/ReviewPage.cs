@@ -52,7 +52,8 @@ public static class ReviewPage
     {
         { Answer: ClearanceAnswers.Cleared, AnsweredAt: { } at } => $"You cleared this version on {PapersPage.When(at)}.",
         { Answer: ClearanceAnswers.Returned, AnsweredAt: { } at } => $"You returned this version on {PapersPage.When(at)} with the comment: {entry.Comment}",
-        _ when PaperStatus.BeforeApproval(report.Status) => "This version is waiting for your answer.",
+        _ when PaperStatus.TakesAnswers(report.Status) => "This version is waiting for your answer.",
+        _ when report.Status == PaperStatus.Returned => "This version was returned by another clearer; it no longer takes answers. The programme lead will send a new version.",
         _ => $"This version is {PaperStatus.Label(report.Status).ToLowerInvariant()}; it no longer takes answers.",
     };
 

@@ -13,17 +13,19 @@ namespace FactFunctions.Reports.Publication;
 public sealed class PaperAudience(BoardStore boards, ReminderCalendar calendar)
 {
     /// <summary>
-    /// The deadlines of the paper's meeting: of the boards it is for (or <paramref name="told"/>, once publication has
-    /// chosen them) meeting that day, the one with the earliest publication deadline; null when no such meeting exists.
+    /// The deadlines of the paper's meeting for the boards it is for (or <paramref name="told"/>, once publication has
+    /// chosen them): each deadline the earliest of theirs, so no board's is missed, counted from the board's meeting that
+    /// day or, when none is stored, from the paper's meeting date. Null when the paper is for no board.
     /// </summary>
     public async Task<MeetingDeadlines?> DeadlinesAsync(PaperMetadata report, CancellationToken ct, IReadOnlyList<Board>? told = null)
     {
         var meetings = await boards.ListMeetingsAsync(null, ct);
-        var paperBoards = (told ?? BoardsOf(report, await boards.ListBoardsAsync(ct), meetings)).ToDictionary(b => b.Id, StringComparer.Ordinal);
-        return meetings.Where(m => m.Date == report.MeetingDate && paperBoards.ContainsKey(m.BoardId))
-            .Select(m => calendar.Deadlines(paperBoards[m.BoardId], m))
-            .OrderBy(d => d.Publication)
-            .FirstOrDefault();
+        var all = told ?? BoardsOf(report, await boards.ListBoardsAsync(ct), meetings);
+        var each = all.Select(b => calendar.Deadlines(b, meetings.FirstOrDefault(m => m.BoardId == b.Id && m.Date == report.MeetingDate)
+            ?? new Meeting { BoardId = b.Id, Date = report.MeetingDate })).ToList();
+        return each.Count == 0
+            ? null
+            : new MeetingDeadlines(each.Min(d => d.Paper), each.Min(d => d.Clearance), each.Min(d => d.Publication), each.Max(d => d.ClearDays));
     }
 
     public async Task<IReadOnlyList<Board>> BoardsOfAsync(PaperMetadata report, CancellationToken ct) =>

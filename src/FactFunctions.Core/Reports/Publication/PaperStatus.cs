@@ -20,6 +20,9 @@ public static class PaperStatus
     /// <summary>Before approval: what clearance and approval may still change.</summary>
     public static bool BeforeApproval(string status) => status is Draft or InClearance or Cleared or Returned;
 
+    /// <summary>Whether clearers' answers are taken (and awaited): a returned version is done with; the lead sends a new one.</summary>
+    public static bool TakesAnswers(string status) => status is InClearance or Cleared;
+
     /// <summary>
     /// Whether the paper was ever published (published, or superseded by a later version): what a signed link from an
     /// e-mail or a calendar may list and open. Drafts and approved papers are for callers with a key.

@@ -67,10 +67,9 @@ public sealed class PaperStore(FactStorage storage)
         var table = await storage.TableAsync(ReportsTable, ct);
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(Partition, report.Id)
+            var entity = new TableEntity(Partition, report.Id)
             {
                 ["Status"] = report.Status,
-                ["Clearance"] = report.Clearance is { } clearance ? JsonSerializer.Serialize(clearance, StoredJson.Options) : null,
                 ["ApprovalOverride"] = report.ApprovalOverride,
                 ["LateReason"] = report.LateReason,
                 ["ApprovedBy"] = report.ApprovedBy,
@@ -82,7 +81,9 @@ public sealed class PaperStore(FactStorage storage)
                 ["SupersedeReason"] = report.SupersedeReason,
                 ["SupersededBy"] = report.SupersededBy,
                 ["SupersededAt"] = report.SupersededAt,
-            }, etag, TableUpdateMode.Merge, ct);
+            };
+            WriteClearance(entity, report.Clearance);
+            await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Merge, ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -229,6 +230,28 @@ public sealed class PaperStore(FactStorage storage)
 
     private static string BlobName(string reportId) => $"{reportId}.docx";
 
+    // A table property holds 32K characters; a version's clearance (20 clearers with their sections and comments) can be
+    // more, so it is kept in as many properties as it needs, with their count.
+    private const int ClearanceChunk = 30_000;
+
+    private static void WriteClearance(TableEntity entity, IReadOnlyList<Clearance.ClearanceEntry>? clearance)
+    {
+        string? json = clearance is null ? null : JsonSerializer.Serialize(clearance, StoredJson.Options);
+        int chunks = json is null ? 0 : (json.Length + ClearanceChunk - 1) / ClearanceChunk;
+        entity["ClearanceChunks"] = chunks;
+        for (int i = 0; i < chunks; i++)
+        {
+            entity[i == 0 ? "Clearance" : $"Clearance{i}"] = json![(i * ClearanceChunk)..Math.Min(json!.Length, (i + 1) * ClearanceChunk)];
+        }
+    }
+
+    private static List<Clearance.ClearanceEntry>? ReadClearance(TableEntity e)
+    {
+        int chunks = e.GetInt32("ClearanceChunks") ?? 0;
+        string json = string.Concat(Enumerable.Range(0, chunks).Select(i => e.GetString(i == 0 ? "Clearance" : $"Clearance{i}")));
+        return chunks == 0 ? null : JsonSerializer.Deserialize<List<Clearance.ClearanceEntry>>(json, StoredJson.Options);
+    }
+
     private static string RecordKey(PaperMeeting meeting) => meeting.BoardId is null
         ? $"{meeting.Kind}-{EntityText.Date(meeting.MeetingDate)}"
         : $"{meeting.Kind}-{meeting.BoardId}-{EntityText.Date(meeting.MeetingDate)}";
@@ -250,7 +273,7 @@ public sealed class PaperStore(FactStorage storage)
         BoardName = e.GetString("BoardName"),
         IndicatorCharts = e.GetBoolean("IndicatorCharts") ?? false,
         Status = e.GetString("Status") ?? PaperStatus.Draft,
-        Clearance = e.GetString("Clearance") is { } clearance ? JsonSerializer.Deserialize<List<Clearance.ClearanceEntry>>(clearance, StoredJson.Options) : null,
+        Clearance = ReadClearance(e),
         ApprovalOverride = e.GetString("ApprovalOverride"),
         LateReason = e.GetString("LateReason"),
         ApprovedBy = e.GetString("ApprovedBy"),
