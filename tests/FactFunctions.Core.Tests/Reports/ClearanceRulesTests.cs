@@ -49,9 +49,13 @@ public class ClearanceRulesTests
             SnapshotId = "s",
             TemplateVersion = "t",
             Sha256 = "x",
-            Clearance = [Entry(ClearanceService.KeyOf("d@example.org"), ClearanceAnswers.Cleared), Entry(ClearanceService.KeyOf("f@example.org"), ClearanceAnswers.Returned)],
+            Clearance = [Entry(ClearanceService.KeyOf("d@example.org"), ClearanceAnswers.Cleared), Entry(ClearanceService.KeyOf("f@example.org"), ClearanceAnswers.Returned) with { Name = "F", Role = "finance" }],
         };
         Assert.Equal(["F (finance)"], ClearanceService.Outstanding(report, clearers));
+
+        // Whoever it was sent to and has not cleared it is outstanding, on the board or not; so is a clearer added since.
+        var added = new Clearer { Name = "N", Email = "n@example.org", Role = ClearerRoles.Legal };
+        Assert.Equal(["F (finance)", "N (legal)"], ClearanceService.Outstanding(report, [director, added]));
     }
 
     [Fact]
