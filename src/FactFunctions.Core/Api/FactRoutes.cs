@@ -3,6 +3,7 @@ using FactFunctions.Email;
 using FactFunctions.Http;
 using FactFunctions.Images;
 using FactFunctions.Programme;
+using FactFunctions.Programme.Outcomes;
 using FactFunctions.Programme.Workbook;
 using FactFunctions.Reminders;
 using FactFunctions.Reports;
@@ -186,6 +187,11 @@ public static class FactRoutes
                 (HttpRequest r, string boardId, string date, BoardHandlers h) => h.PutMeeting(r, boardId, date)),
             Delete(Routes.BoardMeeting, ProgrammeLead, "deleteMeeting", "Delete a board meeting",
                 (HttpRequest r, string boardId, string date, BoardHandlers h) => h.DeleteMeeting(r, boardId, date)),
+            Read<MeetingOutcomeView>(Routes.MeetingOutcome, Officer, "getMeetingOutcome", "Get what a meeting decided and asked for: resolution, discussion, actions",
+                (HttpRequest r, string boardId, string date, OutcomeHandlers h) => h.Get(r, boardId, date)),
+            Write<MeetingOutcome, MeetingOutcomeView>(HttpMethods.Put, Routes.MeetingOutcome, ProgrammeLead, "putMeetingOutcome",
+                "Record a meeting's outcome: its resolution, discussion and actions, validated whole",
+                (HttpRequest r, string boardId, string date, OutcomeHandlers h) => h.Put(r, boardId, date)),
             Read<List<MeetingView>>(Routes.BoardMeetings, Officer, "listMeetings", "List a board's meetings with paper deadlines and reminders",
                 (HttpRequest r, string boardId, BoardHandlers h) => h.ListMeetings(r, boardId)),
             Content(Routes.Calendar, Officer, "getCalendar", "Recent and upcoming meetings and paper deadlines as an iCalendar feed", "text/calendar",

@@ -49,6 +49,7 @@ public static class Routes
     public const string Board = "boards/{boardId}";
     public const string BoardMeetings = "boards/{boardId}/meetings";
     public const string BoardMeeting = "boards/{boardId}/meetings/{date}";
+    public const string MeetingOutcome = "boards/{boardId}/meetings/{date}/outcome";
     public const string Calendar = "calendar.ics";
     public const string RemindersRun = "reminders/run";
     public const string Reminders = "reminders";

@@ -18,6 +18,9 @@ public sealed record ProgrammeDocument
     public IReadOnlyList<IndicatorDocument>? Indicators { get; init; }
 
     public IReadOnlyList<BoardDocument>? Boards { get; init; }
+
+    /// <summary>What board meetings decided and asked for (<see cref="Outcomes.MeetingOutcome"/>), each naming its board and date.</summary>
+    public IReadOnlyList<Outcomes.MeetingOutcomeDocument>? Outcomes { get; init; }
 }
 
 public sealed record ProjectDocument : ProjectFields

@@ -6,7 +6,7 @@ using FactFunctions.Validation;
 namespace FactFunctions.Programme;
 
 /// <summary>Validates a whole programme document before anything is written, so a bad import changes nothing.</summary>
-public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, ImportJournal journal, Images.ImageStore images)
+public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, ImportJournal journal, Images.ImageStore images, Outcomes.OutcomeStore outcomes)
 {
     /// <summary>
     /// Writes an already validated document: programme records, then boards and meetings, journalled so that an import
@@ -44,6 +44,15 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
         {
             await boards.ImportAsync(document.Boards ?? [], ct);
             await journal.ProgressAsync(id, "boards", ct);
+            foreach (var outcome in document.Outcomes ?? [])
+            {
+                await outcomes.PutAsync(outcome.Board!, outcome.Date!.Value, outcome, Precondition.None, ct);
+            }
+
+            if (document.Outcomes is { Count: > 0 })
+            {
+                await journal.ProgressAsync(id, "outcomes", ct);
+            }
             if (removeMilestones is { Count: > 0 })
             {
                 await store.RemoveMilestonesAsync(removeMilestones, ct);
@@ -70,11 +79,27 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
         var boardList = document.Boards ?? [];
         return projects.Count + projects.Sum(p => (p.Milestones?.Count ?? 0) + (p.Updates?.Count ?? 0))
             + indicators.Count + indicators.Sum(i => i.Values?.Count ?? 0)
-            + boardList.Count + boardList.Sum(b => b.Meetings?.Count ?? 0) + (document.Programme is null ? 0 : 1);
+            + boardList.Count + boardList.Sum(b => b.Meetings?.Count ?? 0) + (document.Programme is null ? 0 : 1) + (document.Outcomes?.Count ?? 0);
     }
 
-    public async Task<ProgrammeDocument> ExportAsync(CancellationToken ct) =>
-        await store.ExportAsync(ct) with { Boards = await boards.ExportAsync(ct) };
+    public async Task<ProgrammeDocument> ExportAsync(CancellationToken ct)
+    {
+        var outcomeList = await outcomes.ListAsync(ct);
+        return await store.ExportAsync(ct) with
+        {
+            Boards = await boards.ExportAsync(ct),
+            Outcomes = outcomeList.Count == 0
+                ? null
+                : [.. outcomeList.Select(o => new Outcomes.MeetingOutcomeDocument
+                {
+                    Board = o.Board,
+                    Date = o.Date,
+                    Resolution = o.Resolution,
+                    Discussion = o.Discussion,
+                    Actions = o.Actions,
+                })],
+        };
+    }
 
     public const int MaxRecords = 20_000;
 
@@ -99,7 +124,8 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
             }
         }
 
-        await CheckImagesAsync(errors, ProgrammeValidation.AllBlocks(document), ct);
+        await CheckOutcomeBoardsAsync(errors, document, ct);
+        await CheckImagesAsync(errors, [.. ProgrammeValidation.AllBlocks(document), .. OutcomeBlocks(document)], ct);
         await CheckBaselinesAsync(errors, document, ct);
         await CheckTextReferencesAsync(errors, document.Programme, "programme", document, ct);
         return errors;
@@ -167,6 +193,31 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
             }
         }
     }
+
+    /// <summary>Each outcome's board is in the document or stored (its meeting need not be: an outcome outlives its meeting).</summary>
+    private async Task CheckOutcomeBoardsAsync(ValidationErrors errors, ProgrammeDocument document, CancellationToken ct)
+    {
+        var list = document.Outcomes ?? [];
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        var known = new HashSet<string>((document.Boards ?? []).Where(b => b?.Id is not null).Select(b => b.Id!), StringComparer.Ordinal);
+        known.UnionWith((await boards.ListBoardsAsync(ct)).Select(b => b.Id));
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i]?.Board is { } board && Ids.IsSlug(board) && !known.Contains(board))
+            {
+                errors.Add($"outcomes[{i}].board", $"names board '{board}', which is neither in this document nor stored.");
+            }
+        }
+    }
+
+    private static IEnumerable<(string Field, Block Block)> OutcomeBlocks(ProgrammeDocument document) =>
+        (document.Outcomes ?? []).SelectMany((o, i) => o is null
+            ? []
+            : ProgrammeValidation.Numbered($"outcomes[{i}].resolution", o.Resolution).Concat(ProgrammeValidation.Numbered($"outcomes[{i}].discussion", o.Discussion)));
 
     /// <summary>No stored milestone's baseline moves by import or workbook: only a board's decision moves it (<see cref="BaselineDecision.Refusal"/>).</summary>
     private async Task CheckBaselinesAsync(ValidationErrors errors, ProgrammeDocument document, CancellationToken ct)
@@ -245,9 +296,22 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
             ProgrammeValidation.Text(errors, "programme", text);
         }
 
+        var outcomeKeys = new HashSet<(string, DateOnly)>();
+        Each(errors, "outcomes", document.Outcomes, (prefix, outcome, _) =>
+        {
+            errors.Slug(ValidationErrors.Field(prefix, "board"), outcome.Board);
+            errors.Required(ValidationErrors.Field(prefix, "date"), outcome.Date);
+            errors.Date(ValidationErrors.Field(prefix, "date"), outcome.Date);
+            Outcomes.OutcomeValidation.Outcome(errors, prefix, outcome, outcome.Date);
+            if (outcome.Board is { } board && outcome.Date is { } date && !outcomeKeys.Add((board, date)))
+            {
+                errors.Add(prefix, $"repeats the outcome of the meeting of '{board}' on {date:yyyy-MM-dd}.");
+            }
+        });
+
         var projects = document.Projects ?? [];
         var indicators = document.Indicators ?? [];
-        int records = projects.Count + indicators.Count + (document.Boards?.Count ?? 0)
+        int records = projects.Count + indicators.Count + (document.Boards?.Count ?? 0) + (document.Outcomes?.Count ?? 0)
             + projects.Sum(p => (p?.Milestones?.Count ?? 0) + (p?.Updates?.Count ?? 0))
             + indicators.Sum(i => i?.Values?.Count ?? 0);
         if (records > MaxRecords)

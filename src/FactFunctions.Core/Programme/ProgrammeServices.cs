@@ -13,6 +13,8 @@ public static class ProgrammeServices
         services.AddSingleton<ProgrammeImporter>();
         services.AddSingleton<ProgrammeHandlers>();
         services.AddSingleton<RebaselineHandler>();
+        services.AddSingleton<Outcomes.OutcomeStore>();
+        services.AddSingleton<Outcomes.OutcomeHandlers>();
         services.AddSingleton<Workbook.WorkbookHandlers>();
         services.AddSingleton<SampleProgramme>();
         return services;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using FactFunctions.Dates;
 using FactFunctions.Storage;
 
@@ -408,45 +407,11 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
 
     // ---- standing text --------------------------------------------------------------------------------------
 
-    public async Task<(ProgrammeText? Text, string? ETag)> GetProgrammeTextAsync(CancellationToken ct)
-    {
-        var container = await storage.ContainerAsync(Containers.Programme, ct);
-        try
-        {
-            var download = await container.GetBlobClient(StandingTextBlob).DownloadContentAsync(ct);
-            return (download.Value.Content.ToObjectFromJson<ProgrammeText>(Json), download.Value.Details.ETag.ToString());
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return (null, null);
-        }
-    }
+    public async Task<(ProgrammeText? Text, string? ETag)> GetProgrammeTextAsync(CancellationToken ct) =>
+        await BlobWrites.GetJsonAsync<ProgrammeText>((await storage.ContainerAsync(Containers.Programme, ct)).GetBlobClient(StandingTextBlob), Json, ct);
 
-    public async Task<WriteResult> PutProgrammeTextAsync(ProgrammeText text, Precondition precondition, CancellationToken ct)
-    {
-        var container = await storage.ContainerAsync(Containers.Programme, ct);
-        var conditions = precondition.IfMatch is { } ifMatch
-            ? new BlobRequestConditions { IfMatch = ifMatch == "*" ? ETag.All : new ETag(ifMatch) }
-            : precondition.IfNoneMatchAny ? new BlobRequestConditions { IfNoneMatch = ETag.All } : null;
-        try
-        {
-            var blob = container.GetBlobClient(StandingTextBlob);
-            bool existed = conditions is null && await blob.ExistsAsync(ct);
-            var uploaded = await blob.UploadAsync(
-                BinaryData.FromObjectAsJson(text, Json),
-                new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
-                ct);
-            return new WriteResult(existed || precondition.IfMatch is not null ? WriteStatus.Updated : WriteStatus.Created, uploaded.Value.ETag.ToString());
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412 && precondition.IfMatch is not null)
-        {
-            return new WriteResult(WriteStatus.PreconditionFailed);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412 && precondition.IfNoneMatchAny)
-        {
-            return new WriteResult(WriteStatus.Conflict);
-        }
-    }
+    public async Task<WriteResult> PutProgrammeTextAsync(ProgrammeText text, Precondition precondition, CancellationToken ct) =>
+        await BlobWrites.PutJsonAsync((await storage.ContainerAsync(Containers.Programme, ct)).GetBlobClient(StandingTextBlob), text, Json, precondition, ct);
 
     // ---- whole document -------------------------------------------------------------------------------------
 

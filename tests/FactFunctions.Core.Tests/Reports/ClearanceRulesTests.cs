@@ -49,7 +49,11 @@ public class ClearanceRulesTests
             SnapshotId = "s",
             TemplateVersion = "t",
             Sha256 = "x",
-            Clearance = [Entry(ClearanceService.KeyOf("d@example.org"), ClearanceAnswers.Cleared), Entry(ClearanceService.KeyOf("f@example.org"), ClearanceAnswers.Returned) with { Name = "F", Role = "finance" }],
+            Clearance =
+            [
+                Entry(ClearanceService.KeyOf("d@example.org"), ClearanceAnswers.Cleared),
+                Entry(ClearanceService.KeyOf("f@example.org"), ClearanceAnswers.Returned) with { Name = "F", Role = "finance" },
+            ],
         };
         Assert.Equal(["F (finance)"], ClearanceService.Outstanding(report, clearers));
 

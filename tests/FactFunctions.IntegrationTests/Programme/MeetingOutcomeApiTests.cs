@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FactFunctions.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FactFunctions.IntegrationTests.Programme;
+
+/// <summary>
+/// Issue 26, first part: what a meeting decided and asked for is recorded (resolution, discussion, actions), validated
+/// field by field, guarded by If-Match, and travels with the export.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifetime
+{
+    private const string Outcome = "api/boards/schools-forum/meetings/2022-12-08/outcome";
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2022, 12, 9, 9, 0, 0, TimeSpan.Zero));
+    private FactHost host = null!;
+
+    private const string Recorded = """
+        {
+          "resolution": ["The Schools Forum noted the update."],
+          "discussion": ["A member asked whether data on suspensions could be analysed retrospectively."],
+          "actions": [
+            {"id": "retrospective-data", "text": "Analyse the suspensions data retrospectively and present it to the Forum.", "owner": "Programme Lead",
+             "ownerEmail": "programme.lead@example.org", "due": "March 2023", "status": "open", "reportBackTo": "2023-03-09"},
+            {"id": "circulate-feedback", "text": "Circulate the results of the feedback evaluation across the County.", "owner": "Programme Lead",
+             "due": "Spring 2023", "status": "done"}
+          ]
+        }
+        """;
+
+    public async Task InitializeAsync()
+    {
+        host = await fixture.StartHostAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        await (await SampleJson.ImportAsync(host)).ExpectAsync(200);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task An_outcome_is_recorded_read_with_its_etag_and_an_action_keeps_the_day_it_was_done()
+    {
+        await (await host.Officer.GetAsync(Outcome)).ExpectAsync(404);
+        await (await host.Officer.PutAsync(Outcome, FactHost.Json(Recorded))).ExpectAsync(403);
+
+        var created = await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded));
+        var written = await created.ExpectAsync(201);
+        Assert.Equal("2022-12-09", written.GetProperty("actions")[1].GetProperty("doneOn").GetString());
+        Assert.False(written.GetProperty("actions")[0].TryGetProperty("doneOn", out _));
+
+        var read = await host.Officer.GetAsync(Outcome);
+        var outcome = await read.ExpectAsync(200);
+        Assert.False(outcome.GetProperty("actions")[0].TryGetProperty("ownerEmail", out _));
+        Assert.Equal("The Schools Forum noted the update.", outcome.GetProperty("resolution")[0].GetString());
+        string etag = read.Headers.ETag!.Tag;
+
+        // A day later the same outcome again: the done action keeps its day; a stale If-Match changes nothing.
+        clock.Advance(TimeSpan.FromDays(1));
+        var again = new HttpRequestMessage(HttpMethod.Put, Outcome) { Content = FactHost.Json(Recorded) };
+        again.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+        var replaced = await (await host.Lead.SendAsync(again)).ExpectAsync(200);
+        Assert.Equal("2022-12-09", replaced.GetProperty("actions")[1].GetProperty("doneOn").GetString());
+        var stale = new HttpRequestMessage(HttpMethod.Put, Outcome) { Content = FactHost.Json(Recorded.Replace("noted", "welcomed", StringComparison.Ordinal)) };
+        stale.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+        await (await host.Lead.SendAsync(stale)).ExpectAsync(412);
+        Assert.Contains("noted", (await (await host.Officer.GetAsync(Outcome)).ExpectAsync(200)).GetRawText(), StringComparison.Ordinal);
+
+        // Reopened, it is no longer done.
+        var reopened = await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded.Replace("\"done\"", "\"open\"", StringComparison.Ordinal))))
+            .ExpectAsync(200);
+        Assert.False(reopened.GetProperty("actions")[1].TryGetProperty("doneOn", out _));
+    }
+
+    [Fact]
+    public async Task Every_problem_is_named_by_its_field_at_once_and_nothing_is_written()
+    {
+        const string bad = """
+            {"resolution": [{"type": "paragraph"}],
+             "actions": [
+               {"id": "a", "text": "T", "owner": "O", "due": "March 2023", "status": "open"},
+               {"id": "a", "text": "", "owner": "O\nP", "ownerEmail": "not-an-email", "due": "March 2023", "status": "finished"},
+               {"id": "Bad Id", "text": "T", "owner": "O", "due": "Octember 2023", "status": "done", "reportBackTo": "2022-12-01", "note": "x"},
+               {"id": "c", "text": "T", "owner": "O", "status": "open", "doneOn": "2022-12-09"}
+             ]}
+            """;
+
+        var problem = await (await host.Lead.PutAsync(Outcome, FactHost.Json(bad))).ExpectAsync(422);
+
+        var errors = problem.GetProperty("errors");
+        foreach (string field in new[] { "actions[1].id", "actions[1].text", "actions[1].owner", "actions[1].ownerEmail", "actions[1].status", "actions[2].id",
+            "actions[2].due", "actions[2].reportBackTo", "actions[3].due", "actions[3].doneOn" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"{field} not reported: {errors}");
+        }
+
+        await (await host.Officer.GetAsync(Outcome)).ExpectAsync(404);
+        await (await host.Lead.PutAsync("api/boards/schools-forum/meetings/2022-12-09/outcome", FactHost.Json(Recorded))).ExpectAsync(404);
+        await (await host.Lead.PutAsync("api/boards/Schools/meetings/2022-12-08/outcome", FactHost.Json(Recorded))).ExpectAsync(400);
+        await (await host.Lead.PutAsync("api/boards/schools-forum/meetings/08-12-2022/outcome", FactHost.Json(Recorded))).ExpectAsync(400);
+    }
+
+    [Fact]
+    public async Task Outcomes_travel_with_the_export_and_an_import_naming_an_unknown_board_writes_nothing()
+    {
+        await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded))).ExpectAsync(201);
+        string export = await (await host.Lead.GetAsync("api/export")).Content.ReadAsStringAsync();
+        var document = JsonNode.Parse(export)!;
+        var outcomes = document["outcomes"]!.AsArray();
+        Assert.Equal(("schools-forum", "2022-12-08"), ((string?)outcomes[0]!["board"], (string?)outcomes[0]!["date"]));
+
+        outcomes[0]!["board"] = "no-such-board";
+        outcomes[0]!["actions"]![0]!["due"] = "Octember";
+        var refused = await (await host.Lead.PostAsync("api/import", FactHost.Json(document.ToJsonString()))).ExpectAsync(422);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("outcomes[0].board", out _));
+        Assert.True(refused.GetProperty("errors").TryGetProperty("outcomes[0].actions[0].due", out _));
+        Assert.Equal(export, await (await host.Lead.GetAsync("api/export")).Content.ReadAsStringAsync());
+
+        // Into a fresh host (with the sample's images, which the export names but does not carry).
+        await using var fresh = await fixture.StartHostAsync();
+        await (await SampleJson.ImportAsync(fresh)).ExpectAsync(200);
+        await (await fresh.Lead.PostAsync("api/import", FactHost.Json(export))).ExpectAsync(200);
+        Assert.Equal(export, await (await fresh.Lead.GetAsync("api/export")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await fresh.Officer.GetAsync(Outcome)).StatusCode);
+    }
+}
