@@ -62,6 +62,22 @@ public static class EmailComposer
         return body.To(recipient, EmailBody.Subject($"FACT milestones for {board.Name}: week of {weekOf.ToString("d MMM yyyy", English)}"));
     }
 
+    /// <summary>The reminder to the owner of an open action a board recorded, before it falls due.</summary>
+    public static EmailMessage ActionReminder(Board board, DateOnly meeting, Programme.Outcomes.MeetingAction action, Member owner)
+    {
+        var body = new EmailBody();
+        body.Line($"Dear {owner.Name},");
+        body.Line($"At its meeting on {EmailBody.LongDate(meeting)}, {board.Name} recorded this action for you, due {action.Due}:");
+        body.List([action.Text ?? string.Empty]);
+        if (action.ReportBackTo is { } back)
+        {
+            body.Line($"It is to be reported back to the meeting on {EmailBody.LongDate(back)}.");
+        }
+
+        body.Line("When it is done, tell the FACT programme lead, so the board's next paper shows it done.");
+        return body.To(owner, EmailBody.Subject($"FACT action due {action.Due}: {board.Name}, {meeting.ToString("d MMM yyyy", English)}"));
+    }
+
     public static string Describe(MilestoneView milestone) =>
         milestone.Overdue && milestone.Status is not (MilestoneStatus.AtRisk or MilestoneStatus.OffTrack)
             ? "overdue"

@@ -9,7 +9,8 @@ using FactFunctions.Snapshots;
 namespace FactFunctions.Reminders;
 
 /// <summary>
-/// Runs the reminders of a day (deadline reminders, digests, and clearers' reminders before a clearance deadline): plan,
+/// Runs the reminders of a day (deadline reminders, digests, clearers' reminders before a clearance deadline, and action
+/// owners' before an action falls due): plan,
 /// then deliver each email once (<see cref="EmailDelivery"/>).
 /// </summary>
 public sealed class ReminderService(
@@ -19,7 +20,9 @@ public sealed class ReminderService(
     ReminderPlanner planner,
     EmailDelivery delivery,
     SignedLinks links,
-    Reports.Clearance.ClearanceService clearance)
+    Reports.Clearance.ClearanceService clearance,
+    Programme.Outcomes.OutcomeStore outcomes,
+    ReminderCalendar calendar)
 {
     public async Task<ReminderRun> RunAsync(DateTimeOffset asOf, bool dryRun, CancellationToken ct)
     {
@@ -30,7 +33,9 @@ public sealed class ReminderService(
         var lastWeek = day.DayOfWeek == DayOfWeek.Monday ? (await snapshots.GetAsync(SnapshotStore.DailyId(day.AddDays(-7)), ct))?.State : null;
         var plan = planner.Plan(day, boardList, meetings, state, lastWeek,
             board => links.Absolute($"{Routes.BasePath}/{Routes.Papers}", scope: LinkScope.Member(board)).ToString())
-            .Concat(await clearance.PlanRemindersAsync(day, ct)).ToList();
+            .Concat(await clearance.PlanRemindersAsync(day, ct))
+            .Concat(ActionReminders.Plan(day, await outcomes.ListAsync(ct), boardList.ToDictionary(b => b.Id, StringComparer.Ordinal), calendar))
+            .ToList();
         return new ReminderRun(day, dryRun, dryRun ? plan.Select(p => EmailDelivery.Outcome(p, "would-send")).ToList() : await delivery.DeliverAsync(plan, ct));
     }
 }

@@ -73,6 +73,33 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task The_owner_of_an_open_action_is_reminded_once_in_the_working_week_before_it_falls_due()
+    {
+        await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded))).ExpectAsync(201);
+        async Task<int> ActionEmailsAsync(string day, bool dryRun)
+        {
+            var run = await (await host.Lead.PostAsync("api/reminders/run", FactHost.Json($$"""{"asOf":"{{day}}","dryRun":{{(dryRun ? "true" : "false")}}}""")))
+                .ExpectAsync(200);
+            return run.GetProperty("emails").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "action" &&
+                e.GetProperty("status").GetString() is "sent" or "would-send");
+        }
+
+        // Due "March 2023": its last day on time is Friday 31 March; five working days before is Friday 24 March.
+        Assert.Equal(0, await ActionEmailsAsync("2023-03-23", dryRun: true));
+        Assert.Equal(1, await ActionEmailsAsync("2023-03-24", dryRun: true));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ActionEmailsAsync("2023-03-27", dryRun: false)));
+        Assert.Equal(0, await ActionEmailsAsync("2023-03-28", dryRun: false));
+        Assert.Equal(0, await ActionEmailsAsync("2023-04-03", dryRun: true));
+
+        var emails = (await Outbox.ReadAsync(host)).Select(e => Outbox.ParseSendable(e.Content))
+            .Where(m => (m.Subject ?? string.Empty).StartsWith("FACT action due", StringComparison.Ordinal)).ToList();
+        var email = Assert.Single(emails);
+        Assert.Equal("programme.lead@example.org", email.To.Mailboxes.Single().Address);
+        Assert.Contains("Analyse the suspensions data retrospectively", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("reported back to the meeting on Thursday 9 March 2023", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_problem_is_named_by_its_field_at_once_and_nothing_is_written()
     {
         const string bad = """
