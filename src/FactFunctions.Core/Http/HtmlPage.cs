@@ -17,7 +17,7 @@ public static class HtmlPage
         "a{color:#0b4f9c}a:focus{outline:3px solid #ffbf47;outline-offset:2px}" +
         "table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #6f6f6f;padding:.4rem;text-align:left;vertical-align:top}" +
         "th{background:#dde5f2}caption{text-align:left;font-weight:bold;padding:.3rem 0}" +
-        ".status{font-weight:bold}.muted{color:#4a4a4a}.number{display:inline-block;min-width:2.2rem;font-weight:bold}" +
+        ".status,.resolution{font-weight:bold}.muted{color:#4a4a4a}.number{display:inline-block;min-width:2.2rem;font-weight:bold}" +
         "nav ul{list-style:none;padding:0;display:flex;gap:1.5rem}figure{margin:1rem 0}" +
         ".yours{border-left:6px solid #0b4f9c;padding-left:1rem;margin:1rem 0}.notice{border:2px solid #8a1f11;padding:.5rem 1rem}" +
         "button{font-size:1rem;padding:.4rem 1rem}textarea{width:100%;font:inherit}";

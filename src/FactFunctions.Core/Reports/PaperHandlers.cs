@@ -16,7 +16,8 @@ namespace FactFunctions.Reports;
 /// <summary>The report, paper and template endpoints of api.md.</summary>
 public sealed class PaperHandlers(
     RequestPipeline pipeline, JsonBody body, CallerAuthorizer authorizer, PaperService service, PaperStore reports, TemplateStore templates,
-    PublicationService publication, PaperAudience audience, Clearance.ClearanceService clearance, SignedLinks links, TimeProvider time)
+    PublicationService publication, PaperAudience audience, Clearance.ClearanceService clearance, Programme.Outcomes.OutcomeStore outcomes, BoardStore boards,
+    SignedLinks links, TimeProvider time)
 {
     public Task<IResult> Generate(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
@@ -252,6 +253,29 @@ public sealed class PaperHandlers(
             };
         });
 
+    /// <summary>What each paper's meeting resolved, by the boards the paper is for (the rule publication uses).</summary>
+    private async Task<Dictionary<PaperMeeting, IReadOnlyList<(string Board, IReadOnlyList<string> Lines)>>> ResolutionsAsync(
+        IReadOnlyList<PaperMetadata> papers, CancellationToken ct)
+    {
+        var recorded = await outcomes.ListAsync(ct);
+        var found = new Dictionary<PaperMeeting, IReadOnlyList<(string, IReadOnlyList<string>)>>();
+        if (recorded.Count == 0)
+        {
+            return found;
+        }
+
+        var all = await boards.ListBoardsAsync(ct);
+        var meetings = await boards.ListMeetingsAsync(null, ct);
+        foreach (var group in papers.GroupBy(PaperMeeting.Of))
+        {
+            var paperBoards = PaperAudience.BoardsOf(group.First(), all, meetings);
+            found[group.Key] = [.. paperBoards.SelectMany(b => recorded.Where(o => o.Board == b.Id && o.Date == group.Key.MeetingDate)
+                .Select(o => (b.Name ?? b.Id, Programme.Outcomes.OutcomeText.Lines(o.Resolution))))];
+        }
+
+        return found;
+    }
+
     private static bool HasBody(HttpRequest request) => request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0;
 
     /// <summary>Clearers' addresses are for the programme lead; officers see who cleared, what and when.</summary>
@@ -296,7 +320,8 @@ public sealed class PaperHandlers(
             var expires = authorizer.PageLinkExpiry(request);
             string Link(string path, int? number) => links.Relative(path, expires,
                 number is { } n ? new Dictionary<string, string> { ["page"] = n.ToString(CultureInfo.InvariantCulture) } : null, scope);
-            return HtmlPage.Result(request, PapersPage.Render(all, page, Link, internalHistory: scope.EveryVersion));
+            var resolutions = await ResolutionsAsync(all, ct);
+            return HtmlPage.Result(request, PapersPage.Render(all, page, Link, internalHistory: scope.EveryVersion, meeting => resolutions.GetValueOrDefault(meeting) ?? []));
         });
 
     public Task<IResult> GetTemplate(HttpRequest request, string kind) =>

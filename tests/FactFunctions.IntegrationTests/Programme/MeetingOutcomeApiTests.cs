@@ -66,6 +66,11 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
         await (await host.Lead.SendAsync(stale)).ExpectAsync(412);
         Assert.Contains("noted", (await (await host.Officer.GetAsync(Outcome)).ExpectAsync(200)).GetRawText(), StringComparison.Ordinal);
 
+        // The papers page shows the meeting's resolution beside its paper, to officers and members alike.
+        await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"schools-forum","meetingDate":"2022-12-08"}"""))).ExpectAsync(201);
+        string papers = await (await host.Officer.GetAsync("api/papers")).Content.ReadAsStringAsync();
+        Assert.Contains("<span class=\"resolution\">Resolution of the Schools Forum:</span> The Schools Forum noted the update.", papers, StringComparison.Ordinal);
+
         // Reopened, it is no longer done.
         var reopened = await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded.Replace("\"done\"", "\"open\"", StringComparison.Ordinal))))
             .ExpectAsync(200);

@@ -24,7 +24,9 @@ public static class PapersPage
     /// <param name="page">Which page of meetings.</param>
     /// <param name="link">Makes the page's signed links.</param>
     /// <param name="internalHistory">Whether the caller sees clearance and approval overrides (officers and the lead, not members).</param>
-    public static string Render(IReadOnlyList<PaperMetadata> papers, int page, LinkTo link, bool internalHistory = true)
+    /// <param name="resolutions">What each meeting resolved, by board name (none when not recorded).</param>
+    public static string Render(IReadOnlyList<PaperMetadata> papers, int page, LinkTo link, bool internalHistory = true,
+        Func<PaperMeeting, IReadOnlyList<(string Board, IReadOnlyList<string> Lines)>>? resolutions = null)
     {
         var meetings = Meetings(papers);
         int pages = PageCount(meetings.Count);
@@ -46,7 +48,8 @@ public static class PapersPage
             .Append(pages).Append("), newest first. Times are UK time.</p>\n");
         foreach (var meeting in shown)
         {
-            Meeting(html, meeting.Key.Kind, meeting.Key.MeetingDate, [.. meeting.Select(p => internalHistory ? p : p with { Clearance = null, ApprovalOverride = null })], link);
+            Meeting(html, meeting.Key.Kind, meeting.Key.MeetingDate, [.. meeting.Select(p => internalHistory ? p : p with { Clearance = null, ApprovalOverride = null })], link,
+                resolutions?.Invoke(meeting.Key) ?? []);
         }
 
         if (pages > 1)
@@ -70,12 +73,19 @@ public static class PapersPage
         return HtmlPage.Document(pages > 1 ? $"FACT papers, page {page} of {pages}" : "FACT papers", html.ToString());
     }
 
-    private static void Meeting(StringBuilder html, string kind, DateOnly date, List<PaperMetadata> versions, LinkTo link)
+    private static void Meeting(StringBuilder html, string kind, DateOnly date, List<PaperMetadata> versions, LinkTo link,
+        IReadOnlyList<(string Board, IReadOnlyList<string> Lines)> resolutions)
     {
         // A paper written for one board of several (the highlight report) is that board's.
         string committee = versions.Select(v => v.BoardName).FirstOrDefault(n => n is not null) ?? PaperDefinitions.Get(kind).Committee;
         string meeting = $"{committee}, {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}";
         html.Append("<section>\n<h2>").Append(HtmlPage.Encode(meeting)).Append("</h2>\n");
+        foreach (var (board, lines) in resolutions.Where(r => r.Lines.Count > 0))
+        {
+            html.Append("<p><span class=\"resolution\">Resolution of the ").Append(HtmlPage.Encode(board)).Append(":</span> ")
+                .Append(HtmlPage.Encode(string.Join(" ", lines))).Append("</p>\n");
+        }
+
         var published = versions.FirstOrDefault(v => v.Status == PaperStatus.Published);
         if (published is null)
         {
