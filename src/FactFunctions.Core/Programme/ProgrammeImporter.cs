@@ -82,24 +82,8 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
             + boardList.Count + boardList.Sum(b => b.Meetings?.Count ?? 0) + (document.Programme is null ? 0 : 1) + (document.Outcomes?.Count ?? 0);
     }
 
-    public async Task<ProgrammeDocument> ExportAsync(CancellationToken ct)
-    {
-        var outcomeList = await outcomes.ListAsync(ct);
-        return await store.ExportAsync(ct) with
-        {
-            Boards = await boards.ExportAsync(ct),
-            Outcomes = outcomeList.Count == 0
-                ? null
-                : [.. outcomeList.Select(o => new Outcomes.MeetingOutcomeDocument
-                {
-                    Board = o.Board,
-                    Date = o.Date,
-                    Resolution = o.Resolution,
-                    Discussion = o.Discussion,
-                    Actions = o.Actions,
-                })],
-        };
-    }
+    public async Task<ProgrammeDocument> ExportAsync(CancellationToken ct) =>
+        await store.ExportAsync(ct) with { Boards = await boards.ExportAsync(ct) };
 
     public const int MaxRecords = 20_000;
 

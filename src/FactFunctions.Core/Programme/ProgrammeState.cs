@@ -6,8 +6,12 @@ public sealed record ProgrammeState(
     IReadOnlyList<ProjectView> Projects,
     IReadOnlyList<MilestoneView> Milestones,
     IReadOnlyList<UpdateView> Updates,
-    IReadOnlyList<IndicatorView> Indicators)
+    IReadOnlyList<IndicatorView> Indicators,
+    IReadOnlyList<Outcomes.MeetingOutcomeView>? Outcomes = null)
 {
+    /// <summary>What the boards' meetings decided and asked for, by board then date (none when not recorded).</summary>
+    public IReadOnlyList<Outcomes.MeetingOutcomeView> MeetingOutcomes => Outcomes ?? [];
+
     /// <summary>Projects with their milestones (display order) and updates (oldest first) nested inside.</summary>
     public IReadOnlyList<ProjectView> NestedProjects()
     {
@@ -55,7 +59,15 @@ public sealed record ProgrammeState(
                 Order = i.Order ?? 0,
                 Values = (i.Values ?? []).Select(v => new IndicatorValueView(v) { Period = v.Period! })
                     .OrderBy(v => v.Period, StringComparer.Ordinal).ToList(),
-            }).OrderBy(i => i.Order).ThenBy(i => i.Id, StringComparer.Ordinal).ToList());
+            }).OrderBy(i => i.Order).ThenBy(i => i.Id, StringComparer.Ordinal).ToList(),
+            [.. (document.Outcomes ?? []).Select(o => new Outcomes.MeetingOutcomeView
+            {
+                Board = o.Board!,
+                Date = o.Date!.Value,
+                Resolution = o.Resolution,
+                Discussion = o.Discussion,
+                Actions = o.Actions,
+            }).OrderBy(o => o.Board, StringComparer.Ordinal).ThenBy(o => o.Date)]);
     }
 
     public ProgrammeDocument ToDocument() => new()
@@ -84,5 +96,15 @@ public sealed record ProgrammeState(
             Id = i.Id,
             Values = (i.Values ?? []).Select(v => new IndicatorValueDocument(v) { Period = v.Period }).ToList(),
         }).ToList(),
+        Outcomes = MeetingOutcomes.Count == 0
+            ? null
+            : [.. MeetingOutcomes.Select(o => new Outcomes.MeetingOutcomeDocument
+            {
+                Board = o.Board,
+                Date = o.Date,
+                Resolution = o.Resolution,
+                Discussion = o.Discussion,
+                Actions = o.Actions,
+            })],
     };
 }

@@ -7,7 +7,7 @@ using FactFunctions.Storage;
 namespace FactFunctions.Programme;
 
 /// <summary>Reads and writes the programme's records in Table Storage and its standing text in Blob Storage.</summary>
-public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
+public sealed class ProgrammeStore(FactStorage storage, TimeProvider time, Outcomes.OutcomeStore outcomes)
 {
     private const string StandingTextBlob = "standing-text.json";
 
@@ -532,7 +532,8 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
         var updates = QueryAsync(Tables.Updates, null, ProgrammeEntities.ToUpdate, ct);
         var indicators = ListIndicatorsAsync(ct);
         var rebaselines = RebaselinesAsync(null, ct);
-        await Task.WhenAll(text, projects, milestones, updates, indicators, rebaselines);
+        var meetingOutcomes = outcomes.ListAsync(ct);
+        await Task.WhenAll(text, projects, milestones, updates, indicators, rebaselines, meetingOutcomes);
         var live = projects.Result.Where(e => !IsDeleting(e)).Select(ProgrammeEntities.ToProject).OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
         var liveIds = live.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -542,7 +543,8 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time)
             live,
             milestones.Result.Where(m => liveIds.Contains(m.ProjectId)).Select(m => WithHistory(m, rebaselines.Result)).ToList(),
             updates.Result.Where(u => liveIds.Contains(u.ProjectId)).OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).ToList(),
-            indicators.Result);
+            indicators.Result,
+            [.. meetingOutcomes.Result.Select(o => o with { ETag = null })]);
     }
 
     /// <summary>True when nothing has been stored yet, so a local run may load the sample programme.</summary>

@@ -14,6 +14,9 @@ public static class ChangeKinds
     public const string IssueClosed = "issue-closed";
     public const string BenefitAdded = "benefit-added";
     public const string BenefitRemoved = "benefit-removed";
+    public const string ActionAdded = "action-added";
+    public const string ActionStatusChanged = "action-status-changed";
+    public const string ActionRemoved = "action-removed";
 }
 
 public sealed record MilestoneChange
@@ -75,10 +78,14 @@ public sealed record SnapshotChanges
 
     public required IReadOnlyList<IndicatorValueChange> IndicatorValues { get; init; }
 
-    public bool IsEmpty => Projects.Count == 0 && Milestones.Count == 0 && IndicatorValues.Count == 0;
+    /// <summary>Actions boards recorded that were added, changed status or were removed.</summary>
+    public IReadOnlyList<ActionChange> Actions { get; init; } = [];
+
+    public bool IsEmpty => Projects.Count == 0 && Milestones.Count == 0 && IndicatorValues.Count == 0 && Actions.Count == 0;
 
     public IEnumerable<string> Summary() =>
-        Projects.Select(p => p.Description).Concat(Milestones.Select(m => m.Description)).Concat(IndicatorValues.Select(v => v.Description));
+        Projects.Select(p => p.Description).Concat(Milestones.Select(m => m.Description)).Concat(IndicatorValues.Select(v => v.Description))
+            .Concat(Actions.Select(a => a.Description));
 }
 
 public static class SnapshotDiff
@@ -185,7 +192,48 @@ public static class SnapshotDiff
             Projects = projects,
             Milestones = milestones,
             IndicatorValues = CompareValues(since.State.Indicators, snapshot.State.Indicators),
+            Actions = CompareActions(since.State.MeetingOutcomes, snapshot.State.MeetingOutcomes),
         };
+    }
+
+    /// <summary>"Action “…” (Schools Forum, 8 December 2022) done." and the like, by meeting then action.</summary>
+    private static List<ActionChange> CompareActions(IReadOnlyList<Programme.Outcomes.MeetingOutcomeView> before,
+        IReadOnlyList<Programme.Outcomes.MeetingOutcomeView> after)
+    {
+        static Dictionary<(string, DateOnly, string), Programme.Outcomes.MeetingAction> Flatten(IReadOnlyList<Programme.Outcomes.MeetingOutcomeView> outcomes) =>
+            outcomes.SelectMany(o => (o.Actions ?? []).Where(a => a.Id is not null).Select(a => (Key: (o.Board, o.Date, a.Id!), Action: a)))
+                .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Action);
+
+        static string Named((string Board, DateOnly Date, string Id) key, Programme.Outcomes.MeetingAction action) =>
+            $"Action “{action.Text}” ({key.Board}, {key.Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)})";
+
+        var old = Flatten(before);
+        var now = Flatten(after);
+        var changes = new List<ActionChange>();
+        foreach (var (key, action) in now.OrderBy(x => x.Key.Item1, StringComparer.Ordinal).ThenBy(x => x.Key.Item2).ThenBy(x => x.Key.Item3, StringComparer.Ordinal))
+        {
+            if (!old.TryGetValue(key, out var was))
+            {
+                changes.Add(new ActionChange(ChangeKinds.ActionAdded, key.Item1, key.Item2, key.Item3, action.Status,
+                    $"{Named(key, action)} recorded for {action.Owner}, due {action.Due}."));
+            }
+            else if (was.Status != action.Status)
+            {
+                changes.Add(new ActionChange(ChangeKinds.ActionStatusChanged, key.Item1, key.Item2, key.Item3, action.Status, action.Status switch
+                {
+                    Programme.Outcomes.ActionStatus.Done => $"{Named(key, action)} done.",
+                    Programme.Outcomes.ActionStatus.Dropped => $"{Named(key, action)} dropped.",
+                    _ => $"{Named(key, action)} reopened.",
+                }));
+            }
+        }
+
+        foreach (var (key, action) in old.Where(x => !now.ContainsKey(x.Key)))
+        {
+            changes.Add(new ActionChange(ChangeKinds.ActionRemoved, key.Item1, key.Item2, key.Item3, null, $"{Named(key, action)} removed."));
+        }
+
+        return changes;
     }
 
     private static List<IndicatorValueChange> CompareValues(IReadOnlyList<IndicatorView> before, IReadOnlyList<IndicatorView> after)

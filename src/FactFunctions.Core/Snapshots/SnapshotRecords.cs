@@ -64,6 +64,9 @@ public sealed record SnapshotView
 
     public required IReadOnlyList<IndicatorView> Indicators { get; init; }
 
+    /// <summary>What the boards' meetings decided and asked for, as it stood (none when not recorded).</summary>
+    public IReadOnlyList<Programme.Outcomes.MeetingOutcomeView>? Outcomes { get; init; }
+
     public static SnapshotView From(ProgrammeSnapshot snapshot) => new()
     {
         Id = snapshot.Header.Id,
@@ -75,6 +78,7 @@ public sealed record SnapshotView
         Programme = snapshot.State.Text,
         Projects = snapshot.State.NestedProjects(),
         Indicators = snapshot.State.Indicators,
+        Outcomes = snapshot.State.MeetingOutcomes.Count == 0 ? null : snapshot.State.MeetingOutcomes,
     };
 }
 

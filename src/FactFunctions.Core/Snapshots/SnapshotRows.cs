@@ -24,6 +24,7 @@ internal static class SnapshotRows
         [Kinds.Update] = (state, _, json) => state.Updates.Add(JsonSerializer.Deserialize<UpdateView>(json, Json)!),
         [Kinds.Indicator] = (state, _, json) => state.Indicators.Add(JsonSerializer.Deserialize<IndicatorView>(json, Json)!),
         [Kinds.Value] = (state, row, json) => state.Values.Add((row.GetString(IndicatorColumn)!, JsonSerializer.Deserialize<IndicatorValueView>(json, Json)!)),
+        [Kinds.Outcome] = (state, _, json) => state.Outcomes.Add(JsonSerializer.Deserialize<Programme.Outcomes.MeetingOutcomeView>(json, Json)!),
     };
 
     private const string KindColumn = "Kind";
@@ -69,6 +70,11 @@ internal static class SnapshotRows
                 yield return row;
             }
         }
+
+        foreach (var outcome in state.MeetingOutcomes)
+        {
+            yield return Row(id, Kinds.Outcome, $"outcome|{outcome.Board}|{EntityText.Date(outcome.Date)}", outcome with { ETag = null });
+        }
     }
 
     /// <summary>The programme the rows of one snapshot hold, in the order every reader of the programme uses.</summary>
@@ -95,7 +101,8 @@ internal static class SnapshotRows
             gathered.Indicators
                 .Select(i => i with { Values = valuesByIndicator[i.Id].OrderBy(v => v.Period, StringComparer.Ordinal).ToList() })
                 .OrderBy(i => i.Order).ThenBy(i => i.Id, StringComparer.Ordinal)
-                .ToList());
+                .ToList(),
+            [.. gathered.Outcomes.OrderBy(o => o.Board, StringComparer.Ordinal).ThenBy(o => o.Date)]);
     }
 
     /// <summary>The sha256 of the rows' keys and content (not the snapshot's id) and the day they are as of.</summary>
@@ -134,6 +141,7 @@ internal static class SnapshotRows
         public const string Update = "update";
         public const string Indicator = "indicator";
         public const string Value = "value";
+        public const string Outcome = "outcome";
     }
 
     /// <summary>What the rows of one snapshot are gathered into as they are read.</summary>
@@ -150,5 +158,7 @@ internal static class SnapshotRows
         public List<IndicatorView> Indicators { get; } = [];
 
         public List<(string IndicatorId, IndicatorValueView Value)> Values { get; } = [];
+
+        public List<Programme.Outcomes.MeetingOutcomeView> Outcomes { get; } = [];
     }
 }

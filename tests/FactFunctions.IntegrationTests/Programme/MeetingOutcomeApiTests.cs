@@ -105,6 +105,23 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Snapshots_keep_the_outcomes_and_their_diff_says_which_action_was_done()
+    {
+        string open = Recorded.Replace("\"done\"", "\"open\"", StringComparison.Ordinal);
+        await (await host.Lead.PutAsync(Outcome, FactHost.Json(open))).ExpectAsync(201);
+        string before = (await (await host.Lead.PostAsync("api/snapshots", null)).ExpectAsync(201)).GetProperty("id").GetString()!;
+
+        await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded))).ExpectAsync(200);
+        string after = (await (await host.Lead.PostAsync("api/snapshots", null)).ExpectAsync(201)).GetProperty("id").GetString()!;
+
+        var snapshot = await (await host.Officer.GetAsync($"api/snapshots/{after}")).ExpectAsync(200);
+        Assert.Contains("circulate-feedback", snapshot.GetRawText(), StringComparison.Ordinal);
+        var changes = await (await host.Officer.GetAsync($"api/snapshots/{after}/changes?since={before}")).ExpectAsync(200);
+        Assert.Contains("Action “Circulate the results of the feedback evaluation across the County.” (schools-forum, 8 December 2022) done.",
+            changes.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_problem_is_named_by_its_field_at_once_and_nothing_is_written()
     {
         const string bad = """
