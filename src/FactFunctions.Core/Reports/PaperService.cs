@@ -97,6 +97,7 @@ public sealed partial class PaperService(
             Changes = changes,
             LookAheadMonths = options.Value.MilestoneLookAheadMonths,
             Board = board,
+            ActionBoards = board is null ? await AskingBoardsAsync(request, ct) : [board],
             IndicatorCharts = request.IndicatorCharts,
         };
         byte[] paper = PaperRenderer.Render(template, PaperComposer.Compose(paperRequest));
@@ -123,6 +124,24 @@ public sealed partial class PaperService(
         return (metadata, PaperFailure.None, null, null);
     }
 
+    /// <summary>Every board whose meeting on the request's date asks for this kind of paper, with its meetings either side.</summary>
+    private async Task<IReadOnlyList<PaperBoard>> AskingBoardsAsync(GenerationRequest request, CancellationToken ct)
+    {
+        var meetings = await boards.ListMeetingsAsync(null, ct);
+        var names = (await boards.ListBoardsAsync(ct)).ToDictionary(b => b.Id, b => b.Name ?? b.Id, StringComparer.Ordinal);
+        return
+        [
+            .. meetings.Where(m => m.Date == request.MeetingDate && m.ReportKind == request.Kind).Select(m => m.BoardId).Distinct(StringComparer.Ordinal)
+                .Select(id => PaperBoardOf(id, names.GetValueOrDefault(id) ?? id, meetings, request.MeetingDate)),
+        ];
+    }
+
+    private static PaperBoard PaperBoardOf(string id, string name, IReadOnlyList<Boards.Meeting> meetings, DateOnly date)
+    {
+        var dates = meetings.Where(m => m.BoardId == id).Select(m => m.Date).ToList();
+        return new PaperBoard(id, name, dates.Where(d => d < date).Select(d => (DateOnly?)d).Max(), dates.Where(d => d > date).Select(d => (DateOnly?)d).Min());
+    }
+
     /// <summary>
     /// The board whose meeting on the request's date asks for this kind of paper (the one the request names, when it
     /// names one), with its meetings either side.
@@ -141,13 +160,8 @@ public sealed partial class PaperService(
         }
 
         string id = asking[0];
-        var dates = meetings.Where(m => m.BoardId == id).Select(m => m.Date).ToList();
         var found = await boards.GetBoardAsync(id, ct);
-        return (new PaperBoard(
-            id,
-            found?.Name ?? id,
-            dates.Where(d => d < request.MeetingDate).Select(d => (DateOnly?)d).Max(),
-            dates.Where(d => d > request.MeetingDate).Select(d => (DateOnly?)d).Min()), PaperFailure.None);
+        return (PaperBoardOf(id, found?.Name ?? id, meetings, request.MeetingDate), PaperFailure.None);
     }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Paper {ReportId} generated from snapshot {SnapshotId} ({Size} bytes)")]

@@ -122,6 +122,42 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task The_boards_next_paper_carries_its_open_actions_first_and_a_done_action_once()
+    {
+        await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded))).ExpectAsync(201);
+        foreach (string date in new[] { "2023-03-09", "2023-06-08" })
+        {
+            await (await host.Lead.PutAsync($"api/boards/schools-forum/meetings/{date}",
+                FactHost.Json("""{"title":"Schools Forum","reportKind":"schools-forum"}"""))).ExpectAsync(201);
+        }
+
+        async Task<string> PaperAsync(string meeting, string reportDate)
+        {
+            var report = await (await host.Lead.PostAsync("api/reports",
+                FactHost.Json($$"""{"kind":"schools-forum","meetingDate":"{{meeting}}","reportDate":"{{reportDate}}"}"""))).ExpectAsync(201);
+            byte[] docx = await (await host.Officer.GetAsync($"api/reports/{report.GetProperty("id").GetString()}/content")).Content.ReadAsByteArrayAsync();
+            Reports.ReportApiTests.AssertValidWord(docx);
+            return Reports.ReportApiTests.Text(docx);
+        }
+
+        // March 2023: the open action (due March 2023, not yet overdue on 1 March) and the one done on 9 December.
+        string march = await PaperAsync("2023-03-09", "2023-03-01");
+        int heading = march.IndexOf("Actions from previous meetings", StringComparison.Ordinal);
+        Assert.True(heading >= 0, march);
+        int open = march.IndexOf("Analyse the suspensions data retrospectively", heading, StringComparison.Ordinal);
+        int done = march.IndexOf("Circulate the results of the feedback evaluation", heading, StringComparison.Ordinal);
+        Assert.True(open > heading && done > open, "open actions come before done ones");
+        Assert.Contains("Done on 9 December 2022", march, StringComparison.Ordinal);
+
+        // June 2023: the done action was shown once already; the open one, now past its due window, is overdue.
+        string june = await PaperAsync("2023-06-08", "2023-06-01");
+        Assert.DoesNotContain("Circulate the results of the feedback evaluation", june, StringComparison.Ordinal);
+        int juneHeading = june.IndexOf("Actions from previous meetings", StringComparison.Ordinal);
+        Assert.True(juneHeading >= 0);
+        Assert.Contains("Overdue", june[juneHeading..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_problem_is_named_by_its_field_at_once_and_nothing_is_written()
     {
         const string bad = """

@@ -114,6 +114,7 @@ public sealed class HighlightPaper : PaperDefinition
         var projects = Reported(state);
         var rags = projects.ToDictionary(p => p.Id, p => ProjectRag.For(p, milestones[p.Id], asOf, text.ScheduleToleranceMonths), StringComparer.Ordinal);
         var directions = Directions(request, projects, rags);
+        var actions = PaperComposer.Actions(request);
         var latest = state.Updates.GroupBy(u => u.ProjectId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOf).ThenBy(u => u.Id, StringComparer.Ordinal).Last(), StringComparer.Ordinal);
 
@@ -124,6 +125,8 @@ public sealed class HighlightPaper : PaperDefinition
                 .. Exceptions(writer, text, projects, rags),
                 StatusTable(projects.Select(p => new StatusRow(p, rags[p.Id], directions[p.Id], Commentary(latest.GetValueOrDefault(p.Id)))).ToList()),
                 .. IssuesAndBenefits(writer, text, projects, state.Indicators),
+                .. ActionsSection.Elements(writer, actions, headingLevel: 2),
+                .. DueActions(writer, actions, until),
                 new WordParagraph()]));
 
         string dueHeading = request.Board?.NextMeeting is { } next
@@ -364,6 +367,23 @@ public sealed class HighlightPaper : PaperDefinition
         }
 
         yield return benefitTable;
+    }
+
+    /// <summary>The board's open actions due before its next meeting (or the period's end), as a list under its own heading.</summary>
+    private static IEnumerable<OpenXmlElement> DueActions(BlockWriter writer, IReadOnlyList<Programme.Outcomes.CarriedAction> actions, DateOnly until)
+    {
+        var due = Programme.Outcomes.CarriedActions.DueBy(actions, until);
+        if (due.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return writer.Heading(2, $"Actions due by {PaperComposer.LongDate(until)}");
+        foreach (var c in due)
+        {
+            yield return DocumentBuilder.TextLine($"{c.Action.Text} ({c.Action.Owner}, due {c.Action.Due}; {ActionsSection.Status(c).ToLowerInvariant()})",
+                DocumentBuilder.BulletStyle);
+        }
     }
 
     private sealed record StatusRow(ProjectView Project, ProjectRag Rag, DirectionOfTravel Direction, string Commentary);

@@ -22,6 +22,11 @@ public static class PaperComposer
     public static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
 
     /// <summary>The Key milestones window of the request's meeting (<see cref="Programme.KeyMilestones.Window"/>).</summary>
+    /// <summary>The actions the paper carries from its boards' earlier meetings (<see cref="Programme.Outcomes.CarriedActions"/>).</summary>
+    public static IReadOnlyList<Programme.Outcomes.CarriedAction> Actions(PaperRequest request) =>
+        [.. request.ActionBoards.SelectMany(b => Programme.Outcomes.CarriedActions.For(request.Snapshot.State.MeetingOutcomes, b.Id, request.MeetingDate,
+            b.PreviousMeeting, AsOf(request)))];
+
     public static (DateOnly From, DateOnly To) MilestoneWindow(PaperRequest request) => Programme.KeyMilestones.Window(request.MeetingDate, request.LookAheadMonths);
 
     /// <summary>The date the paper speaks as of: the report date when given, otherwise the snapshot's.</summary>

@@ -23,6 +23,12 @@ public sealed record PaperRequest
     /// <summary>The board whose meeting the paper is for, when its kind is written for one board of several (the highlight report).</summary>
     public PaperBoard? Board { get; init; }
 
+    /// <summary>
+    /// The boards whose meeting that day the paper is for, with their previous meetings: the actions of their earlier
+    /// meetings are carried to it (<see cref="Programme.Outcomes.CarriedActions"/>).
+    /// </summary>
+    public IReadOnlyList<PaperBoard> ActionBoards { get; init; } = [];
+
     /// <summary>Whether the Select Committee paper charts each indicator with two or more periods under its project.</summary>
     public bool IndicatorCharts { get; init; }
 

@@ -84,7 +84,8 @@ public sealed class SchoolsForumPaper : PaperDefinition
         fields
             .Set(T.ForumPurpose, writer.Field(forum.Purpose, plain))
             .Set(T.ForumBackground, writer.Field(forum.Background, plain))
-            .Set(T.ForumUpdate, writer.Field(forum.Update, plain))
+            .Set(T.ForumUpdate, new ElementsField(
+                [.. writer.Write(forum.Update ?? [], plain), .. ActionsSection.Elements(writer, PaperComposer.Actions(request), headingLevel: 2)]))
             .Set(T.ForumPriorityProjects, writer.Field([PriorityCount(priority), .. forum.PriorityProjects ?? []], plain))
             .Set(T.ForumNextSteps, writer.Field(forum.NextSteps is { Count: > 0 } steps ? steps : ["None."], plain));
 

@@ -155,7 +155,8 @@ public sealed class SelectCommitteePaper : PaperDefinition
             .Set(T.ReasonForProposal, writer.Field(text.ReasonForProposal, cover))
             .Set(T.Purpose, writer.Field(text.Purpose, body))
             .Set(T.Background, writer.Field(text.Background, body))
-            .Set(T.MainConsiderations, writer.Field(text.MainConsiderations, body));
+            .Set(T.MainConsiderations, new ElementsField(
+                [.. writer.Write(text.MainConsiderations ?? [], body), .. ActionsSection.Elements(writer, PaperComposer.Actions(request), headingLevel: 2)]));
 
         // Free sections after a project's update go with that project; the rest after every update.
         var projectIds = state.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
