@@ -46,7 +46,7 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
 
     private static void AssertNoChanges(JsonElement result)
     {
-        foreach (string kind in new[] { "projects", "milestones", "indicators", "indicatorValues", "issues", "benefits" })
+        foreach (string kind in new[] { "projects", "milestones", "indicators", "indicatorValues", "issues", "benefits", "actions" })
         {
             Assert.Equal(0, Count(result, kind, "added") + Count(result, kind, "changed") + Count(result, kind, "removed"));
         }
@@ -61,7 +61,7 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(document).Take(5).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
         var names = document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["README", "Projects", "Milestones", "Indicators", "Indicator values", "Boards", "Meetings", "Issues", "Benefits"], names);
+        Assert.Equal(["README", "Projects", "Milestones", "Indicators", "Indicator values", "Boards", "Meetings", "Issues", "Benefits", "Actions"], names);
 
         using (var reference = new WorkbookEdits(workbook))
         {
@@ -255,6 +255,40 @@ public sealed class WorkbookApiTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Contains("not a date", errors.GetProperty("Issues!C2")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("no-such-indicator", errors.GetProperty("Benefits!C2")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(beforeBad, await ExportAsync());
+    }
+
+    [Fact]
+    public async Task Actions_of_board_meetings_are_edited_in_the_workbook_keeping_each_meetings_resolution()
+    {
+        await (await host.Lead.PutAsync("api/boards/schools-forum/meetings/2022-12-08/outcome", FactHost.Json("""
+            {"resolution":["The Schools Forum noted the update."],
+             "actions":[{"id":"retrospective-data","text":"Analyse the data retrospectively.","owner":"Programme Lead","due":"March 2023","status":"open"},
+                        {"id":"circulate","text":"Circulate the feedback results.","owner":"Programme Lead","due":"Spring 2023","status":"open"}]}
+            """))).ExpectAsync(201);
+        using var edits = new WorkbookEdits(await DownloadAsync());
+        Assert.Equal("Board", edits.Text("Actions", "A1"));
+        Assert.Contains(edits.Sheet("Actions").Descendants<DataValidation>(), v => v.Formula1!.Text == "\"open,done,dropped\"");
+        int row = edits.RowOf("Actions", "C", "retrospective-data");
+        byte[] edited = edits.SetText("Actions", $"H{row}", "done").DeleteRow("Actions", edits.RowOf("Actions", "C", "circulate")).Save();
+
+        var dry = await (await UploadAsync(edited, "?dryRun=true")).ExpectAsync(200);
+        Assert.Equal((1, 1), (Count(dry, "actions", "changed"), Count(dry, "actions", "removed")));
+        await (await UploadAsync(edited)).ExpectAsync(200);
+
+        var outcome = await (await host.Lead.GetAsync("api/boards/schools-forum/meetings/2022-12-08/outcome")).ExpectAsync(200);
+        var action = Assert.Single(outcome.GetProperty("actions").EnumerateArray());
+        Assert.Equal(("done", true), (action.GetProperty("status").GetString(), action.TryGetProperty("doneOn", out _)));
+        Assert.Equal("The Schools Forum noted the update.", outcome.GetProperty("resolution")[0].GetString());
+        AssertNoChanges(await (await UploadAsync(await DownloadAsync())).ExpectAsync(200));
+
+        using var bad = new WorkbookEdits(await DownloadAsync());
+        int badRow = bad.RowOf("Actions", "C", "retrospective-data");
+        string before = await ExportAsync();
+        var errors = (await (await UploadAsync(bad.SetText("Actions", $"G{badRow}", "Octember").SetText("Actions", $"A{badRow}", "no-such-board").Save()))
+            .ExpectAsync(422)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty($"Actions!G{badRow}", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty($"Actions!A{badRow}", out _), errors.ToString());
+        Assert.Equal(before, await ExportAsync());
     }
 
     [Fact]

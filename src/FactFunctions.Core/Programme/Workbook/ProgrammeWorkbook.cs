@@ -15,6 +15,9 @@ public sealed record WorkbookOrigin(WorkbookSheet Sheet, int Row);
 public sealed record WorkbookUpload(ProgrammeDocument Document, IReadOnlyList<ProgrammeIssue> IssueLog, IReadOnlyList<ProjectBenefit> Benefits,
     IReadOnlyDictionary<string, WorkbookOrigin> Origins)
 {
+    /// <summary>The Actions sheet's rows by meeting, in the order they first appear: each meeting's whole list of actions.</summary>
+    public IReadOnlyList<Outcomes.MeetingOutcomeDocument> Actions { get; init; } = [];
+
     /// <summary>
     /// The cell a validation error of the document (<c>projects[2].milestones[5].due</c>) is about: the sheet, the
     /// column of the field and the row the record came from; the row's first cell when the field is not a column.
@@ -83,8 +86,35 @@ public static class ProgrammeWorkbook
                 .ToList(),
             [WorkbookLayout.Benefits] = (state.Text?.Benefits ?? [])
                 .Select(b => new object?[] { b.ProjectId, b.Text, string.Join(", ", b.Indicators ?? []) }).ToList(),
+            [WorkbookLayout.Actions] = state.MeetingOutcomes
+                .SelectMany(o => (o.Actions ?? []).Select(a => new object?[]
+                {
+                    o.Board, Iso(o.Date), a.Id, a.Text, a.Owner, a.OwnerEmail, a.Due, a.Status, a.Note, Iso(a.ReportBackTo), Iso(a.DoneOn),
+                })).ToList(),
         };
     }
+
+    /// <summary>
+    /// The stored outcomes with the Actions sheet's lists in place of theirs: the sheet's meetings first, in its order (so
+    /// errors name their rows), then stored meetings the sheet no longer lists, left with no actions; resolutions and
+    /// discussions as stored, and each action's day done kept or set (<see cref="Outcomes.OutcomeHandlers.WithDoneOn"/>).
+    /// </summary>
+    public static IReadOnlyList<Outcomes.MeetingOutcomeDocument> MergeActions(IReadOnlyList<Outcomes.MeetingOutcomeDocument> stored,
+        IReadOnlyList<Outcomes.MeetingOutcomeDocument> sheet, DateOnly today)
+    {
+        var byMeeting = stored.Where(o => o.Board is not null && o.Date is not null).ToDictionary(o => (o.Board!, o.Date!.Value));
+        var merged = sheet.Select(g =>
+        {
+            var was = g.Board is { } board && g.Date is { } date ? byMeeting.GetValueOrDefault((board, date)) : null;
+            var outcome = (was ?? new Outcomes.MeetingOutcomeDocument { Board = g.Board, Date = g.Date }) with { Actions = g.Actions };
+            return (Outcomes.MeetingOutcomeDocument)Outcomes.OutcomeHandlers.WithDoneOn(outcome, was, today);
+        }).ToList();
+        var listed = sheet.Select(g => (g.Board, g.Date)).ToHashSet();
+        merged.AddRange(stored.Where(o => !listed.Contains((o.Board, o.Date)) && o.Actions is { Count: > 0 }).Select(o => o with { Actions = [] }));
+        return merged;
+    }
+
+    private static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IEnumerable<string> Readme(DateTimeOffset exportedAt, string uploadUrl)
     {
@@ -94,6 +124,8 @@ public static class ProgrammeWorkbook
             "reference and are not read back.";
         yield return "The Issues and Benefits sheets are the whole issues log and list of benefits: a row you delete there is removed. A benefit's " +
             "Indicators are indicator Ids separated by commas; an issue's Raised is a date (2023-03-01).";
+        yield return "The Actions sheet is every action boards recorded at their meetings (Board and Meeting name the meeting): a row you delete " +
+            "there is removed; a meeting's resolution and discussion are kept. Done on is filled in when an action is first marked done.";
         yield return "Keep each row's Id (and the Project or Indicator it belongs to): that is how a row is matched to its record, so rows can be " +
             "sorted or moved freely. The Order columns set the order in papers.";
         yield return "To add a record, add a row with a new Id (lower-case letters, digits and hyphens). Status, Polarity and Project offer drop-down lists.";
@@ -220,7 +252,38 @@ public static class ProgrammeWorkbook
             benefits.Add(new ProjectBenefit { ProjectId = cells.Text("projectId"), Text = cells.Text("text"), Indicators = named.Length == 0 ? null : named });
         }
 
-        return new WorkbookUpload(new ProgrammeDocument { Projects = projectDocuments, Indicators = indicatorDocuments }, issues, benefits, origins);
+        var meetings = new List<(string? Board, DateOnly? Date, List<Outcomes.MeetingAction> Actions)>();
+        foreach (var row in content.Sheets.GetValueOrDefault(WorkbookLayout.Actions) ?? [])
+        {
+            var cells = new RowReader(WorkbookLayout.Actions, row, errors);
+            string? board = cells.Text("board");
+            var date = cells.Day("date");
+            int at = meetings.FindIndex(m => m.Board == board && m.Date == date);
+            if (at < 0)
+            {
+                meetings.Add((board, date, []));
+                at = meetings.Count - 1;
+                origins[$"outcomes[{at}]"] = new WorkbookOrigin(WorkbookLayout.Actions, row.Number);
+            }
+
+            origins[$"outcomes[{at}].actions[{meetings[at].Actions.Count}]"] = new WorkbookOrigin(WorkbookLayout.Actions, row.Number);
+            meetings[at].Actions.Add(new Outcomes.MeetingAction
+            {
+                Id = cells.Text("id"),
+                Text = cells.Text("text"),
+                Owner = cells.Text("owner"),
+                OwnerEmail = cells.Text("ownerEmail"),
+                Due = cells.Due("due"),
+                Status = cells.Text("status"),
+                Note = cells.Text("note"),
+                ReportBackTo = cells.Day("reportBackTo"),
+            });
+        }
+
+        return new WorkbookUpload(new ProgrammeDocument { Projects = projectDocuments, Indicators = indicatorDocuments }, issues, benefits, origins)
+        {
+            Actions = [.. meetings.Select(m => new Outcomes.MeetingOutcomeDocument { Board = m.Board, Date = m.Date, Actions = m.Actions })],
+        };
     }
 
     /// <summary>Reads one row's cells by field, adding an error naming the cell for a value of the wrong kind.</summary>

@@ -13,8 +13,12 @@ public sealed record RecordChanges(int Added, int Changed, int Unchanged, int Re
 public sealed record WorkbookResult(bool DryRun, bool RemoveMissing, RecordChanges Projects, RecordChanges Milestones, RecordChanges Indicators, RecordChanges IndicatorValues,
     RecordChanges Issues, RecordChanges Benefits)
 {
+    /// <summary>Actions of board meetings, matched by board, meeting and id; the sheet is the whole list, so a deleted row is removed.</summary>
+    public RecordChanges Actions { get; init; } = new(0, 0, 0, 0, []);
+
     public bool Changed => Projects.Added + Projects.Changed + Milestones.Added + Milestones.Changed + Milestones.Removed + Indicators.Added + Indicators.Changed +
-        IndicatorValues.Added + IndicatorValues.Changed + Issues.Added + Issues.Changed + Issues.Removed + Benefits.Added + Benefits.Changed + Benefits.Removed > 0;
+        IndicatorValues.Added + IndicatorValues.Changed + Issues.Added + Issues.Changed + Issues.Removed + Benefits.Added + Benefits.Changed + Benefits.Removed +
+        Actions.Added + Actions.Changed + Actions.Removed > 0;
 }
 
 /// <summary>
@@ -43,8 +47,26 @@ public static class WorkbookChanges
 
         var issues = Count(Listed(stored.Programme?.IssueLog, IssueKey), Listed(workbook.IssueLog, IssueKey), removed: true);
         var benefits = Count(Listed(stored.Programme?.Benefits, BenefitKey), Listed(workbook.Benefits, BenefitKey), removed: true);
-        return (new WorkbookResult(dryRun, removeMissing, projects, milestones, indicators, values, issues, benefits), removals);
+        var actions = Count(Keyed(ActionKeys(stored.Outcomes ?? [])), Keyed(ActionKeys(workbook.Actions)), removed: true);
+        return (new WorkbookResult(dryRun, removeMissing, projects, milestones, indicators, values, issues, benefits) { Actions = actions }, removals);
     }
+
+    /// <summary>Whether the workbook's actions are the stored ones, meeting by meeting and in the same order (the day done aside).</summary>
+    public static bool SameActions(IReadOnlyList<Outcomes.MeetingOutcome> stored, WorkbookUpload workbook)
+    {
+        static Dictionary<string, string> ByMeeting(IEnumerable<(string Id, string Fields)> keys) =>
+            keys.GroupBy(k => k.Id[..k.Id.LastIndexOf('\u001f')], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => string.Join('\u001e', g.Select(k => k.Fields)), StringComparer.Ordinal);
+
+        var before = ByMeeting(ActionKeys(stored.OfType<Outcomes.MeetingOutcomeDocument>()));
+        var after = ByMeeting(ActionKeys(workbook.Actions));
+        return before.Count == after.Count && before.All(b => after.TryGetValue(b.Key, out var a) && a == b.Value);
+    }
+
+    private static IEnumerable<(string Id, string Fields)> ActionKeys(IEnumerable<Outcomes.MeetingOutcomeDocument> outcomes) =>
+        outcomes.SelectMany(o => (o.Actions ?? []).Where(a => a is not null).Select(a => (
+            Join([o.Board, o.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Id]),
+            Join([a.Text, a.Owner, a.OwnerEmail, a.Due, a.Status, a.Note, a.ReportBackTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]))));
 
     /// <summary>Whether the workbook's issues log and benefits are the stored ones, in the same order.</summary>
     public static bool SameText(ProgrammeText? stored, WorkbookUpload workbook) =>

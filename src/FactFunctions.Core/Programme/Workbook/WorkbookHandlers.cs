@@ -61,6 +61,13 @@ public sealed class WorkbookHandlers(RequestPipeline pipeline, ProgrammeStore st
                 ? workbook.Document
                 : workbook.Document with { Programme = (storedText ?? new ProgrammeText()) with { IssueLog = workbook.IssueLog, Benefits = workbook.Benefits } };
 
+            // So are the actions of board meetings, kept with each meeting's outcome.
+            var stored = await store.ExportAsync(ct);
+            if (!WorkbookChanges.SameActions(stored.Outcomes ?? [], workbook))
+            {
+                document = document with { Outcomes = ProgrammeWorkbook.MergeActions(stored.Outcomes ?? [], workbook.Actions, LondonTime.DateOf(time.GetUtcNow())) };
+            }
+
             // The import's own rules too, on whatever could be read, so every problem comes back at once; a cell the
             // reader already refused is not reported twice.
             var refused = errors.ToDictionary().Keys.ToHashSet(StringComparer.Ordinal);
@@ -78,7 +85,7 @@ public sealed class WorkbookHandlers(RequestPipeline pipeline, ProgrammeStore st
                 return Problems.Validation(errors, $"The workbook has {errors.Count} problem(s); nothing was written. Each is listed in 'errors' under its cell.");
             }
 
-            var (result, removals) = WorkbookChanges.Compare(await store.ExportAsync(ct), workbook, dryRun, removeMissing);
+            var (result, removals) = WorkbookChanges.Compare(stored, workbook, dryRun, removeMissing);
             if (!dryRun)
             {
                 // Written even when nothing differs: sending a workbook again is how an import cut short is completed.

@@ -97,8 +97,27 @@ public static class WorkbookLayout
         new("Indicators", "indicators", 40, CellKind.Code),
     ]);
 
+    /// <summary>
+    /// The actions boards recorded at their meetings, one row each: the sheet is every meeting's whole list of actions (a
+    /// deleted row removes that action); a meeting's resolution and discussion are kept as they are.
+    /// </summary>
+    public static readonly WorkbookSheet Actions = new("Actions",
+    [
+        new("Board", "board", 24, CellKind.Code),
+        new("Meeting", "date", 14, CellKind.Day),
+        new("Id", "id", 28, CellKind.Code),
+        new("Action", "text", 60),
+        new("Owner", "owner", 24),
+        new("Owner e-mail", "ownerEmail", 30, CellKind.Code),
+        new("Due", "due", 16, CellKind.Due),
+        new("Status", "status", 10, CellKind.Code) { Choices = Outcomes.ActionStatus.All },
+        new("Note", "note", 40),
+        new("Report back to", "reportBackTo", 14, CellKind.Day),
+        new("Done on", "doneOn", 14, CellKind.Code, ReadOnly: true),
+    ]);
+
     /// <summary>In the order the workbook has them.</summary>
-    public static readonly IReadOnlyList<WorkbookSheet> All = [Readme, Projects, Milestones, Indicators, IndicatorValues, Boards, Meetings, Issues, Benefits];
+    public static readonly IReadOnlyList<WorkbookSheet> All = [Readme, Projects, Milestones, Indicators, IndicatorValues, Boards, Meetings, Issues, Benefits, Actions];
 
     /// <summary>A1-style column letters for a zero-based column index.</summary>
     public static string ColumnName(int index)

@@ -159,6 +159,10 @@ public static class WorkbookWriter
             {
                 formula = $"{WorkbookLayout.Projects.Name}!$A$2:$A${ValidatedRows}";
             }
+            else if (sheet == WorkbookLayout.Actions && column.Field == "board")
+            {
+                formula = $"{WorkbookLayout.Boards.Name}!$A$2:$A${ValidatedRows}";
+            }
 
             if (formula is null)
             {
