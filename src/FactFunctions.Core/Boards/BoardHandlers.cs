@@ -1,4 +1,3 @@
-using FactFunctions.Dates;
 using FactFunctions.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -51,14 +50,9 @@ public sealed class BoardHandlers(RequestPipeline pipeline, CallerAuthorizer aut
     public Task<IResult> PutMeeting(HttpRequest request, string boardId, string date) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (Problems.BadId("boardId", boardId) is { } bad)
+            if (Problems.BadMeeting(boardId, date, out var day) is { } bad)
             {
                 return bad;
-            }
-
-            if (!InputDates.TryParse(date, out var day))
-            {
-                return Problems.BadDateParameter("date", date);
             }
 
             var input = await body.ReadValidAsync<MeetingFields>(request, (errors, value) => BoardValidation.Meeting(errors, string.Empty, value, day), ct);
@@ -82,14 +76,9 @@ public sealed class BoardHandlers(RequestPipeline pipeline, CallerAuthorizer aut
     public Task<IResult> DeleteMeeting(HttpRequest request, string boardId, string date) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (Problems.BadId("boardId", boardId) is { } bad)
+            if (Problems.BadMeeting(boardId, date, out var day) is { } bad)
             {
                 return bad;
-            }
-
-            if (!InputDates.TryParse(date, out var day))
-            {
-                return Problems.BadDateParameter("date", date);
             }
 
             var result = await boards.DeleteMeetingAsync(boardId, day, HttpConditions.From(request).IfMatch, ct);

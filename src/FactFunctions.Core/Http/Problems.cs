@@ -48,6 +48,13 @@ public static class Problems
     public static ProblemHttpResult? BadId(string name, string? value) =>
         Ids.IsSlug(value) ? null : BadParameter(name, $"must match {Ids.SlugPattern}.");
 
+    /// <summary>A meeting's route (<c>boards/{boardId}/meetings/{date}</c>): null with its day, or the 400 for a malformed id or date.</summary>
+    public static ProblemHttpResult? BadMeeting(string boardId, string date, out DateOnly day)
+    {
+        day = default;
+        return BadId("boardId", boardId) ?? (Dates.InputDates.TryParse(date, out day) ? null : BadDateParameter("date", date));
+    }
+
     /// <summary>A route id or query parameter that is malformed: 400 before storage is touched.</summary>
     public static ProblemHttpResult BadParameter(string name, string message) =>
         TypedResults.Problem(

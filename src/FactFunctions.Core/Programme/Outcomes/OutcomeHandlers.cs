@@ -16,14 +16,9 @@ public sealed class OutcomeHandlers(RequestPipeline pipeline, CallerAuthorizer a
     public Task<IResult> Get(HttpRequest request, string boardId, string date) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
         {
-            if (Problems.BadId("boardId", boardId) is { } bad)
+            if (Problems.BadMeeting(boardId, date, out var day) is { } bad)
             {
                 return bad;
-            }
-
-            if (!InputDates.TryParse(date, out var day))
-            {
-                return Problems.BadDateParameter("date", date);
             }
 
             if (await outcomes.GetAsync(boardId, day, ct) is not { } outcome)
@@ -38,14 +33,9 @@ public sealed class OutcomeHandlers(RequestPipeline pipeline, CallerAuthorizer a
     public Task<IResult> Put(HttpRequest request, string boardId, string date) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (Problems.BadId("boardId", boardId) is { } bad)
+            if (Problems.BadMeeting(boardId, date, out var day) is { } bad)
             {
                 return bad;
-            }
-
-            if (!InputDates.TryParse(date, out var day))
-            {
-                return Problems.BadDateParameter("date", date);
             }
 
             var input = await body.ReadValidAsync<MeetingOutcome>(request, (errors, value) => OutcomeValidation.Outcome(errors, string.Empty, value, day), ct);
