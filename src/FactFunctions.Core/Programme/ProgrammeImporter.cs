@@ -6,7 +6,8 @@ using FactFunctions.Validation;
 namespace FactFunctions.Programme;
 
 /// <summary>Validates a whole programme document before anything is written, so a bad import changes nothing.</summary>
-public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, ImportJournal journal, Images.ImageStore images, Outcomes.OutcomeStore outcomes)
+public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, ImportJournal journal, Images.ImageStore images, Outcomes.OutcomeStore outcomes,
+    TimeProvider time)
 {
     /// <summary>
     /// Writes an already validated document: programme records, then boards and meetings, journalled so that an import
@@ -44,9 +45,12 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
         {
             await boards.ImportAsync(document.Boards ?? [], ct);
             await journal.ProgressAsync(id, "boards", ct);
+            // An action imported as done keeps the day it was first done, or is done today (as a PUT of the outcome would).
+            var today = Dates.LondonTime.DateOf(time.GetUtcNow());
             foreach (var outcome in document.Outcomes ?? [])
             {
-                await outcomes.PutAsync(outcome.Board!, outcome.Date!.Value, outcome, Precondition.None, ct);
+                var stored = await outcomes.GetAsync(outcome.Board!, outcome.Date!.Value, ct);
+                await outcomes.PutAsync(outcome.Board!, outcome.Date!.Value, Outcomes.OutcomeHandlers.WithDoneOn(outcome, stored, today), Precondition.None, ct);
             }
 
             if (document.Outcomes is { Count: > 0 })
@@ -178,7 +182,10 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
         }
     }
 
-    /// <summary>Each outcome's board is in the document or stored (its meeting need not be: an outcome outlives its meeting).</summary>
+    /// <summary>
+    /// Each outcome's board is in the document or stored, and so is its meeting, unless the outcome itself is stored (an
+    /// outcome outlives its meeting, so an export still imports); a mistyped date would otherwise make a meeting that never was.
+    /// </summary>
     private async Task CheckOutcomeBoardsAsync(ValidationErrors errors, ProgrammeDocument document, CancellationToken ct)
     {
         var list = document.Outcomes ?? [];
@@ -189,11 +196,24 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
 
         var known = new HashSet<string>((document.Boards ?? []).Where(b => b?.Id is not null).Select(b => b.Id!), StringComparer.Ordinal);
         known.UnionWith((await boards.ListBoardsAsync(ct)).Select(b => b.Id));
+        var meetings = (document.Boards ?? []).Where(b => b?.Id is not null)
+            .SelectMany(b => (b.Meetings ?? []).Where(m => m?.Date is not null).Select(m => (b.Id!, m.Date!.Value))).ToHashSet();
+        meetings.UnionWith((await boards.ListMeetingsAsync(null, ct)).Select(m => (m.BoardId, m.Date)));
+        meetings.UnionWith((await outcomes.ListAsync(ct)).Select(o => (o.Board, o.Date)));
         for (int i = 0; i < list.Count; i++)
         {
-            if (list[i]?.Board is { } board && Ids.IsSlug(board) && !known.Contains(board))
+            if (list[i]?.Board is not { } board || !Ids.IsSlug(board))
+            {
+                continue;
+            }
+
+            if (!known.Contains(board))
             {
                 errors.Add($"outcomes[{i}].board", $"names board '{board}', which is neither in this document nor stored.");
+            }
+            else if (list[i].Date is { } date && !meetings.Contains((board, date)))
+            {
+                errors.Add($"outcomes[{i}].date", $"is {date:yyyy-MM-dd}, and '{board}' has no meeting that day (in this document or stored).");
             }
         }
     }

@@ -60,11 +60,15 @@ public sealed partial class PaperService(
         // "Since the last report" is since this board's last report of the kind, not another board's.
         var earlier = await reports.ListAsync(request.Kind, null, ct, meetingsBefore: request.MeetingDate);
         var previous = earlier.FirstOrDefault(r => board is null || r.BoardId == board.Id);
+        // The boards the paper is for; the changes since the last report name their actions only, by the boards' names.
+        var actionBoards = board is null ? await AskingBoardsAsync(request, ct) : [board];
         SnapshotChanges? changes = null;
         ProgrammeSnapshot? before = previous is null ? null : await snapshots.GetAsync(previous.SnapshotId, ct);
         if (before is not null)
         {
-            changes = SnapshotDiff.Compare(before, snapshot);
+            var names = actionBoards.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+            var all = SnapshotDiff.Compare(before, snapshot, names);
+            changes = all with { Actions = [.. all.Actions.Where(a => names.ContainsKey(a.Board))] };
         }
 
         // The diagrams the snapshot's image blocks show; images never change once stored, so the snapshot and the
@@ -97,7 +101,7 @@ public sealed partial class PaperService(
             Changes = changes,
             LookAheadMonths = options.Value.MilestoneLookAheadMonths,
             Board = board,
-            ActionBoards = board is null ? await AskingBoardsAsync(request, ct) : [board],
+            ActionBoards = actionBoards,
             IndicatorCharts = request.IndicatorCharts,
         };
         byte[] paper = PaperRenderer.Render(template, PaperComposer.Compose(paperRequest));

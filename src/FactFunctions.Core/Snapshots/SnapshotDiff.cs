@@ -90,7 +90,10 @@ public sealed record SnapshotChanges
 
 public static class SnapshotDiff
 {
-    public static SnapshotChanges Compare(ProgrammeSnapshot since, ProgrammeSnapshot snapshot)
+    /// <param name="since">The earlier snapshot.</param>
+    /// <param name="snapshot">The later one.</param>
+    /// <param name="boardNames">Boards' names by id, so actions name their board as people do (the id otherwise).</param>
+    public static SnapshotChanges Compare(ProgrammeSnapshot since, ProgrammeSnapshot snapshot, IReadOnlyDictionary<string, string>? boardNames = null)
     {
         var oldProjects = since.State.Projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var newProjects = snapshot.State.Projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -192,20 +195,21 @@ public static class SnapshotDiff
             Projects = projects,
             Milestones = milestones,
             IndicatorValues = CompareValues(since.State.Indicators, snapshot.State.Indicators),
-            Actions = CompareActions(since.State.MeetingOutcomes, snapshot.State.MeetingOutcomes),
+            Actions = CompareActions(since.State.MeetingOutcomes, snapshot.State.MeetingOutcomes, boardNames ?? new Dictionary<string, string>()),
         };
     }
 
     /// <summary>"Action “…” (Schools Forum, 8 December 2022) done." and the like, by meeting then action.</summary>
     private static List<ActionChange> CompareActions(IReadOnlyList<Programme.Outcomes.MeetingOutcomeView> before,
-        IReadOnlyList<Programme.Outcomes.MeetingOutcomeView> after)
+        IReadOnlyList<Programme.Outcomes.MeetingOutcomeView> after, IReadOnlyDictionary<string, string> boardNames)
     {
         static Dictionary<(string, DateOnly, string), Programme.Outcomes.MeetingAction> Flatten(IReadOnlyList<Programme.Outcomes.MeetingOutcomeView> outcomes) =>
             outcomes.SelectMany(o => (o.Actions ?? []).Where(a => a.Id is not null).Select(a => (Key: (o.Board, o.Date, a.Id!), Action: a)))
                 .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Action);
 
-        static string Named((string Board, DateOnly Date, string Id) key, Programme.Outcomes.MeetingAction action) =>
-            $"Action “{action.Text}” ({key.Board}, {key.Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)})";
+        string Named((string Board, DateOnly Date, string Id) key, Programme.Outcomes.MeetingAction action) =>
+            $"Action “{action.Text}” ({boardNames.GetValueOrDefault(key.Board) ?? key.Board}, " +
+            $"{key.Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)})";
 
         var old = Flatten(before);
         var now = Flatten(after);

@@ -73,7 +73,12 @@ internal static class SnapshotRows
 
         foreach (var outcome in state.MeetingOutcomes)
         {
-            yield return Row(id, Kinds.Outcome, $"outcome|{outcome.Board}|{EntityText.Date(outcome.Date)}", outcome with { ETag = null });
+            // Owners' addresses are for the programme lead; papers and the diff never use them, so snapshots (which officers read) keep none.
+            yield return Row(id, Kinds.Outcome, $"outcome|{outcome.Board}|{EntityText.Date(outcome.Date)}", outcome with
+            {
+                ETag = null,
+                Actions = outcome.Actions?.Select(a => a with { OwnerEmail = null }).ToList(),
+            });
         }
     }
 

@@ -67,6 +67,38 @@ public class ProgrammeWorkbookTests
     }
 
     [Fact]
+    public void Merging_the_actions_sheet_keeps_resolutions_sets_the_day_done_and_copes_with_a_row_without_an_id()
+    {
+        var day = new DateOnly(2023, 1, 5);
+        var stored = new FactFunctions.Programme.Outcomes.MeetingOutcomeDocument
+        {
+            Board = "b",
+            Date = new DateOnly(2022, 12, 8),
+            Resolution = ["Noted."],
+            Actions = [new FactFunctions.Programme.Outcomes.MeetingAction { Id = "a", Status = "done", DoneOn = new DateOnly(2022, 12, 20) }],
+        };
+        var sheet = new FactFunctions.Programme.Outcomes.MeetingOutcomeDocument
+        {
+            Board = "b",
+            Date = new DateOnly(2022, 12, 8),
+            Actions = [new() { Id = "a", Status = "done" }, new() { Id = null, Status = "done" }],
+        };
+        var gone = new FactFunctions.Programme.Outcomes.MeetingOutcomeDocument
+        {
+            Board = "b",
+            Date = new DateOnly(2022, 10, 1),
+            Actions = [new() { Id = "x", Status = "open" }],
+        };
+
+        var merged = ProgrammeWorkbook.MergeActions([stored, gone], [sheet], day);
+
+        Assert.Equal(2, merged.Count);
+        Assert.Equal(["Noted."], merged[0].Resolution!.Select(b => b.Text!).ToArray());
+        Assert.Equal([new DateOnly(2022, 12, 20), day], merged[0].Actions!.Select(a => a.DoneOn!.Value).ToArray());
+        Assert.Empty(merged[1].Actions!);
+    }
+
+    [Fact]
     public void An_issue_raised_date_and_a_benefit_indicator_are_read_and_their_errors_name_their_cells()
     {
         var (stored, workbook) = Sample();

@@ -71,6 +71,23 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
         string papers = await (await host.Officer.GetAsync("api/papers")).Content.ReadAsStringAsync();
         Assert.Contains("<span class=\"resolution\">Resolution of the Schools Forum:</span> The Schools Forum noted the update.", papers, StringComparison.Ordinal);
 
+        // A day done is kept once stored, never after today, never before the meeting.
+        var later = await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded.Replace("\"status\": \"done\"}", "\"status\": \"done\", \"doneOn\": \"2024-05-05\"}",
+            StringComparison.Ordinal)))).ExpectAsync(200);
+        Assert.Equal("2022-12-09", later.GetProperty("actions")[1].GetProperty("doneOn").GetString());
+        await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded.Replace("\"status\": \"done\"}", "\"status\": \"done\", \"doneOn\": \"2020-01-01\"}",
+            StringComparison.Ordinal)))).ExpectAsync(422);
+
+        // Owners' addresses are not in an officer's workbook or in snapshots.
+        using (var officerWorkbook = new WorkbookEdits(await (await host.Officer.GetAsync("api/programme.xlsx")).Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Null(officerWorkbook.Text("Actions", $"F{officerWorkbook.RowOf("Actions", "C", "retrospective-data")}"));
+        }
+
+        string snapshotId = (await (await host.Lead.PostAsync("api/snapshots", null)).ExpectAsync(201)).GetProperty("id").GetString()!;
+        Assert.DoesNotContain("programme.lead@example.org", await (await host.Officer.GetAsync($"api/snapshots/{snapshotId}")).Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+
         // Reopened, it is no longer done.
         var reopened = await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded.Replace("\"done\"", "\"open\"", StringComparison.Ordinal))))
             .ExpectAsync(200);
@@ -199,13 +216,23 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
         var refused = await (await host.Lead.PostAsync("api/import", FactHost.Json(document.ToJsonString()))).ExpectAsync(422);
         Assert.True(refused.GetProperty("errors").TryGetProperty("outcomes[0].board", out _));
         Assert.True(refused.GetProperty("errors").TryGetProperty("outcomes[0].actions[0].due", out _));
+        outcomes[0]!["board"] = "schools-forum";
+        outcomes[0]!["date"] = "2022-12-09";
+        var noMeeting = await (await host.Lead.PostAsync("api/import", FactHost.Json(document.ToJsonString()))).ExpectAsync(422);
+        Assert.True(noMeeting.GetProperty("errors").TryGetProperty("outcomes[0].date", out _), noMeeting.GetRawText());
         Assert.Equal(export, await (await host.Lead.GetAsync("api/export")).Content.ReadAsStringAsync());
+
+        // Once its meeting is deleted, the outcome stays and can still be edited.
+        await (await host.Lead.DeleteAsync("api/boards/schools-forum/meetings/2022-12-08")).ExpectAsync(204);
+        await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded))).ExpectAsync(200);
+        export = await (await host.Lead.GetAsync("api/export")).Content.ReadAsStringAsync();
 
         // Into a fresh host (with the sample's images, which the export names but does not carry).
         await using var fresh = await fixture.StartHostAsync();
         await (await SampleJson.ImportAsync(fresh)).ExpectAsync(200);
         await (await fresh.Lead.PostAsync("api/import", FactHost.Json(export))).ExpectAsync(200);
-        Assert.Equal(export, await (await fresh.Lead.GetAsync("api/export")).Content.ReadAsStringAsync());
+        var freshExport = JsonNode.Parse(await (await fresh.Lead.GetAsync("api/export")).Content.ReadAsStringAsync())!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(export)!["outcomes"], freshExport["outcomes"]), freshExport["outcomes"]?.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, (await fresh.Officer.GetAsync(Outcome)).StatusCode);
     }
 }

@@ -348,6 +348,7 @@ public sealed partial class ClearanceTests(AzuriteFixture fixture) : IAsyncLifet
         Assert.Contains("Please name the legal basis.", seen.Returned.Text, StringComparison.Ordinal);
         Assert.Equal([200, 409], seen.Race.Select(r => r.Status).Order().ToArray());
         Assert.Equal("You already answered this version.", seen.Race.Single(r => r.Status == 409).Heading);
+        Assert.All(seen.Race, r => Assert.Empty(r.Violations));
         Assert.Equal(0, seen.After.Forms);
         Assert.Contains("You cleared this version on", seen.After.Text, StringComparison.Ordinal);
         Assert.Empty(seen.After.Violations);
@@ -357,7 +358,7 @@ public sealed partial class ClearanceTests(AzuriteFixture fixture) : IAsyncLifet
 
     private sealed record ReviewPage(int Status, string Heading, string Text, int Forms, int Marked, IReadOnlyList<AxeViolation> Violations);
 
-    private sealed record ReviewAnswerPage(int Status, string Heading, string Text);
+    private sealed record ReviewAnswerPage(int Status, string Heading, string Text, IReadOnlyList<AxeViolation> Violations);
 
     private sealed record ReviewReport(ReviewPage Before, ReviewAnswerPage Cleared, ReviewAnswerPage Returned, IReadOnlyList<ReviewAnswerPage> Race, ReviewPage After);
 

@@ -3,8 +3,9 @@
 //   the review page before answering (status, first heading, forms, axe-core's violations, audited in a second context
 //     that bypasses CSP for axe alone);
 //   clearer A presses "Clear this version"; clearer B writes a comment and presses "Return with this comment";
-//   clearer C has the page open in two tabs and presses clear in one and return in the other at once;
-//   the answer pages and A's review page afterwards, audited by axe-core.
+//   clearer C has the page open in two tabs and presses clear in one and return in the other at once (the answer
+//     pages, the one recorded and the one refused, audited by axe-core);
+//   A's review page afterwards, audited by axe-core.
 // Usage: node review-check.cjs <review-url-A> <review-url-B> <review-url-C> <comment>   Every wait is bounded.
 const { chromium } = require('playwright-core');
 const axe = require('axe-core');
@@ -12,23 +13,34 @@ const axe = require('axe-core');
 async function audit(context, url) {
   const page = await context.newPage();
   const response = await page.goto(url);
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const found = await violations(page);
   const seen = {
     status: response.status(),
     heading: await page.locator('h1').first().innerText(),
     text: await page.locator('main').innerText(),
     forms: await page.locator('form').count(),
     marked: await page.locator('section.yours').count(),
-    violations: result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' ')) })),
+    violations: found,
   };
   await page.close();
   return seen;
 }
 
-async function press(page, button) {
+async function violations(page) {
+  await page.addScriptTag({ content: axe.source });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }));
+}
+
+// Presses a form's button; in the auditing context the answer page is audited too.
+async function press(page, button, audited) {
   const [response] = await Promise.all([page.waitForNavigation(), page.locator(`button:has-text("${button}")`).click()]);
-  return { status: response.status(), heading: await page.locator('h1').first().innerText(), text: await page.locator('main').innerText() };
+  return {
+    status: response.status(),
+    heading: await page.locator('h1').first().innerText(),
+    text: await page.locator('main').innerText(),
+    violations: audited ? await violations(page) : [],
+  };
 }
 
 (async () => {
@@ -54,12 +66,13 @@ async function press(page, button) {
     await b.locator('textarea#comment').fill(comment);
     report.returned = await press(b, 'Return with this comment');
 
-    const tab1 = await strict.newPage();
-    const tab2 = await strict.newPage();
+    // The race runs where axe can audit the answer pages (one recorded, one refused).
+    const tab1 = await auditing.newPage();
+    const tab2 = await auditing.newPage();
     await tab1.goto(urlC);
     await tab2.goto(urlC);
     await tab2.locator('textarea#comment').fill('Sent from the second tab.');
-    report.race = await Promise.all([press(tab1, 'Clear this version'), press(tab2, 'Return with this comment')]);
+    report.race = await Promise.all([press(tab1, 'Clear this version', true), press(tab2, 'Return with this comment', true)]);
 
     report.after = await audit(auditing, urlA);
     process.stdout.write(JSON.stringify(report));

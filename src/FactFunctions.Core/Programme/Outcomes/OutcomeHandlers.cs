@@ -44,7 +44,9 @@ public sealed class OutcomeHandlers(RequestPipeline pipeline, CallerAuthorizer a
                 return input.Problem;
             }
 
-            if (!(await boards.ListMeetingsAsync(boardId, ct)).Any(m => m.Date == day))
+            // A meeting's outcome outlives the meeting: one already recorded can still be edited once its meeting is deleted.
+            var stored = await outcomes.GetAsync(boardId, day, ct);
+            if (stored is null && !(await boards.ListMeetingsAsync(boardId, ct)).Any(m => m.Date == day))
             {
                 return Problems.NotFound($"The meeting of '{boardId}' on {date}");
             }
@@ -57,7 +59,6 @@ public sealed class OutcomeHandlers(RequestPipeline pipeline, CallerAuthorizer a
                 return Problems.Validation(errors);
             }
 
-            var stored = await outcomes.GetAsync(boardId, day, ct);
             var outcome = WithDoneOn(input.Value, stored, LondonTime.DateOf(time.GetUtcNow()));
             var result = await outcomes.PutAsync(boardId, day, outcome, HttpConditions.From(request), ct);
             return await WriteAnswers.WrittenAsync(request, result, $"The outcome of the meeting of '{boardId}' on {date}",
@@ -65,17 +66,24 @@ public sealed class OutcomeHandlers(RequestPipeline pipeline, CallerAuthorizer a
                 async ct2 => await outcomes.GetAsync(boardId, day, ct2) is { } written ? ForCaller(request, written) : null, ct);
         });
 
-    /// <summary>An action newly marked done is done today; one already done keeps its day; one no longer done has none.</summary>
+    /// <summary>
+    /// The rule of the day an action was done, for every way an outcome is written: one already done keeps its stored day;
+    /// one newly done takes the day given (not after today) or today; one no longer done has none. An owner's address left
+    /// out (an officer's workbook has none) keeps the stored one.
+    /// </summary>
     public static MeetingOutcome WithDoneOn(MeetingOutcome outcome, MeetingOutcome? stored, DateOnly today)
     {
         var before = (stored?.Actions ?? []).Where(a => a.Id is not null).GroupBy(a => a.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(),
             StringComparer.Ordinal);
+        MeetingAction? Was(MeetingAction a) => a.Id is not null ? before.GetValueOrDefault(a.Id) : null;
         return outcome with
         {
-            Actions = outcome.Actions?.Select(a => a.Status != ActionStatus.Done
-                ? a with { DoneOn = null }
-                : a with { DoneOn = a.DoneOn ?? (before.TryGetValue(a.Id!, out var was) && was.Status == ActionStatus.Done ? was.DoneOn : null) ?? today })
-                .ToList(),
+            Actions = outcome.Actions?.Select(a => (a with { OwnerEmail = a.OwnerEmail ?? Was(a)?.OwnerEmail }) switch
+            {
+                { Status: not ActionStatus.Done } open => open with { DoneOn = null },
+                var done when Was(a) is { Status: ActionStatus.Done, DoneOn: { } kept } => done with { DoneOn = kept },
+                var done => done with { DoneOn = done.DoneOn is { } given && given <= today ? given : today },
+            }).ToList(),
         };
     }
 

@@ -57,6 +57,11 @@ public static class OutcomeValidation
             }
 
             errors.Date($"{item}.doneOn", action.DoneOn);
+            if (action.DoneOn is { } doneOn && meeting is { } held && doneOn < held)
+            {
+                errors.Add($"{item}.doneOn", $"is {doneOn:yyyy-MM-dd}, before the meeting that recorded the action ({held:yyyy-MM-dd}).");
+            }
+
             if (action.DoneOn is not null && action.Status != ActionStatus.Done)
             {
                 errors.Add($"{item}.doneOn", "is set, but the action's status is not done.");

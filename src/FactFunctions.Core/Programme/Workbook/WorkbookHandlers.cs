@@ -11,7 +11,8 @@ namespace FactFunctions.Programme.Workbook;
 /// <c>PUT /api/programme.xlsx</c>: the edited workbook back, validated whole (every problem at once, by cell) before
 /// anything is written, then applied with the JSON import's semantics and journal.
 /// </summary>
-public sealed class WorkbookHandlers(RequestPipeline pipeline, ProgrammeStore store, ProgrammeImporter importer, BoardStore boards, TimeProvider time)
+public sealed class WorkbookHandlers(RequestPipeline pipeline, CallerAuthorizer authorizer, ProgrammeStore store, ProgrammeImporter importer, BoardStore boards,
+    TimeProvider time)
 {
     public Task<IResult> Get(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>
@@ -21,7 +22,17 @@ public sealed class WorkbookHandlers(RequestPipeline pipeline, ProgrammeStore st
             await Task.WhenAll(stateTask, boardsTask);
             var now = time.GetUtcNow();
             string url = $"{request.Scheme}://{request.Host}{Routes.BasePath}/{Routes.ProgrammeWorkbook}";
-            byte[] workbook = WorkbookWriter.Write(ProgrammeWorkbook.Rows(stateTask.Result, boardsTask.Result, now, url), "FACT programme");
+            // Owners' addresses are for the programme lead; an officer's workbook leaves them out (an upload that does keeps the stored ones).
+            var state = stateTask.Result;
+            if (authorizer.Role(request) != FactRole.ProgrammeLead)
+            {
+                state = state with
+                {
+                    Outcomes = [.. state.MeetingOutcomes.Select(o => o with { Actions = o.Actions?.Select(a => a with { OwnerEmail = null }).ToList() })],
+                };
+            }
+
+            byte[] workbook = WorkbookWriter.Write(ProgrammeWorkbook.Rows(state, boardsTask.Result, now, url), "FACT programme");
             return TypedResults.File(workbook, WorkbookLayout.ContentType, $"FACT-programme-{LondonTime.DateOf(now):yyyy-MM-dd}.xlsx");
         });
 

@@ -24,8 +24,8 @@ public static class PaperComposer
     /// <summary>The Key milestones window of the request's meeting (<see cref="Programme.KeyMilestones.Window"/>).</summary>
     /// <summary>The actions the paper carries from its boards' earlier meetings (<see cref="Programme.Outcomes.CarriedActions"/>).</summary>
     public static IReadOnlyList<Programme.Outcomes.CarriedAction> Actions(PaperRequest request) =>
-        [.. request.ActionBoards.SelectMany(b => Programme.Outcomes.CarriedActions.For(request.Snapshot.State.MeetingOutcomes, b.Id, request.MeetingDate,
-            b.PreviousMeeting, AsOf(request)))];
+        Programme.Outcomes.CarriedActions.Ordered(request.ActionBoards.SelectMany(b => Programme.Outcomes.CarriedActions.For(
+            request.Snapshot.State.MeetingOutcomes, b.Id, request.MeetingDate, b.PreviousMeeting, AsOf(request), request.Previous?.State?.MeetingOutcomes)));
 
     public static (DateOnly From, DateOnly To) MilestoneWindow(PaperRequest request) => Programme.KeyMilestones.Window(request.MeetingDate, request.LookAheadMonths);
 
