@@ -50,7 +50,8 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
             foreach (var outcome in document.Outcomes ?? [])
             {
                 var stored = await outcomes.GetAsync(outcome.Board!, outcome.Date!.Value, ct);
-                await outcomes.PutAsync(outcome.Board!, outcome.Date!.Value, Outcomes.OutcomeHandlers.WithDoneOn(outcome, stored, today), Precondition.None, ct);
+                await outcomes.PutAsync(outcome.Board!, outcome.Date!.Value, Outcomes.OutcomeHandlers.WithDoneOn(outcome, stored, today, outcome.Date!.Value),
+                    Precondition.None, ct);
             }
 
             if (document.Outcomes is { Count: > 0 })

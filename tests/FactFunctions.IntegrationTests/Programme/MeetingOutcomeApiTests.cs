@@ -71,7 +71,7 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
         string papers = await (await host.Officer.GetAsync("api/papers")).Content.ReadAsStringAsync();
         Assert.Contains("<span class=\"resolution\">Resolution of the Schools Forum:</span> The Schools Forum noted the update.", papers, StringComparison.Ordinal);
 
-        // A day done is kept once stored, never after today, never before the meeting.
+        // A day done is kept once stored, and is never before the meeting.
         var later = await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded.Replace("\"status\": \"done\"}", "\"status\": \"done\", \"doneOn\": \"2024-05-05\"}",
             StringComparison.Ordinal)))).ExpectAsync(200);
         Assert.Equal("2022-12-09", later.GetProperty("actions")[1].GetProperty("doneOn").GetString());
@@ -172,6 +172,21 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
         int juneHeading = june.IndexOf("Actions from previous meetings", StringComparison.Ordinal);
         Assert.True(juneHeading >= 0);
         Assert.Contains("Overdue", june[juneHeading..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_samples_next_schools_forum_paper_carries_the_open_commitment_of_2025_and_not_the_one_done_in_2024()
+    {
+        var report = await (await host.Lead.PostAsync("api/reports",
+            FactHost.Json("""{"kind":"schools-forum","meetingDate":"2025-10-09","reportDate":"2025-10-01"}"""))).ExpectAsync(201);
+        byte[] docx = await (await host.Officer.GetAsync($"api/reports/{report.GetProperty("id").GetString()}/content")).Content.ReadAsByteArrayAsync();
+        string text = Reports.ReportApiTests.Text(docx);
+
+        Assert.Contains("Actions from previous meetings", text, StringComparison.Ordinal);
+        Assert.Contains("Analyse retrospectively whether the two projects correlate with the fall in fixed-term exclusions", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Circulate the results of the evaluation", text, StringComparison.Ordinal);
+        var outcome = await (await host.Officer.GetAsync("api/boards/schools-forum/meetings/2024-01-18/outcome")).ExpectAsync(200);
+        Assert.Equal("2024-07-15", outcome.GetProperty("actions")[0].GetProperty("doneOn").GetString());
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class OutcomeHandlers(RequestPipeline pipeline, CallerAuthorizer a
                 return Problems.Validation(errors);
             }
 
-            var outcome = WithDoneOn(input.Value, stored, LondonTime.DateOf(time.GetUtcNow()));
+            var outcome = WithDoneOn(input.Value, stored, LondonTime.DateOf(time.GetUtcNow()), day);
             var result = await outcomes.PutAsync(boardId, day, outcome, HttpConditions.From(request), ct);
             return await WriteAnswers.WrittenAsync(request, result, $"The outcome of the meeting of '{boardId}' on {date}",
                 $"{Routes.BasePath}/boards/{boardId}/meetings/{date}/outcome",
@@ -68,11 +68,13 @@ public sealed class OutcomeHandlers(RequestPipeline pipeline, CallerAuthorizer a
 
     /// <summary>
     /// The rule of the day an action was done, for every way an outcome is written: one already done keeps its stored day;
-    /// one newly done takes the day given (not after today) or today; one no longer done has none. An owner's address left
-    /// out (an officer's workbook has none) keeps the stored one.
+    /// one newly done takes the day given (validation keeps it on or after the meeting) or today (the meeting's day, when
+    /// that is later: an outcome recorded ahead of a clock); one no longer done has none. An owner's address left out (an
+    /// officer's workbook has none) keeps the stored one.
     /// </summary>
-    public static MeetingOutcome WithDoneOn(MeetingOutcome outcome, MeetingOutcome? stored, DateOnly today)
+    public static MeetingOutcome WithDoneOn(MeetingOutcome outcome, MeetingOutcome? stored, DateOnly today, DateOnly meeting)
     {
+        var fallback = today < meeting ? meeting : today;
         var before = (stored?.Actions ?? []).Where(a => a.Id is not null).GroupBy(a => a.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(),
             StringComparer.Ordinal);
         MeetingAction? Was(MeetingAction a) => a.Id is not null ? before.GetValueOrDefault(a.Id) : null;
@@ -82,7 +84,7 @@ public sealed class OutcomeHandlers(RequestPipeline pipeline, CallerAuthorizer a
             {
                 { Status: not ActionStatus.Done } open => open with { DoneOn = null },
                 var done when Was(a) is { Status: ActionStatus.Done, DoneOn: { } kept } => done with { DoneOn = kept },
-                var done => done with { DoneOn = done.DoneOn is { } given && given <= today ? given : today },
+                var done => done with { DoneOn = done.DoneOn ?? fallback },
             }).ToList(),
         };
     }

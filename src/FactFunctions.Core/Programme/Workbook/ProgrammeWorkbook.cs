@@ -107,7 +107,7 @@ public static class ProgrammeWorkbook
         {
             var was = g.Board is { } board && g.Date is { } date ? byMeeting.GetValueOrDefault((board, date)) : null;
             var outcome = (was ?? new Outcomes.MeetingOutcomeDocument { Board = g.Board, Date = g.Date }) with { Actions = g.Actions };
-            return (Outcomes.MeetingOutcomeDocument)Outcomes.OutcomeHandlers.WithDoneOn(outcome, was, today);
+            return (Outcomes.MeetingOutcomeDocument)Outcomes.OutcomeHandlers.WithDoneOn(outcome, was, today, g.Date ?? today);
         }).ToList();
         var listed = sheet.Select(g => (g.Board, g.Date)).ToHashSet();
         merged.AddRange(stored.Where(o => !listed.Contains((o.Board, o.Date)) && o.Actions is { Count: > 0 }).Select(o => o with { Actions = [] }));
