@@ -8,7 +8,7 @@ namespace FactFunctions.Reminders;
 /// <summary>
 /// Reminders to the owners of open actions a board recorded: from <see cref="LeadWorkingDays"/> working days before the
 /// end of the action's due window (its last day still on time) to that day, once (the sent-log key is the meeting,
-/// the action and the owner). Pure, so the rule is testable without storage.
+/// the action, the end of its due window and the owner). Pure, so the rule is testable without storage.
 /// </summary>
 public static class ActionReminders
 {
@@ -31,7 +31,9 @@ public static class ActionReminders
 
                 var owner = new Member { Name = action.Owner, Email = action.OwnerEmail };
                 var message = EmailComposer.ActionReminder(board, outcome.Date, action, owner);
-                planned.Add(EmailDelivery.Plan("action", board.Id, $"{board.Id}/{outcome.Date:yyyy-MM-dd}/{action.Id}", day, owner, message));
+                // The due date is part of the key: an action given a later date is reminded again before that one.
+                string scope = $"{board.Id}/{outcome.Date:yyyy-MM-dd}/{action.Id}/{window.Latest:yyyy-MM-dd}";
+                planned.Add(EmailDelivery.Plan("action", board.Id, scope, day, owner, message));
             }
         }
 

@@ -69,7 +69,8 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
         // The papers page shows the meeting's resolution beside its paper, to officers and members alike.
         await (await host.Lead.PostAsync("api/reports", FactHost.Json("""{"kind":"schools-forum","meetingDate":"2022-12-08"}"""))).ExpectAsync(201);
         string papers = await (await host.Officer.GetAsync("api/papers")).Content.ReadAsStringAsync();
-        Assert.Contains("<span class=\"resolution\">Resolution of the Schools Forum:</span> The Schools Forum noted the update.", papers, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"resolution\">Resolution of the Schools Forum:</span> <bdi>The Schools Forum noted the update.</bdi>", papers,
+            StringComparison.Ordinal);
 
         // A day done is kept once stored, and is never before the meeting.
         var later = await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded.Replace("\"status\": \"done\"}", "\"status\": \"done\", \"doneOn\": \"2024-05-05\"}",
@@ -112,6 +113,11 @@ public sealed class MeetingOutcomeApiTests(AzuriteFixture fixture) : IAsyncLifet
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ActionEmailsAsync("2023-03-27", dryRun: false)));
         Assert.Equal(0, await ActionEmailsAsync("2023-03-28", dryRun: false));
         Assert.Equal(0, await ActionEmailsAsync("2023-04-03", dryRun: true));
+
+        // Given a later date, it is reminded again before that one.
+        await (await host.Lead.PutAsync(Outcome, FactHost.Json(Recorded.Replace("\"due\": \"March 2023\"", "\"due\": \"May 2023\"", StringComparison.Ordinal))))
+            .ExpectAsync(200);
+        Assert.Equal(1, await ActionEmailsAsync("2023-05-25", dryRun: true));
 
         var emails = (await Outbox.ReadAsync(host)).Select(e => Outbox.ParseSendable(e.Content))
             .Where(m => (m.Subject ?? string.Empty).StartsWith("FACT action due", StringComparison.Ordinal)).ToList();

@@ -82,8 +82,9 @@ public static class PapersPage
         html.Append("<section>\n<h2>").Append(HtmlPage.Encode(meeting)).Append("</h2>\n");
         foreach (var (board, lines) in resolutions.Where(r => r.Lines.Count > 0))
         {
+            // Each line isolated (bdi), so a direction override typed into one cannot reorder the text after it.
             html.Append("<p><span class=\"resolution\">Resolution of the ").Append(HtmlPage.Encode(board)).Append(":</span> ")
-                .Append(HtmlPage.Encode(string.Join(" ", lines))).Append("</p>\n");
+                .Append(string.Join(" ", lines.Select(line => $"<bdi>{HtmlPage.Encode(line)}</bdi>"))).Append("</p>\n");
         }
 
         var published = versions.FirstOrDefault(v => v.Status == PaperStatus.Published);
