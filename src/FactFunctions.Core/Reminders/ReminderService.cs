@@ -21,7 +21,6 @@ public sealed class ReminderService(
     EmailDelivery delivery,
     SignedLinks links,
     Reports.Clearance.ClearanceService clearance,
-    Programme.Outcomes.OutcomeStore outcomes,
     ReminderCalendar calendar)
 {
     public async Task<ReminderRun> RunAsync(DateTimeOffset asOf, bool dryRun, CancellationToken ct)
@@ -34,7 +33,7 @@ public sealed class ReminderService(
         var plan = planner.Plan(day, boardList, meetings, state, lastWeek,
             board => links.Absolute($"{Routes.BasePath}/{Routes.Papers}", scope: LinkScope.Member(board)).ToString())
             .Concat(await clearance.PlanRemindersAsync(day, ct))
-            .Concat(ActionReminders.Plan(day, await outcomes.ListAsync(ct), boardList.ToDictionary(b => b.Id, StringComparer.Ordinal), calendar))
+            .Concat(ActionReminders.Plan(day, state.MeetingOutcomes, boardList.ToDictionary(b => b.Id, StringComparer.Ordinal), calendar))
             .ToList();
         return new ReminderRun(day, dryRun, dryRun ? plan.Select(p => EmailDelivery.Outcome(p, "would-send")).ToList() : await delivery.DeliverAsync(plan, ct));
     }
