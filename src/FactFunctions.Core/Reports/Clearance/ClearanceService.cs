@@ -18,6 +18,7 @@ namespace FactFunctions.Reports.Clearance;
 public sealed partial class ClearanceService(
     PaperStore reports,
     PaperAudience audience,
+    BoardStore boards,
     ReminderCalendar calendar,
     SnapshotStore snapshots,
     EmailDelivery delivery,
@@ -186,9 +187,18 @@ public sealed partial class ClearanceService(
     {
         var planned = new List<PlannedEmail>();
         var expires = links.DefaultExpiry();
-        foreach (var report in (await reports.ListAsync(null, null, ct)).Where(r => PaperStatus.TakesAnswers(r.Status) && r.MeetingDate >= day))
+        var waiting = (await reports.ListAsync(null, null, ct)).Where(r => PaperStatus.TakesAnswers(r.Status) && r.MeetingDate >= day).ToList();
+        if (waiting.Count == 0)
         {
-            if (await DeadlinesAsync(report, ct) is not { } deadlines || day > deadlines.Clearance ||
+            return planned;
+        }
+
+        // Boards and meetings read once for every paper waiting, not once per paper.
+        var all = await boards.ListBoardsAsync(ct);
+        var meetings = await boards.ListMeetingsAsync(null, ct);
+        foreach (var report in waiting)
+        {
+            if (audience.Deadlines(report, PaperAudience.BoardsOf(report, all, meetings), meetings) is not { } deadlines || day > deadlines.Clearance ||
                 day < calendar.WorkingDaysBefore(deadlines.Clearance, 1))
             {
                 continue;

@@ -20,8 +20,13 @@ public sealed class PaperAudience(BoardStore boards, ReminderCalendar calendar)
     public async Task<MeetingDeadlines?> DeadlinesAsync(PaperMetadata report, CancellationToken ct, IReadOnlyList<Board>? told = null)
     {
         var meetings = await boards.ListMeetingsAsync(null, ct);
-        var all = told ?? BoardsOf(report, await boards.ListBoardsAsync(ct), meetings);
-        var each = all.Select(b => calendar.Deadlines(b, meetings.FirstOrDefault(m => m.BoardId == b.Id && m.Date == report.MeetingDate)
+        return Deadlines(report, told ?? BoardsOf(report, await boards.ListBoardsAsync(ct), meetings), meetings);
+    }
+
+    /// <summary>As <see cref="DeadlinesAsync"/>, for <paramref name="paperBoards"/> and meetings already read (one read for many papers).</summary>
+    public MeetingDeadlines? Deadlines(PaperMetadata report, IReadOnlyList<Board> paperBoards, IReadOnlyList<Meeting> meetings)
+    {
+        var each = paperBoards.Select(b => calendar.Deadlines(b, meetings.FirstOrDefault(m => m.BoardId == b.Id && m.Date == report.MeetingDate)
             ?? new Meeting { BoardId = b.Id, Date = report.MeetingDate })).ToList();
         return each.Count == 0
             ? null
