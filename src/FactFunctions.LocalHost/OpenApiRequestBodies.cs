@@ -18,7 +18,7 @@ internal static class OpenApiRequestBodies
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = body.Required,
-            Content = new Dictionary<string, OpenApiMediaType> { [body.ContentType] = new OpenApiMediaType { Schema = schema } },
+            Content = new[] { body.ContentType }.Concat(body.OtherContentTypes ?? []).ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
         };
     }
 }

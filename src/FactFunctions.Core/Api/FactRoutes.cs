@@ -127,7 +127,8 @@ public static class FactRoutes
                 new QueryParameter("meetingDate", "string", "Only papers for the meeting on this date.", "date")),
             Read<PaperMetadata>(Routes.Report, Officer, "getReport", "Get a paper's metadata and status",
                 (HttpRequest r, string reportId, PaperHandlers h) => h.Get(r, reportId)),
-            Content(Routes.ReportContent, Officer, "getReportContent", "Download a paper as a Word document", DocxPackage.ContentType,
+            Content(Routes.ReportContent, Officer, "getReportContent", "Download a paper: a Word document, or a deck for the presentation kind",
+                [DocxPackage.ContentType, PaperFormat.PresentationContentType],
                 (HttpRequest r, string reportId, PaperHandlers h) => h.Content(r, reportId)),
             Content(Routes.ReportHtml, Officer, "getReportHtml", "Read a paper as accessible HTML", "text/html",
                 (HttpRequest r, string reportId, PaperHandlers h) => h.Html(r, reportId)),
@@ -163,13 +164,15 @@ public static class FactRoutes
             Content(Routes.Papers, Officer, "getPapersPage", "The papers page: every meeting's published paper and its other versions", "text/html",
                 (HttpRequest r, PaperHandlers h) => h.GetPapersPage(r),
                 new QueryParameter("page", "integer", $"Which page of meetings ({PapersPage.MeetingsPerPage} per page), from 1.")),
-            Content(Routes.Template, Officer, "getTemplate", "Download the template in use for a kind of paper", DocxPackage.ContentType,
+            Content(Routes.Template, Officer, "getTemplate", "Download the template in use for a kind of paper (a deck for the presentation kind)",
+                [DocxPackage.ContentType, PaperFormat.PresentationContentType],
                 (HttpRequest r, string kind, PaperHandlers h) => h.GetTemplate(r, kind)),
             new FactRoute
             {
                 OperationId = "putTemplate", Method = HttpMethods.Put, Path = Routes.Template, Role = ProgrammeLead, Summary = "Upload a template for a kind of paper",
                 Handler = (HttpRequest r, string kind, PaperHandlers h) => h.PutTemplate(r, kind),
-                Responses = b => b.WithMetadata(new RequestBodyDescription(typeof(byte[]), DocxPackage.ContentType)).Produces<TemplateInfo>()
+                Responses = b => b.WithMetadata(new RequestBodyDescription(typeof(byte[]), DocxPackage.ContentType, OtherContentTypes: [PaperFormat.PresentationContentType]))
+                    .Produces<TemplateInfo>()
                     .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
                     .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).CommonProblems(),
             },
@@ -252,14 +255,19 @@ public static class FactRoutes
     /// <summary>A file, page or feed: GET, and HEAD with the same headers and no body; Word documents also answer ranges.</summary>
     private static FactRoute Content(string path, FactRole role, string operationId, string summary, string contentType, Delegate handler,
         params QueryParameter[] query) =>
+        Content(path, role, operationId, summary, [contentType], handler, query);
+
+    /// <summary>A file of one of several media types (a paper: a Word document or a deck).</summary>
+    private static FactRoute Content(string path, FactRole role, string operationId, string summary, string[] contentTypes, Delegate handler,
+        params QueryParameter[] query) =>
         Route(HttpMethods.Get, path, role, operationId, summary, handler, b =>
         {
-            b.Produces<byte[]>(StatusCodes.Status200OK, contentType).CommonProblems();
-            return contentType == DocxPackage.ContentType ? b.Produces(StatusCodes.Status206PartialContent) : b;
+            b.Produces<byte[]>(StatusCodes.Status200OK, contentTypes[0], contentTypes[1..]).CommonProblems();
+            return contentTypes.Contains(DocxPackage.ContentType) ? b.Produces(StatusCodes.Status206PartialContent) : b;
         }) with
         {
             Query = query,
-            ContentType = contentType,
+            ContentType = contentTypes[0],
         };
 
     /// <summary>The problems any route may answer: malformed request, no or wrong key, unknown id, storage down.</summary>

@@ -10,6 +10,9 @@ public static class PaperKinds
     public const string SchoolsForum = "schools-forum";
     public const string Highlight = "highlight";
 
+    /// <summary>The verbal update's slides: a .pptx deck, not a Word paper.</summary>
+    public const string Presentation = "presentation";
+
     /// <summary>Every kind, in the order of <c>PaperDefinitions.All</c>.</summary>
-    public static readonly IReadOnlyList<string> All = [SelectCommittee, SchoolsForum, Highlight];
+    public static readonly IReadOnlyList<string> All = [SelectCommittee, SchoolsForum, Highlight, Presentation];
 }

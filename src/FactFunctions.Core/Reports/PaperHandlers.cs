@@ -6,7 +6,6 @@ using FactFunctions.Links;
 using FactFunctions.Programme;
 using FactFunctions.Reports.Papers;
 using FactFunctions.Reports.Publication;
-using FactFunctions.Reports.Word;
 using FactFunctions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -119,7 +118,7 @@ public sealed class PaperHandlers(
         WithContent(request, reportId, (report, content, lastModified) =>
 
             // The content never changes, so its hash is a strong ETag.
-            TypedResults.File(content, DocxPackage.ContentType, report.FileName, enableRangeProcessing: true,
+            TypedResults.File(content, report.ContentType, report.FileName, enableRangeProcessing: true,
                 lastModified: lastModified, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}\"")));
 
     /// <summary>
@@ -137,7 +136,7 @@ public sealed class PaperHandlers(
             string? late = report.LateReason is { } reason
                 ? $"<p class=\"notice\"><strong>Published late:</strong> {HtmlPage.Encode(reason)}</p>\n"
                 : null;
-            return HtmlPage.Result(request, PaperHtml.Render(content, $"{PaperDefinitions.Get(report.Kind).Name}{(report.BoardName is { } board
+            return HtmlPage.Result(request, PaperHtml.Render(report.Kind, content, $"{PaperDefinitions.Get(report.Kind).Name}{(report.BoardName is { } board
                 ? $" to the {board}" : string.Empty)} for {PaperComposer.LongDate(report.MeetingDate)}", ImageLink, late));
         });
 
@@ -151,7 +150,7 @@ public sealed class PaperHandlers(
                 return Problems.BadParameter("image", $"must be a whole number from 0 to {PaperImages.MaxIndex}.");
             }
 
-            var found = await reports.ImageAsync(reportId, index, new EntityTagHeaderValue($"\"{report.Sha256}-{index}\""), ct);
+            var found = await reports.ImageAsync(report, index, new EntityTagHeaderValue($"\"{report.Sha256}-{index}\""), ct);
             return found is null ? Problems.NotFound($"Image {index} of report '{reportId}'") : found;
         });
 
@@ -334,7 +333,8 @@ public sealed class PaperHandlers(
 
             var (bytes, info) = await templates.CurrentAsync(kind, ct);
             request.HttpContext.Response.Headers["X-Template-Version"] = info.Version;
-            return TypedResults.File(bytes, DocxPackage.ContentType, $"FACT-{kind}-template-{info.Version}.docx", entityTag: new EntityTagHeaderValue($"\"{info.Sha256}\""));
+            var format = PaperDefinitions.Get(kind).Format;
+            return TypedResults.File(bytes, format.ContentType, $"FACT-{kind}-template-{info.Version}.{format.Extension}", entityTag: new EntityTagHeaderValue($"\"{info.Sha256}\""));
         });
 
     public Task<IResult> PutTemplate(HttpRequest request, string kind) =>
@@ -345,7 +345,8 @@ public sealed class PaperHandlers(
                 return bad;
             }
 
-            var upload = await RequestBytes.ReadFileAsync(request, DocxPackage.ContentType, "a .docx file", TemplateStore.MaxUploadBytes, ct);
+            var format = PaperDefinitions.Get(kind).Format;
+            var upload = await RequestBytes.ReadFileAsync(request, format.ContentType, format.Description, TemplateStore.MaxUploadBytes, ct);
             if (upload.Problem is not null)
             {
                 return upload.Problem;
@@ -363,7 +364,7 @@ public sealed class PaperHandlers(
                 return Problems.Validation(validation.Errors, "The template cannot be used; the template in use is unchanged. Every problem is listed in 'errors'.");
             }
 
-            var info = await templates.UploadAsync(kind, upload.Content.ToArray(), ct);
+            var info = await templates.UploadAsync(kind, validation.Usable ?? upload.Content.ToArray(), ct);
             return TypedResults.Ok(info);
         });
 
@@ -408,7 +409,7 @@ public sealed class PaperHandlers(
 
     /// <summary>As <see cref="WithPaper"/>, answering from the paper's bytes too.</summary>
     private Task<IResult> WithContent(HttpRequest request, string reportId, Func<PaperMetadata, byte[], DateTimeOffset, IResult> answer) =>
-        WithPaper(request, reportId, async (report, ct) => await reports.ContentAsync(reportId, ct) is { } content
+        WithPaper(request, reportId, async (report, ct) => await reports.ContentAsync(report, ct) is { } content
             ? answer(report, content.Content, content.LastModified)
             : Problems.NotFound($"Report '{reportId}'"));
 

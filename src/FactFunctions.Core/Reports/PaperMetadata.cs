@@ -76,5 +76,9 @@ public sealed record PaperMetadata
 
     public DateTimeOffset? SupersededAt { get; init; }
 
-    public string FileName => $"FACT-{Kind}-{MeetingDate:yyyy-MM-dd}.docx";
+    /// <summary>The file's name, with the extension of what the kind is made as (.docx, .pptx).</summary>
+    public string FileName => $"FACT-{Kind}-{MeetingDate:yyyy-MM-dd}.{Papers.PaperDefinitions.Get(Kind).Format.Extension}";
+
+    /// <summary>The media type of the file.</summary>
+    public string ContentType => Papers.PaperDefinitions.Get(Kind).Format.ContentType;
 }

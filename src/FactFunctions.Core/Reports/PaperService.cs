@@ -2,7 +2,6 @@ using FactFunctions.Boards;
 using FactFunctions.Programme;
 using FactFunctions.Reports.Papers;
 using FactFunctions.Reports.Publication;
-using FactFunctions.Reports.Word;
 using FactFunctions.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -104,7 +103,7 @@ public sealed partial class PaperService(
             ActionBoards = actionBoards,
             IndicatorCharts = request.IndicatorCharts,
         };
-        byte[] paper = PaperRenderer.Render(template, PaperComposer.Compose(paperRequest));
+        byte[] paper = PaperDefinitions.Get(request.Kind).Render(template, paperRequest);
 
         var metadata = new PaperMetadata
         {

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using FactFunctions.Reports.Word;
 using FactFunctions.Storage;
 
 namespace FactFunctions.Reports;
@@ -61,7 +60,7 @@ public sealed class TemplateStore(FactStorage storage, TimeProvider time)
 
             await container.GetBlobClient(BlobName(kind, version)).UploadAsync(
                 new BinaryData(template),
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = DocxPackage.ContentType } },
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = Papers.PaperDefinitions.Get(kind).Format.ContentType } },
                 ct);
             await table.UpsertEntityAsync(new TableEntity(kind, Current) { ["Version"] = version, ["UploadedAt"] = now }, TableUpdateMode.Replace, ct);
             return new TemplateInfo(kind, version, false, template.LongLength, sha, now);
@@ -77,5 +76,5 @@ public sealed class TemplateStore(FactStorage storage, TimeProvider time)
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static string BlobName(string kind, string version) => $"{kind}/{version}.docx";
+    private static string BlobName(string kind, string version) => $"{kind}/{version}.{Papers.PaperDefinitions.Get(kind).Format.Extension}";
 }

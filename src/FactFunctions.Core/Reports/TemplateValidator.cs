@@ -15,10 +15,18 @@ namespace FactFunctions.Reports;
 /// </summary>
 public static class TemplateValidator
 {
-    public sealed record Result(ValidationErrors Errors, bool TooLarge);
+    /// <param name="Errors">Every problem, by field.</param>
+    /// <param name="TooLarge">Whether the upload was refused for what it expands to.</param>
+    /// <param name="Usable">The bytes to store when they differ from the upload's (a PowerPoint template turned into a presentation).</param>
+    public sealed record Result(ValidationErrors Errors, bool TooLarge, byte[]? Usable = null);
 
     public static Result Validate(string kind, byte[] upload)
     {
+        if (!PaperDefinitions.Get(kind).Format.IsWord)
+        {
+            return Slides.DeckTemplateValidator.Validate(kind, upload);
+        }
+
         var errors = new ValidationErrors();
         var inspection = TemplateInspector.Inspect(upload);
         if (!inspection.Safe)

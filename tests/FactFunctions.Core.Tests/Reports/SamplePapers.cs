@@ -1,7 +1,6 @@
 using FactFunctions.Programme;
 using FactFunctions.Reports;
 using FactFunctions.Reports.Papers;
-using FactFunctions.Reports.Word;
 using FactFunctions.Snapshots;
 
 namespace FactFunctions.Core.Tests.Reports;
@@ -39,6 +38,6 @@ internal static class SamplePapers
     public static byte[] Render(string kind, ProgrammeDocument? document = null)
     {
         var request = Request(kind, document);
-        return PaperRenderer.Render(BuiltInTemplates.For(kind), PaperComposer.Compose(request));
+        return PaperDefinitions.Get(kind).Render(BuiltInTemplates.For(kind), request);
     }
 }

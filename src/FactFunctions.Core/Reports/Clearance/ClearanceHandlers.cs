@@ -64,7 +64,7 @@ public sealed class ClearanceHandlers(
             }
 
             if (await reports.GetAsync(reportId, ct) is not { } report || report.Clearance?.FirstOrDefault(e => e.Clearer == clearer) is not { } entry ||
-                await reports.ContentAsync(reportId, ct) is not { } content)
+                await reports.ContentAsync(report, ct) is not { } content)
             {
                 return Problems.NotFound($"The review of report '{reportId}' by this clearer");
             }
@@ -72,7 +72,7 @@ public sealed class ClearanceHandlers(
             var expires = authorizer.PageLinkExpiry(request);
             string path = $"{Routes.BasePath}/reports/{reportId}";
             string ImageLink(int index) => links.Relative($"{path}/images/{index.ToString(CultureInfo.InvariantCulture)}", expires, scope: LinkScope.Everything);
-            var body = PaperHtml.RenderBody(content.Content, report.Id, ImageLink).Body;
+            var body = PaperHtml.RenderBody(report.Kind, content.Content, report.Id, ImageLink).Body;
             var forms = authorizer.ThroughSignedLink(request) && entry.Answer is null && PaperStatus.TakesAnswers(report.Status)
                 ? new ReviewForms($"{path}/review/{clearer}", expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
                     tokens.Sign(reportId, clearer, ClearanceAnswers.ClearAction, expires), tokens.Sign(reportId, clearer, ClearanceAnswers.ReturnAction, expires))

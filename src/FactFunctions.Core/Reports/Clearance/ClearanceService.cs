@@ -260,7 +260,7 @@ public sealed partial class ClearanceService(
     /// <summary>Two versions side by side: the programme's changes between their snapshots, and both papers' words.</summary>
     private async Task<(ProgrammeWords Programme, string Before, string After)?> CompareAsync(PaperMetadata previous, PaperMetadata report, CancellationToken ct)
     {
-        if (await reports.ContentAsync(previous.Id, ct) is not { } before || await reports.ContentAsync(report.Id, ct) is not { } after)
+        if (await reports.ContentAsync(previous, ct) is not { } before || await reports.ContentAsync(report, ct) is not { } after)
         {
             return null;
         }
@@ -275,7 +275,7 @@ public sealed partial class ClearanceService(
             words = new ProgrammeWords([.. SnapshotDiff.Compare(old, now).Summary()]);
         }
 
-        static string Body(byte[] docx) => PaperHtml.RenderBody(docx, string.Empty, _ => string.Empty).Body;
+        string Body(byte[] content) => PaperHtml.RenderBody(report.Kind, content, string.Empty, _ => string.Empty).Body;
         return (words, Body(before.Content), Body(after.Content));
     }
 

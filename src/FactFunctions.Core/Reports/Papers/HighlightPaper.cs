@@ -17,7 +17,7 @@ namespace FactFunctions.Reports.Papers;
 /// and what slipped against its baseline; indicator charts; the risk register; the decisions requested; the changes
 /// since the last report.
 /// </summary>
-public sealed class HighlightPaper : PaperDefinition
+public sealed class HighlightPaper : WordPaper
 {
     /// <summary>How long "due before the next meeting" runs when the board has no later meeting scheduled.</summary>
     public const int MonthsWhenNoNextMeeting = 3;

@@ -37,7 +37,7 @@ public static class PaperComposer
         Programme.KeyMilestones.For(request.Snapshot.State, request.MeetingDate, AsOf(request), request.LookAheadMonths);
 
     /// <summary>The fields of the paper the request names, composed by that paper's definition.</summary>
-    public static FieldSet Compose(PaperRequest request) => PaperDefinitions.Get(request.Kind).Compose(request);
+    public static FieldSet Compose(PaperRequest request) => PaperDefinitions.GetWord(request.Kind).Compose(request);
 
     /// <summary>The fields every paper shares: the meeting, the programme's title, author and director, the principles.</summary>
     public static FieldSet Common(PaperRequest request, string? previousFromText)

@@ -1,11 +1,9 @@
-using FactFunctions.Reports.Word;
-
 namespace FactFunctions.Reports.Papers;
 
 /// <summary>
-/// One kind of paper, whole: its kind, the board it is for, which updates it prints, the tags its template must carry,
-/// its built-in template and how its fields are composed from a snapshot. Every kind is listed once in
-/// <see cref="PaperDefinitions.All"/>; adding a paper is one file and one line there.
+/// One kind of paper, whole: its kind, the board it is for, which updates it prints, what it is made as (a Word paper,
+/// <see cref="WordPaper"/>, or a slide deck), what its template must carry, its built-in template and how it is made
+/// from a snapshot. Every kind is listed once in <see cref="PaperDefinitions.All"/>; adding a paper is one file and one line there.
 /// </summary>
 public abstract class PaperDefinition
 {
@@ -29,12 +27,15 @@ public abstract class PaperDefinition
     /// <summary>The update audience whose updates the paper prints (updates for "both" are printed too).</summary>
     public abstract string Audience { get; }
 
-    /// <summary>The content-control tags a template of this kind must contain.</summary>
+    /// <summary>What the paper is made as: its file's extension and media type, and what a template of it must be.</summary>
+    public abstract PaperFormat Format { get; }
+
+    /// <summary>What a template of this kind must contain: a Word paper's content-control tags, a deck's slide layout types.</summary>
     public abstract IReadOnlySet<string> RequiredTags { get; }
 
     /// <summary>The built-in template, made in code.</summary>
     public abstract byte[] BuildTemplate();
 
-    /// <summary>The paper's field values from a frozen programme. Pure: the same request gives the same fields.</summary>
-    public abstract FieldSet Compose(PaperRequest request);
+    /// <summary>The paper's bytes from a template (already inspected) and a frozen programme. Pure: the same request gives the same bytes.</summary>
+    public abstract byte[] Render(byte[] template, PaperRequest request);
 }

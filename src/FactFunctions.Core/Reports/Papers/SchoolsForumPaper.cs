@@ -7,7 +7,7 @@ using T = FactFunctions.Reports.Papers.TemplateTags;
 namespace FactFunctions.Reports.Papers;
 
 /// <summary>The Schools Forum paper, modelled on the 2020 seed: purpose, background, achievements, the update since the last report, priority projects, next steps.</summary>
-public sealed class SchoolsForumPaper : PaperDefinition
+public sealed class SchoolsForumPaper : WordPaper
 {
     private static readonly int[] PriorityWidths = [2000, 2938, 1200, 2000, 1500];
 

@@ -11,7 +11,7 @@ namespace FactFunctions.Reports.Papers;
 /// reason), then numbered paragraphs through background, the priority projects' updates, governance, the Key
 /// milestones table and the council's standing sections.
 /// </summary>
-public sealed class SelectCommitteePaper : PaperDefinition
+public sealed class SelectCommitteePaper : WordPaper
 {
     private static readonly int[] MilestoneWidths = [6400, 3238];
     private static readonly int[] RiskWidths = [700, 8938];

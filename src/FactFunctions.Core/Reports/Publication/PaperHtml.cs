@@ -29,6 +29,17 @@ public static class PaperHtml
         return HtmlPage.Document(title, (notice ?? string.Empty) + body);
     }
 
+    /// <summary>A paper of any kind as a page: a Word paper as <see cref="Render(byte[], string, Func{int, string}, string?)"/>, a deck by <see cref="Slides.DeckHtml"/>.</summary>
+    public static string Render(string kind, byte[] content, string fallbackTitle, Func<int, string> imageLink, string? notice = null)
+    {
+        var (title, body) = RenderBody(kind, content, fallbackTitle, imageLink);
+        return HtmlPage.Document(title, (notice ?? string.Empty) + body);
+    }
+
+    /// <summary>The title and body of a paper of any kind, read by what the kind is made as.</summary>
+    public static (string Title, string Body) RenderBody(string kind, byte[] content, string fallbackTitle, Func<int, string> imageLink) =>
+        Papers.PaperDefinitions.Get(kind).Format.IsWord ? RenderBody(content, fallbackTitle, imageLink) : Slides.DeckHtml.RenderBody(content, fallbackTitle);
+
     /// <summary>The paper's title and the HTML of its body, for a page that shows the paper inside its own (the review page).</summary>
     public static (string Title, string Body) RenderBody(byte[] docx, string fallbackTitle, Func<int, string> imageLink)
     {

@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using DocumentFormat.OpenXml.Packaging;
-using FactFunctions.Reports.Word;
 using FactFunctions.Storage;
 
 namespace FactFunctions.Reports.Publication;
@@ -19,12 +18,12 @@ public sealed class PaperStore(FactStorage storage)
     public async Task SaveAsync(PaperMetadata metadata, byte[] content, CancellationToken ct)
     {
         var container = await storage.ContainerAsync(Containers.Reports, ct);
-        await container.GetBlobClient(BlobName(metadata.Id)).UploadAsync(
+        await container.GetBlobClient(BlobName(metadata)).UploadAsync(
             new BinaryData(content),
             new BlobUploadOptions
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                HttpHeaders = new BlobHttpHeaders { ContentType = DocxPackage.ContentType },
+                HttpHeaders = new BlobHttpHeaders { ContentType = metadata.ContentType },
                 Metadata = new Dictionary<string, string> { ["sha256"] = metadata.Sha256 },
             },
             ct);
@@ -177,12 +176,12 @@ public sealed class PaperStore(FactStorage storage)
         return list.OrderByDescending(r => r.MeetingDate).ThenByDescending(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<(byte[] Content, DateTimeOffset LastModified)?> ContentAsync(string reportId, CancellationToken ct)
+    public async Task<(byte[] Content, DateTimeOffset LastModified)?> ContentAsync(PaperMetadata report, CancellationToken ct)
     {
         var container = await storage.ContainerAsync(Containers.Reports, ct);
         try
         {
-            var download = await container.GetBlobClient(BlobName(reportId)).DownloadContentAsync(ct);
+            var download = await container.GetBlobClient(BlobName(report)).DownloadContentAsync(ct);
             return (download.Value.Content.ToArray(), download.Value.Details.LastModified);
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -196,14 +195,20 @@ public sealed class PaperStore(FactStorage storage)
     /// seekable blob stream, so only the zip directory, the document part and that image are fetched. Null when the paper
     /// or the image does not exist.
     /// </summary>
-    public async Task<PaperImageResult?> ImageAsync(string reportId, int index, Microsoft.Net.Http.Headers.EntityTagHeaderValue etag, CancellationToken ct)
+    public async Task<PaperImageResult?> ImageAsync(PaperMetadata report, int index, Microsoft.Net.Http.Headers.EntityTagHeaderValue etag, CancellationToken ct)
     {
+        if (!Papers.PaperDefinitions.Get(report.Kind).Format.IsWord)
+        {
+            // A deck's HTML links no images: its charts are told as tables.
+            return null;
+        }
+
         var container = await storage.ContainerAsync(Containers.Reports, ct);
         Stream? blob = null;
         WordprocessingDocument? document = null;
         try
         {
-            blob = await container.GetBlobClient(BlobName(reportId)).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 256 * 1024 }, ct);
+            blob = await container.GetBlobClient(BlobName(report)).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 256 * 1024 }, ct);
             document = WordprocessingDocument.Open(blob, false);
             if (document.MainDocumentPart is { } main && PaperImages.Of(main).ElementAtOrDefault(index) is { } part)
             {
@@ -228,7 +233,7 @@ public sealed class PaperStore(FactStorage storage)
         }
     }
 
-    private static string BlobName(string reportId) => $"{reportId}.docx";
+    private static string BlobName(PaperMetadata report) => $"{report.Id}.{Papers.PaperDefinitions.Get(report.Kind).Format.Extension}";
 
     // A table property holds 32K characters; a version's clearance (20 clearers with their sections and comments) can be
     // more, so it is kept in as many properties as it needs, with their count.

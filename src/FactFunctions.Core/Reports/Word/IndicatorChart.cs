@@ -81,7 +81,7 @@ public static class IndicatorChart
             return [];
         }
 
-        string relationship = package.Chart(ChartSpace(indicator, ranked, points));
+        string relationship = package.Chart(ChartSpace(indicator, ranked, points, PaperText));
         uint id = package.NextDrawingId();
         string alt = AltText(indicator, ranked, points);
         var drawing = new Drawing(new DW.Inline(
@@ -102,6 +102,16 @@ public static class IndicatorChart
             FiguresTable(indicator),
             new WordParagraph(),
         ];
+    }
+
+    /// <summary>
+    /// The chart part, its title and its alt text, for a slide: the same chart as a paper's, its words sized to be read
+    /// across a room. Null when the indicator has fewer than two periods.
+    /// </summary>
+    public static (byte[] Part, string Title, string AltText)? ForSlide(IndicatorView indicator)
+    {
+        var (ranked, points) = Series(indicator);
+        return points.Count < 2 ? null : (ChartSpace(indicator, ranked, points, SlideText), Title(indicator), AltText(indicator, ranked, points));
     }
 
     /// <summary>The chart's figures as a table: period, then each kind of figure the indicator has.</summary>
@@ -134,7 +144,7 @@ public static class IndicatorChart
     }
 
     /// <summary>The chart part: one line series with markers and data labels, the figures cached in the part.</summary>
-    private static byte[] ChartSpace(IndicatorView indicator, bool ranked, IReadOnlyList<(string Period, decimal Figure)> points)
+    private static byte[] ChartSpace(IndicatorView indicator, bool ranked, IReadOnlyList<(string Period, decimal Figure)> points, ChartTextSizes sizes)
     {
         string axisTitle = Short(ranked ? $"Rank{OutOf(indicator)} (1 is best)" : PaperComposer.Capitalised(indicator.Unit ?? "Value"), MaxAxisTitle);
         using var stream = new MemoryStream();
@@ -148,7 +158,7 @@ public static class IndicatorChart
             Val(w, "lang", "en-GB");
             Val(w, "roundedCorners", "0");
             w.WriteStartElement("chart", ChartNs);
-            RichTitle(w, Title(indicator), 1200);
+            RichTitle(w, Title(indicator), sizes.Title, bold: true);
             Val(w, "autoTitleDeleted", "0");
             w.WriteStartElement("plotArea", ChartNs);
             w.WriteElementString("layout", ChartNs, null);
@@ -225,7 +235,7 @@ public static class IndicatorChart
             w.WriteEndElement();
             Val(w, "delete", "0");
             Val(w, "axPos", "b");
-            RichTitle(w, "Period", 900);
+            RichTitle(w, "Period", sizes.Axis, bold: false);
             Val(w, "majorTickMark", "out");
             Val(w, "minorTickMark", "none");
             Val(w, "tickLblPos", "nextTo");
@@ -250,7 +260,7 @@ public static class IndicatorChart
             Val(w, "delete", "0");
             Val(w, "axPos", "l");
             w.WriteElementString("majorGridlines", ChartNs, null);
-            RichTitle(w, axisTitle, 900);
+            RichTitle(w, axisTitle, sizes.Axis, bold: false);
             w.WriteStartElement("numFmt", ChartNs);
             w.WriteAttributeString("formatCode", "General");
             w.WriteAttributeString("sourceLinked", "0");
@@ -267,11 +277,35 @@ public static class IndicatorChart
             Val(w, "plotVisOnly", "1");
             Val(w, "dispBlanksAs", "gap");
             w.WriteEndElement(); // chart
+            if (sizes.Labels is { } labels)
+            {
+                // The tick and data labels, which otherwise take the application's small default.
+                w.WriteStartElement("txPr", ChartNs);
+                w.WriteElementString("bodyPr", DrawingNs, null);
+                w.WriteElementString("lstStyle", DrawingNs, null);
+                w.WriteStartElement("p", DrawingNs);
+                w.WriteStartElement("pPr", DrawingNs);
+                w.WriteStartElement("defRPr", DrawingNs);
+                w.WriteAttributeString("sz", labels.ToString(Invariant));
+                w.WriteEndElement();
+                w.WriteEndElement();
+                w.WriteStartElement("endParaRPr", DrawingNs);
+                w.WriteAttributeString("lang", "en-GB");
+                w.WriteEndElement();
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
             w.WriteEndElement(); // chartSpace
         }
 
         return stream.ToArray();
     }
+
+    /// <summary>Text sizes in hundredths of a point: the chart's title, its axis titles, and its tick and data labels (the default when null).</summary>
+    private sealed record ChartTextSizes(int Title, int Axis, int? Labels);
+
+    private static readonly ChartTextSizes PaperText = new(1200, 900, null);
+    private static readonly ChartTextSizes SlideText = new(2000, 1600, 1600);
 
     private static void Val(XmlWriter w, string name, string value)
     {
@@ -297,7 +331,7 @@ public static class IndicatorChart
         w.WriteEndElement();
     }
 
-    private static void RichTitle(XmlWriter w, string text, int size)
+    private static void RichTitle(XmlWriter w, string text, int size, bool bold)
     {
         w.WriteStartElement("title", ChartNs);
         w.WriteStartElement("tx", ChartNs);
@@ -308,14 +342,14 @@ public static class IndicatorChart
         w.WriteStartElement("pPr", DrawingNs);
         w.WriteStartElement("defRPr", DrawingNs);
         w.WriteAttributeString("sz", size.ToString(Invariant));
-        w.WriteAttributeString("b", size >= 1200 ? "1" : "0");
+        w.WriteAttributeString("b", bold ? "1" : "0");
         w.WriteEndElement();
         w.WriteEndElement();
         w.WriteStartElement("r", DrawingNs);
         w.WriteStartElement("rPr", DrawingNs);
         w.WriteAttributeString("lang", "en-GB");
         w.WriteAttributeString("sz", size.ToString(Invariant));
-        w.WriteAttributeString("b", size >= 1200 ? "1" : "0");
+        w.WriteAttributeString("b", bold ? "1" : "0");
         w.WriteEndElement();
         w.WriteElementString("t", DrawingNs, SafeText.Clean(text));
         w.WriteEndElement();

@@ -27,8 +27,6 @@ public static class TemplateInspector
 
     public const int MaxEntries = 1_000;
 
-    public const string MainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
-
     private const string OfficeDocumentType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
     private const string StrictOfficeDocumentType = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 
@@ -49,6 +47,12 @@ public static class TemplateInspector
         "urn:schemas-microsoft-com:vml",
         "urn:schemas-microsoft-com:office:office",
         "urn:schemas-microsoft-com:office:word",
+    };
+
+    private static readonly HashSet<string> PresentationNamespaces = new(StringComparer.Ordinal)
+    {
+        "http://schemas.openxmlformats.org/presentationml/2006/main",
+        "http://purl.oclc.org/ooxml/presentationml/main",
     };
 
     private static readonly HashSet<string> WordNamespaces = new(StringComparer.Ordinal)
@@ -83,9 +87,12 @@ public static class TemplateInspector
     private static readonly string[] LinkSchemes = ["http", "https", "mailto"];
 
     /// <summary>The problems found (empty when the file is safe to open and to copy into papers).</summary>
-    public static TemplateInspection Inspect(byte[] upload)
+    public static TemplateInspection Inspect(byte[] upload) => Inspect(upload, PaperFormat.Word);
+
+    /// <summary>The problems found in a template of the given format (a deck's template passes the same checks as a Word one).</summary>
+    public static TemplateInspection Inspect(byte[] upload, PaperFormat format)
     {
-        if (UploadedZip.Check(upload, MaxUncompressedBytes, MaxEntries, ".docx") is { } refusal)
+        if (UploadedZip.Check(upload, MaxUncompressedBytes, MaxEntries, $".{format.Extension}") is { } refusal)
         {
             return new TemplateInspection([refusal.Problem], refusal.TooLarge);
         }
@@ -105,7 +112,7 @@ public static class TemplateInspector
         try
         {
             using var package = Package.Open(new MemoryStream(upload, writable: false), FileMode.Open, FileAccess.Read);
-            CheckPackage(package, problems);
+            CheckPackage(package, format, problems);
 
             // An entry with no content type is no part of the document, yet papers copy every entry: a macro project or a
             // script could ride along under a name no content type covers.
@@ -117,7 +124,7 @@ public static class TemplateInspector
         }
         catch (Exception e) when (e is FileFormatException or XmlException or ArgumentException or InvalidOperationException or IOException)
         {
-            problems.Add($"The file is not a Word package that can be opened: {Printable(e.Message)}");
+            problems.Add($"The file is not a {(format.IsWord ? "Word" : "PowerPoint")} package that can be opened: {Printable(e.Message)}");
         }
 
         return new TemplateInspection(problems, false);
@@ -177,7 +184,7 @@ public static class TemplateInspector
         }
     }
 
-    private static void CheckPackage(Package package, List<string> problems)
+    private static void CheckPackage(Package package, PaperFormat format, List<string> problems)
     {
         var parts = package.GetParts().ToDictionary(p => p.Uri.OriginalString, StringComparer.OrdinalIgnoreCase);
         foreach (var relationship in Relationships(package.GetRelationships, "the package", problems))
@@ -186,10 +193,9 @@ public static class TemplateInspector
             {
                 string target = PackUriHelper.ResolvePartUri(new Uri("/", UriKind.Relative), relationship.TargetUri).OriginalString;
                 string? type = parts.TryGetValue(target, out var main) ? main.ContentType : null;
-                if (type != MainContentType)
+                if (type is null || !format.MainPartTypes.Contains(type))
                 {
-                    problems.Add($"The main part '{target}' is of type '{type ?? "missing"}'; save the template as a Word document (.docx), not a " +
-                        $"template (.dotx) or macro-enabled file.");
+                    problems.Add($"The main part '{target}' is of type '{type ?? "missing"}'; {format.SaveAs}.");
                 }
             }
 
@@ -328,6 +334,7 @@ public static class TemplateInspector
                 found.Add("merges another file into the document (altChunk); templates must be self-contained.");
                 break;
             case "object" or "control" when WordNamespaces.Contains(reader.NamespaceURI):
+            case "oleObj" or "control" or "embed" when PresentationNamespaces.Contains(reader.NamespaceURI):
             case "OLEObject" when VmlNamespaces.Contains(reader.NamespaceURI):
                 found.Add($"has an embedded or linked object ({element}); templates may not carry them.");
                 break;

@@ -1,0 +1,142 @@
+using FactFunctions.Programme;
+using FactFunctions.Programme.Outcomes;
+using FactFunctions.Reports.Papers;
+using FactFunctions.Validation;
+
+namespace FactFunctions.Reports.Slides;
+
+/// <summary>
+/// Composes a verbal update's slides from a frozen programme: the same data the papers read, cut to what a slide holds
+/// (a few short lines, each list saying how many more the paper has). Pure: the same request gives the same deck.
+/// </summary>
+public static class DeckComposer
+{
+    /// <summary>The most lines a list on a project's slide shows; more are counted in a last line.</summary>
+    public const int MaxLines = 3;
+
+    /// <summary>The most characters a line shows before it is cut with an ellipsis.</summary>
+    public const int MaxLineLength = 150;
+
+    /// <summary>The most actions the closing slide's table shows.</summary>
+    public const int MaxActions = 6;
+
+    public static Deck Compose(PaperRequest request, string audience)
+    {
+        var state = request.Snapshot.State;
+        var text = state.Text ?? new ProgrammeText();
+        string board = request.Board?.Name ?? PaperDefinitions.Get(request.Kind).Committee;
+        var asOf = PaperComposer.AsOf(request);
+        var subtitle = new List<string> { Cut($"Verbal update to the {board}, {PaperComposer.LongDate(request.MeetingDate)}") };
+        if (!string.IsNullOrWhiteSpace(text.Author?.Name))
+        {
+            subtitle.Add(Cut($"Presented by {text.Author.Name}{(string.IsNullOrWhiteSpace(text.Author.Role) ? string.Empty : $", {text.Author.Role}")}"));
+        }
+
+        var updates = PaperComposer.UpdatesFor(request, audience);
+        var changed = request.Changes?.Projects.Where(p => p.Kind == Snapshots.ChangeKinds.StatusChanged).Select(p => p.ProjectId).ToHashSet(StringComparer.Ordinal) ?? [];
+        var slides = state.Projects
+            .Where(p => p.Status != ProjectStatus.Closed || changed.Contains(p.Id))
+            .Select(p => ProjectSlide(request, p, updates[p.Id].ToList(), asOf))
+            .ToList();
+
+        var open = PaperComposer.Actions(request).Where(a => a.Action.Status == ActionStatus.Open).ToList();
+        return new Deck(Cut(string.IsNullOrWhiteSpace(text.Title) ? "FACT programme" : text.Title), subtitle, slides, [.. open.Take(MaxActions)], Math.Max(0, open.Count - MaxActions));
+    }
+
+    private static ProjectSlide ProjectSlide(PaperRequest request, ProjectView project, IReadOnlyList<UpdateView> updates, DateOnly asOf)
+    {
+        var state = request.Snapshot.State;
+        var milestones = state.Milestones.Where(m => m.ProjectId == project.Id).ToList();
+        var indicators = state.Indicators.Where(i => i.ProjectId == project.Id).OrderBy(i => i.Order ?? int.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+
+        // What changed: the lead's latest words first, then what the data says changed since the board last saw the slides
+        // (or, at a first update, what was completed since the board's previous meeting).
+        var changes = new List<string>();
+        if (updates.SelectMany(u => u.Blocks ?? []).FirstOrDefault(b => b.Type is BlockTypes.Paragraph or BlockTypes.Text && Plain(b.Text).Length > 0) is { } first)
+        {
+            changes.Add(Plain(first.Text));
+        }
+
+        string heading = "Since the last update";
+        if (request.Changes is { } diff)
+        {
+            var ids = indicators.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            changes.AddRange(diff.Projects.Where(c => c.ProjectId == project.Id).Select(c => c.Description)
+                .Concat(diff.Milestones.Where(c => c.ProjectId == project.Id).Select(c => c.Description))
+                .Concat(diff.IndicatorValues.Where(c => ids.Contains(c.IndicatorId)).Select(c => c.Description)));
+        }
+        else
+        {
+            var since = request.Board?.PreviousMeeting;
+            heading = since is { } d ? $"Since the meeting of {PaperComposer.LongDate(d)}" : "Update";
+            changes.AddRange(milestones
+                .Where(m => m.Status == MilestoneStatus.Complete && m.Window.Latest <= asOf && (since is null || m.Window.Latest > since))
+                .OrderBy(m => m.Window.Latest).ThenBy(m => m.Order)
+                .Select(m => $"Completed: {m.Activity} ({m.Due})"));
+        }
+
+        var figures = indicators
+            .Select(i => (Indicator: i, Latest: (i.Values ?? []).OrderBy(v => v.Period, StringComparer.Ordinal).LastOrDefault()))
+            .Where(x => x.Latest is not null)
+            .Select(x => $"{Name(x.Indicator)}: {IndicatorWording.Figure(x.Latest!)}{Unit(x.Indicator, x.Latest!)} ({x.Latest!.Period})")
+            .ToList();
+
+        var next = milestones
+            .Where(m => !MilestoneStatus.IsClosed(m.Status))
+            .OrderBy(m => m.Window.Earliest).ThenBy(m => m.Order)
+            .Select(m => $"{m.Activity} ({(m.Overdue ? $"overdue, was due {m.Due}" : m.Due)})")
+            .ToList();
+
+        return new ProjectSlide(
+            Cut(project.Name ?? project.Id),
+            string.IsNullOrWhiteSpace(project.Aim) ? null : Cut(project.Aim),
+            Lines(changes, "Nothing new recorded.", "more changes"),
+            Lines(figures, null, "more figures"),
+            Lines(next, "No open milestones.", "more milestones"),
+            indicators.FirstOrDefault(Word.IndicatorChart.Charted))
+        {
+            ChangesHeading = heading,
+        };
+    }
+
+    /// <summary>At most <see cref="MaxLines"/> lines, the last saying how many more there are; <paramref name="whenEmpty"/> when none.</summary>
+    private static IReadOnlyList<string> Lines(IReadOnlyList<string> lines, string? whenEmpty, string more)
+    {
+        if (lines.Count == 0)
+        {
+            return whenEmpty is null ? [] : [whenEmpty];
+        }
+
+        return lines.Count <= MaxLines
+            ? [.. lines.Select(Cut)]
+            : [.. lines.Take(MaxLines - 1).Select(Cut), $"And {lines.Count - MaxLines + 1} {more}."];
+    }
+
+    private static string Name(IndicatorView indicator) =>
+        string.IsNullOrWhiteSpace(indicator.Category) ? indicator.Name ?? indicator.Id : $"{indicator.Category}: {indicator.Name}";
+
+    private static string Unit(IndicatorView indicator, IndicatorValueView value) =>
+        value.Value is not null && !string.IsNullOrWhiteSpace(indicator.Unit) && value.Rank is null ? $" {indicator.Unit}" : string.Empty;
+
+    /// <summary>A block's text as it reads aloud: the markup's labels and bold words, without the markup.</summary>
+    public static string Plain(string? text) =>
+        string.Concat(InlineText.Parse(text).Select(piece => piece switch
+        {
+            TextPiece t => t.Text,
+            LinkPiece l => l.Label,
+            _ => string.Empty,
+        })).Trim();
+
+    /// <summary>Text safe for XML, on one line, cut to <see cref="MaxLineLength"/> characters with an ellipsis (never inside a surrogate pair).</summary>
+    public static string Cut(string? text)
+    {
+        string clean = string.Join(' ', SafeText.Clean(text).Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        if (clean.Length <= MaxLineLength)
+        {
+            return clean;
+        }
+
+        int cut = char.IsHighSurrogate(clean[MaxLineLength - 2]) ? MaxLineLength - 2 : MaxLineLength - 1;
+        return clean[..cut].TrimEnd() + "…";
+    }
+}
