@@ -334,7 +334,8 @@ public sealed class PaperHandlers(
             var (bytes, info) = await templates.CurrentAsync(kind, ct);
             request.HttpContext.Response.Headers["X-Template-Version"] = info.Version;
             var format = PaperDefinitions.Get(kind).Format;
-            return TypedResults.File(bytes, format.ContentType, $"FACT-{kind}-template-{info.Version}.{format.Extension}", entityTag: new EntityTagHeaderValue($"\"{info.Sha256}\""));
+            return TypedResults.File(bytes, format.ContentType, $"FACT-{kind}-template-{info.Version}.{format.Extension}",
+                entityTag: new EntityTagHeaderValue($"\"{info.Sha256}\""));
         });
 
     public Task<IResult> PutTemplate(HttpRequest request, string kind) =>

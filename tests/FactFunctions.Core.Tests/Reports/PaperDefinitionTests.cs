@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Validation;
 using FactFunctions.Boards;
 using FactFunctions.Reports;
 using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Slides;
 
 namespace FactFunctions.Core.Tests.Reports;
 
@@ -19,12 +20,19 @@ public sealed class PaperDefinitionTests
         Assert.Equal(kind, paper.Kind);
         Assert.False(string.IsNullOrWhiteSpace(paper.Committee));
         Assert.NotEmpty(paper.RequiredTags);
-        Assert.All(paper.RequiredTags, tag => Assert.Contains(tag, TemplateTags.Known));
-
         var validation = TemplateValidator.Validate(kind, BuiltInTemplates.For(kind));
         Assert.True(validation.Errors.IsEmpty, string.Join("; ", validation.Errors.ToDictionary().SelectMany(e => e.Value)));
-
         byte[] rendered = SamplePapers.Render(kind);
+        if (!paper.Format.IsWord)
+        {
+            // A deck's template carries slide layouts, not content controls: the layout types its slides are made on.
+            Assert.True(paper.RequiredTags.SetEquals([DeckLayouts.TitleType, DeckLayouts.ContentType]));
+            PaperTests.AssertValidDeck(rendered);
+            Assert.Contains(paper.Committee, string.Join("\n", FactFunctions.TestSupport.DeckAccessibility.SlideTexts(rendered)), StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.All(paper.RequiredTags, tag => Assert.Contains(tag, TemplateTags.Known));
         using var document = WordprocessingDocument.Open(new MemoryStream(rendered), false);
         Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(document));
         Assert.Contains(paper.Committee, document.MainDocumentPart!.Document!.InnerText, StringComparison.Ordinal);

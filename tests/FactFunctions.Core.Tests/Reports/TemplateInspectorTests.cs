@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using FactFunctions.Boards;
 using FactFunctions.Reports;
+using FactFunctions.Reports.Papers;
 using FactFunctions.Reports.Word;
 
 namespace FactFunctions.Core.Tests.Reports;
@@ -58,12 +59,12 @@ public class TemplateInspectorTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void The_built_in_templates_pass(string kind) => AssertSafe(BuiltInTemplates.For(kind));
+    public void The_built_in_templates_pass(string kind) => AssertSafe(BuiltInTemplates.For(kind), PaperDefinitions.Get(kind).Format);
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void A_paper_rendered_from_the_built_in_template_passes_the_same_inspection(string kind) =>
-        AssertSafe(SamplePapers.Render(kind));
+        AssertSafe(SamplePapers.Render(kind), PaperDefinitions.Get(kind).Format);
 
     [Fact]
     public void Ordinary_web_and_mail_links_from_hyperlink_elements_are_allowed()
@@ -123,9 +124,9 @@ public class TemplateInspectorTests
         }
     }
 
-    private static void AssertSafe(byte[] docx)
+    private static void AssertSafe(byte[] docx, PaperFormat? format = null)
     {
-        var inspection = TemplateInspector.Inspect(docx);
+        var inspection = TemplateInspector.Inspect(docx, format ?? PaperFormat.Word);
         Assert.True(inspection.Safe, string.Join(Environment.NewLine, inspection.Problems));
     }
 

@@ -11,4 +11,7 @@ namespace FactFunctions.Reports.Slides;
 /// <param name="Projects">One slide each, in the programme's order.</param>
 /// <param name="Actions">The open actions the closing slide lists, overdue first.</param>
 /// <param name="MoreActions">How many more open actions there are than the slide has room for.</param>
-public sealed record Deck(string Title, IReadOnlyList<string> Subtitle, IReadOnlyList<ProjectSlide> Projects, IReadOnlyList<CarriedAction> Actions, int MoreActions);
+/// <param name="Author">Who presents it (the programme's author), for the file's properties.</param>
+/// <param name="Written">The date the deck speaks as of, for the file's properties.</param>
+public sealed record Deck(string Title, IReadOnlyList<string> Subtitle, IReadOnlyList<ProjectSlide> Projects, IReadOnlyList<CarriedAction> Actions, int MoreActions,
+    string? Author, DateOnly Written);

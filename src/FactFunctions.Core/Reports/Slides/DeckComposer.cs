@@ -40,7 +40,8 @@ public static class DeckComposer
             .ToList();
 
         var open = PaperComposer.Actions(request).Where(a => a.Action.Status == ActionStatus.Open).ToList();
-        return new Deck(Cut(string.IsNullOrWhiteSpace(text.Title) ? "FACT programme" : text.Title), subtitle, slides, [.. open.Take(MaxActions)], Math.Max(0, open.Count - MaxActions));
+        return new Deck(Cut(string.IsNullOrWhiteSpace(text.Title) ? "FACT programme" : text.Title), subtitle, slides, [.. open.Take(MaxActions)],
+            Math.Max(0, open.Count - MaxActions), string.IsNullOrWhiteSpace(text.Author?.Name) ? null : Cut(text.Author.Name), asOf);
     }
 
     private static ProjectSlide ProjectSlide(PaperRequest request, ProjectView project, IReadOnlyList<UpdateView> updates, DateOnly asOf)

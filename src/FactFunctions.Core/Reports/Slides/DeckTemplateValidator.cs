@@ -56,7 +56,8 @@ public static class DeckTemplateValidator
 
             usable = DocxPackage.Normalise(stream.ToArray());
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException
+            or IOException)
         {
             errors.Add("template", "The file is not a PowerPoint presentation that can be opened.");
             return new TemplateValidator.Result(errors, false);

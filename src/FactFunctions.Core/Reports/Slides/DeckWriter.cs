@@ -37,6 +37,12 @@ public static class DeckWriter
                 document.ChangeDocumentType(DocumentFormat.OpenXml.PresentationDocumentType.Presentation);
             }
 
+            var properties = document.PackageProperties;
+            properties.Title = DeckComposer.Cut($"{deck.Title}: {deck.Subtitle[0]}");
+            properties.Creator = deck.Author ?? "Wiltshire Council";
+            properties.Created = properties.Modified = deck.Written.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            properties.Language = "en-GB";
+            properties.Subject = properties.Description = properties.Keywords = properties.LastModifiedBy = null;
             var presentation = document.PresentationPart ?? throw new InvalidOperationException("The template has no presentation part.");
             var root = presentation.Presentation ?? throw new InvalidOperationException("The template has no presentation.");
             foreach (var old in root.SlideIdList?.Elements<SlideId>().ToList() ?? [])
@@ -59,8 +65,21 @@ public static class DeckWriter
             var slides = new List<SlidePart>();
             SlidePart Add(SlideLayoutPart layout) => AddSlide(presentation, layout, slides);
 
+            // Screen readers list a deck by its slides' titles, so no two may be alike (two projects can share a name).
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            XElement Title(PlaceholderShape place, string title)
+            {
+                string unique = title;
+                for (int n = 2; !used.Add(unique); n++)
+                {
+                    unique = $"{title} ({n})";
+                }
+
+                return Text(2, "Title", place, null, [Paragraph(unique)]);
+            }
+
             Feed(Add(layouts.Title), Slide(
-                Text(2, "Title", layouts.TitlePlace, null, [Paragraph(deck.Title)]),
+                Title(layouts.TitlePlace, deck.Title),
                 Text(3, "Subtitle", layouts.SubtitlePlace, null, [.. deck.Subtitle.Select(line => Paragraph(line))])));
 
             foreach (var project in deck.Projects)
@@ -80,7 +99,7 @@ public static class DeckWriter
 
                 AddList(body, "Next steps", project.NextSteps);
                 Feed(Add(layouts.Content), Slide(
-                    Text(2, "Title", layouts.ContentTitlePlace, null, [Paragraph(project.Title)]),
+                    Title(layouts.ContentTitlePlace, project.Title),
                     Text(3, "Content", layouts.BodyPlace, null, body)));
 
                 if (chart is { } drawn)
@@ -97,7 +116,7 @@ public static class DeckWriter
                     AddList(figures, "Key figures", project.Figures);
                     long chartWidth = frame.Width * 62 / 100;
                     Feed(slide, Slide(
-                        Text(2, "Title", layouts.ContentTitlePlace, null, [Paragraph(DeckComposer.Cut($"{project.Title}: key figures"))]),
+                        Title(layouts.ContentTitlePlace, DeckComposer.Cut($"{project.Title}: key figures")),
                         ChartFrame(3, drawn.Title, drawn.AltText, "rId2", frame.Left, frame.Top, chartWidth, frame.Height),
                         Text(4, "Figures", layouts.BodyPlace, Position(frame.Left + chartWidth + frame.Gap, frame.Top, frame.Width - chartWidth - frame.Gap, frame.Height), figures)));
                 }
@@ -107,10 +126,10 @@ public static class DeckWriter
             string actionsTitle = deck.MoreActions > 0 ? $"Open actions ({deck.Actions.Count} of {total})" : "Open actions";
             Feed(Add(layouts.Content), deck.Actions.Count == 0
                 ? Slide(
-                    Text(2, "Title", layouts.ContentTitlePlace, null, [Paragraph(actionsTitle)]),
+                    Title(layouts.ContentTitlePlace, actionsTitle),
                     Text(3, "Content", layouts.BodyPlace, null, [Paragraph([Run("No open actions from earlier meetings.", BodySize)], bullet: false)]))
                 : Slide(
-                    Text(2, "Title", layouts.ContentTitlePlace, null, [Paragraph(actionsTitle)]),
+                    Title(layouts.ContentTitlePlace, actionsTitle),
                     ActionsTable(3, deck.Actions, frame)));
 
             var list = new SlideIdList();
