@@ -12,8 +12,8 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-step "LibreOffice Writer and Calc (papers and workbooks are converted in the tests), Chromium (pages are opened in it)"
-packages=(libreoffice-writer libreoffice-calc poppler-utils fonts-liberation2 chromium)
+step "LibreOffice Writer, Calc and Impress (papers, workbooks and slides are converted in the tests), Chromium (pages are opened in it)"
+packages=(libreoffice-writer libreoffice-calc libreoffice-impress poppler-utils fonts-liberation2 chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

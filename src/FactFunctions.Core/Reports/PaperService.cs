@@ -127,14 +127,22 @@ public sealed partial class PaperService(
         return (metadata, PaperFailure.None, null, null);
     }
 
-    /// <summary>Every board whose meeting on the request's date asks for this kind of paper, with its meetings either side.</summary>
+    /// <summary>
+    /// Every board whose meeting on the request's date asks for this kind of paper, with its meetings either side; when
+    /// none asks for it, the boards of that kind meeting that day (the Schools Forum's paper for a meeting that asked for
+    /// the verbal update's slides still carries the Forum's actions).
+    /// </summary>
     private async Task<IReadOnlyList<PaperBoard>> AskingBoardsAsync(GenerationRequest request, CancellationToken ct)
     {
         var meetings = await boards.ListMeetingsAsync(null, ct);
-        var names = (await boards.ListBoardsAsync(ct)).ToDictionary(b => b.Id, b => b.Name ?? b.Id, StringComparer.Ordinal);
+        var all = await boards.ListBoardsAsync(ct);
+        var names = all.ToDictionary(b => b.Id, b => b.Name ?? b.Id, StringComparer.Ordinal);
+        var ofKind = all.Where(b => b.Kind == request.Kind).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        var onTheDay = meetings.Where(m => m.Date == request.MeetingDate).ToList();
+        var asking = onTheDay.Where(m => m.ReportKind == request.Kind).ToList();
         return
         [
-            .. meetings.Where(m => m.Date == request.MeetingDate && m.ReportKind == request.Kind).Select(m => m.BoardId).Distinct(StringComparer.Ordinal)
+            .. (asking.Count > 0 ? asking : onTheDay.Where(m => ofKind.Contains(m.BoardId))).Select(m => m.BoardId).Distinct(StringComparer.Ordinal)
                 .Select(id => PaperBoardOf(id, names.GetValueOrDefault(id) ?? id, meetings, request.MeetingDate)),
         ];
     }

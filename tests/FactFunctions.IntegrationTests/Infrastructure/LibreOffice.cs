@@ -17,6 +17,31 @@ public static class LibreOffice
     /// <summary>Converts a .docx to PDF and returns the PDF's bytes; throws if LibreOffice fails or takes over two minutes.</summary>
     public static Task<byte[]> ConvertToPdfAsync(byte[] docx, string name = "paper") => ConvertAsync(docx, name, "docx", "pdf", "pdf");
 
+    /// <summary>A PDF's text page by page, as poppler's pdftotext reads it (one entry per page).</summary>
+    public static async Task<IReadOnlyList<string>> PdfPagesAsync(byte[] pdf)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"fact-pdf-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (string arg in new[] { "-enc", "UTF-8", file, "-" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            string text = await process.StandardOutput.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await process.WaitForExitAsync(timeout.Token);
+            return text.TrimEnd('\f').Split('\f');
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>
     /// Opens <paramref name="bytes"/> (saved as <c>name.fromExtension</c>) in headless LibreOffice and saves it with the
     /// filter <paramref name="convertTo"/>: what a person gets opening the file and saving it (xlsx → xlsx is Calc's re-save).

@@ -24,13 +24,12 @@ public static class BuiltInDeck
         using var stream = new MemoryStream();
         using (var document = PresentationDocument.Create(stream, PresentationDocumentType.Presentation))
         {
-            document.PackageProperties.Title = "Template for the FACT verbal update slides";
-            document.PackageProperties.Creator = "FactFunctions";
+            DeckProperties.Write(document, "Template for the FACT verbal update slides", "Wiltshire Council", new DateOnly(2023, 1, 1));
             var presentation = document.AddPresentationPart();
             var master = presentation.AddNewPart<SlideMasterPart>("rId1");
-            var theme = master.AddNewPart<ThemePart>("rId3");
+            var theme = presentation.AddNewPart<ThemePart>("rId2");
             Feed(theme, Theme);
-            presentation.AddPart(theme, "rId2");
+            master.AddPart(theme, "rId3");
             var title = master.AddNewPart<SlideLayoutPart>("rId1");
             title.AddPart(master, "rId1");
             Feed(title, TitleLayout);

@@ -37,12 +37,8 @@ public static class DeckWriter
                 document.ChangeDocumentType(DocumentFormat.OpenXml.PresentationDocumentType.Presentation);
             }
 
-            var properties = document.PackageProperties;
-            properties.Title = DeckComposer.Cut($"{deck.Title}: {deck.Subtitle[0]}");
-            properties.Creator = deck.Author ?? "Wiltshire Council";
-            properties.Created = properties.Modified = deck.Written.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            properties.Language = "en-GB";
-            properties.Subject = properties.Description = properties.Keywords = properties.LastModifiedBy = null;
+            // The template's own properties (its author, its revision) are replaced, not kept.
+            DeckProperties.Write(document, DeckComposer.Cut($"{deck.Title}: {deck.Subtitle[0]}"), deck.Author ?? "Wiltshire Council", deck.Written);
             var presentation = document.PresentationPart ?? throw new InvalidOperationException("The template has no presentation part.");
             var root = presentation.Presentation ?? throw new InvalidOperationException("The template has no presentation.");
             foreach (var old in root.SlideIdList?.Elements<SlideId>().ToList() ?? [])
