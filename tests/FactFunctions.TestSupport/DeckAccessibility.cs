@@ -79,7 +79,7 @@ public static class DeckAccessibility
                 problems.Add($"Slide {number} has a table whose first row is not a header row.");
             }
 
-            foreach (var size in root.Descendants().Where(e => e.Name == A + "rPr" || e.Name == A + "defRPr").Select(e => (int?)e.Attribute("sz")).OfType<int>().Distinct())
+            foreach (var size in Sizes(root))
             {
                 if (size < MinimumSlideSize)
                 {
@@ -89,7 +89,7 @@ public static class DeckAccessibility
 
             foreach (var chart in slide.ChartParts)
             {
-                foreach (var size in Read(chart).Descendants().Where(e => e.Name == A + "rPr" || e.Name == A + "defRPr").Select(e => (int?)e.Attribute("sz")).OfType<int>().Distinct())
+                foreach (var size in Sizes(Read(chart)))
                 {
                     if (size < MinimumChartSize)
                     {
@@ -123,6 +123,10 @@ public static class DeckAccessibility
         using var document = PresentationDocument.Open(new MemoryStream(pptx), false);
         return [.. Slides(document).Select(s => string.Join("\n", Read(s).Descendants(A + "p").Select(p => string.Concat(p.Descendants(A + "t").Select(t => t.Value)))))];
     }
+
+    /// <summary>Every text size set in a part (run and default run properties), in hundredths of a point.</summary>
+    private static IEnumerable<int> Sizes(XElement root) =>
+        root.Descendants().Where(e => e.Name == A + "rPr" || e.Name == A + "defRPr").Select(e => (int?)e.Attribute("sz")).OfType<int>().Distinct();
 
     private static XElement Read(OpenXmlPart part)
     {

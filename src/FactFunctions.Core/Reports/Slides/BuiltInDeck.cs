@@ -91,11 +91,13 @@ public static class BuiltInDeck
           <p:sp><p:nvSpPr><p:cNvPr id="4" name="Band"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>
           <p:spPr>{Position(0, 6477000, SlideWidth, 381000)}<a:solidFill><a:schemeClr val="accent1"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>
           </p:spTree></p:cSld>
-          <p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>
+          <p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4"
+            accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>
           <p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/><p:sldLayoutId id="2147483650" r:id="rId2"/></p:sldLayoutIdLst>
           <p:txStyles>
             <p:titleStyle><a:lvl1pPr algn="l" rtl="0"><a:spcBef><a:spcPct val="0"/></a:spcBef><a:buNone/>
-              <a:defRPr sz="3600" b="1" kern="1200"><a:solidFill><a:schemeClr val="tx2"/></a:solidFill><a:latin typeface="+mj-lt"/><a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/></a:defRPr></a:lvl1pPr></p:titleStyle>
+              <a:defRPr sz="3600" b="1" kern="1200"><a:solidFill><a:schemeClr val="tx2"/></a:solidFill><a:latin typeface="+mj-lt"/>
+              <a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/></a:defRPr></a:lvl1pPr></p:titleStyle>
             <p:bodyStyle>{Level(1, 342900, -342900, 2400, Dot)}{Level(2, 742950, -285750, 2000, Dash)}{Level(3, 1143000, -228600, 1800, Dot)}</p:bodyStyle>
             <p:otherStyle><a:defPPr><a:defRPr lang="en-GB"/></a:defPPr></p:otherStyle>
           </p:txStyles>
@@ -110,7 +112,8 @@ public static class BuiltInDeck
                   "<a:lstStyle><a:lvl1pPr algn=\"l\"><a:defRPr sz=\"4400\"/></a:lvl1pPr></a:lstStyle>"))}
           {Placeholder(3, "Subtitle 2", "<p:ph type=\"subTitle\" idx=\"1\"/>", Position(914400, 3810000, 10363200, 2209800),
               Text("Click to edit the subtitle", "<a:bodyPr><a:normAutofit/></a:bodyPr>",
-                  "<a:lstStyle><a:lvl1pPr marL=\"0\" indent=\"0\" algn=\"l\"><a:buNone/><a:defRPr sz=\"2400\"><a:solidFill><a:schemeClr val=\"tx2\"/></a:solidFill></a:defRPr></a:lvl1pPr></a:lstStyle>"))}
+                  "<a:lstStyle><a:lvl1pPr marL=\"0\" indent=\"0\" algn=\"l\"><a:buNone/>" +
+                  "<a:defRPr sz=\"2400\"><a:solidFill><a:schemeClr val=\"tx2\"/></a:solidFill></a:defRPr></a:lvl1pPr></a:lstStyle>"))}
           </p:spTree></p:cSld>
           <p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>
         </p:sldLayout>
@@ -146,7 +149,8 @@ public static class BuiltInDeck
             <a:fmtScheme name="FACT">
               <a:fillStyleLst>{Fill("phClr")}{Fill("phClr")}{Fill("phClr")}</a:fillStyleLst>
               <a:lnStyleLst><a:ln w="9525">{Fill("phClr")}</a:ln><a:ln w="25400">{Fill("phClr")}</a:ln><a:ln w="38100">{Fill("phClr")}</a:ln></a:lnStyleLst>
-              <a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst>
+              <a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle>
+              <a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst>
               <a:bgFillStyleLst>{Fill("phClr")}{Fill("phClr")}{Fill("phClr")}</a:bgFillStyleLst>
             </a:fmtScheme>
           </a:themeElements>

@@ -14,8 +14,11 @@ public static class DeckComposer
     /// <summary>The most lines a list on a project's slide shows; more are counted in a last line.</summary>
     public const int MaxLines = 3;
 
-    /// <summary>The most characters a line shows before it is cut with an ellipsis.</summary>
+    /// <summary>The most characters a line shows before it is cut (at a sentence's end when one is near, else with an ellipsis).</summary>
     public const int MaxLineLength = 150;
+
+    /// <summary>The most characters of a project's aim and of the lead's words, each a paragraph of its own on the slide.</summary>
+    public const int MaxWords = 240;
 
     /// <summary>The most actions the closing slide's table shows.</summary>
     public const int MaxActions = 6;
@@ -34,8 +37,10 @@ public static class DeckComposer
 
         var updates = PaperComposer.UpdatesFor(request, audience);
         var changed = request.Changes?.Projects.Where(p => p.Kind == Snapshots.ChangeKinds.StatusChanged).Select(p => p.ProjectId).ToHashSet(StringComparer.Ordinal) ?? [];
+
+        // A talk is about what is moving: projects in delivery, and any whose status changed since the last update.
         var slides = state.Projects
-            .Where(p => p.Status != ProjectStatus.Closed || changed.Contains(p.Id))
+            .Where(p => p.Status is not (ProjectStatus.Closed or ProjectStatus.BusinessAsUsual) || changed.Contains(p.Id))
             .Select(p => ProjectSlide(request, p, updates[p.Id].ToList(), asOf))
             .ToList();
 
@@ -50,12 +55,15 @@ public static class DeckComposer
         var milestones = state.Milestones.Where(m => m.ProjectId == project.Id).ToList();
         var indicators = state.Indicators.Where(i => i.ProjectId == project.Id).OrderBy(i => i.Order ?? int.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
 
-        // What changed: the lead's latest words first, then what the data says changed since the board last saw the slides
-        // (or, at a first update, what was completed since the board's previous meeting).
+        // What changed: the lead's words written since the board last heard (the last slides, else its previous meeting),
+        // then what the data says changed since the board last saw the slides (or, at a first update, what was completed
+        // since the board's previous meeting). Words older than that are not news, whatever the latest update is.
+        DateOnly? heard = request.Changes is { } last ? Dates.LondonTime.DateOf(last.SinceTakenAt) : request.Board?.PreviousMeeting;
         var changes = new List<string>();
-        if (updates.SelectMany(u => u.Blocks ?? []).FirstOrDefault(b => b.Type is BlockTypes.Paragraph or BlockTypes.Text && Plain(b.Text).Length > 0) is { } first)
+        if (updates.Where(u => heard is null || u.AsOf > heard).SelectMany(u => u.Blocks ?? [])
+            .FirstOrDefault(b => b.Type is BlockTypes.Paragraph or BlockTypes.Text && Plain(b.Text).Length > 0) is { } first)
         {
-            changes.Add(Plain(first.Text));
+            changes.Add(Cut(Plain(first.Text), MaxWords));
         }
 
         string heading = "Since the last update";
@@ -64,7 +72,8 @@ public static class DeckComposer
             var ids = indicators.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             changes.AddRange(diff.Projects.Where(c => c.ProjectId == project.Id).Select(c => c.Description)
                 .Concat(diff.Milestones.Where(c => c.ProjectId == project.Id).Select(c => c.Description))
-                .Concat(diff.IndicatorValues.Where(c => ids.Contains(c.IndicatorId)).Select(c => c.Description)));
+                .Concat(diff.IndicatorValues.Where(c => ids.Contains(c.IndicatorId)).Select(c => c.Description))
+                .Select(line => Cut(line)));
         }
         else
         {
@@ -73,24 +82,24 @@ public static class DeckComposer
             changes.AddRange(milestones
                 .Where(m => m.Status == MilestoneStatus.Complete && m.Window.Latest <= asOf && (since is null || m.Window.Latest > since))
                 .OrderBy(m => m.Window.Latest).ThenBy(m => m.Order)
-                .Select(m => $"Completed: {m.Activity} ({m.Due})"));
+                .Select(m => Cut($"Completed: {m.Activity} ({m.Due})")));
         }
 
         var figures = indicators
             .Select(i => (Indicator: i, Latest: (i.Values ?? []).OrderBy(v => v.Period, StringComparer.Ordinal).LastOrDefault()))
             .Where(x => x.Latest is not null)
-            .Select(x => $"{Name(x.Indicator)}: {IndicatorWording.Figure(x.Latest!)}{Unit(x.Indicator, x.Latest!)} ({x.Latest!.Period})")
+            .Select(x => Cut($"{Name(x.Indicator, project)}: {IndicatorWording.Figure(x.Latest!)}{Unit(x.Indicator, x.Latest!)} ({x.Latest!.Period})"))
             .ToList();
 
         var next = milestones
             .Where(m => !MilestoneStatus.IsClosed(m.Status))
             .OrderBy(m => m.Window.Earliest).ThenBy(m => m.Order)
-            .Select(m => $"{m.Activity} ({(m.Overdue ? $"overdue, was due {m.Due}" : m.Due)})")
+            .Select(m => Cut($"{m.Activity} ({(m.Overdue ? $"overdue, was due {m.Due}" : m.Due)})"))
             .ToList();
 
         return new ProjectSlide(
             Cut(project.Name ?? project.Id),
-            string.IsNullOrWhiteSpace(project.Aim) ? null : Cut(project.Aim),
+            string.IsNullOrWhiteSpace(project.Aim) ? null : Cut(project.Aim, MaxWords),
             Lines(changes, "Nothing new recorded.", "more changes"),
             Lines(figures, null, "more figures"),
             Lines(next, "No open milestones.", "more milestones"),
@@ -100,7 +109,7 @@ public static class DeckComposer
         };
     }
 
-    /// <summary>At most <see cref="MaxLines"/> lines, the last saying how many more there are; <paramref name="whenEmpty"/> when none.</summary>
+    /// <summary>At most <see cref="MaxLines"/> lines (each already cut), the last saying how many more there are; <paramref name="whenEmpty"/> when none.</summary>
     private static IReadOnlyList<string> Lines(IReadOnlyList<string> lines, string? whenEmpty, string more)
     {
         if (lines.Count == 0)
@@ -109,12 +118,13 @@ public static class DeckComposer
         }
 
         return lines.Count <= MaxLines
-            ? [.. lines.Select(Cut)]
-            : [.. lines.Take(MaxLines - 1).Select(Cut), $"And {lines.Count - MaxLines + 1} {more}."];
+            ? lines
+            : [.. lines.Take(MaxLines - 1), $"And {lines.Count - MaxLines + 1} {more}."];
     }
 
-    private static string Name(IndicatorView indicator) =>
-        string.IsNullOrWhiteSpace(indicator.Category) ? indicator.Name ?? indicator.Id : $"{indicator.Category}: {indicator.Name}";
+    /// <summary>The indicator's name, after its category unless the category is the project the slide is about.</summary>
+    private static string Name(IndicatorView indicator, ProjectView project) =>
+        string.IsNullOrWhiteSpace(indicator.Category) || indicator.Category == project.Name ? indicator.Name ?? indicator.Id : $"{indicator.Category}: {indicator.Name}";
 
     private static string Unit(IndicatorView indicator, IndicatorValueView value) =>
         value.Value is not null && !string.IsNullOrWhiteSpace(indicator.Unit) && value.Rank is null ? $" {indicator.Unit}" : string.Empty;
@@ -128,16 +138,23 @@ public static class DeckComposer
             _ => string.Empty,
         })).Trim();
 
-    /// <summary>Text safe for XML, on one line, cut to <see cref="MaxLineLength"/> characters with an ellipsis (never inside a surrogate pair).</summary>
-    public static string Cut(string? text)
+    /// <summary>Text safe for XML, on one line, cut to <paramref name="max"/> characters (never inside a surrogate pair).</summary>
+    public static string Cut(string? text, int max = MaxLineLength)
     {
         string clean = string.Join(' ', SafeText.Clean(text).Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        if (clean.Length <= MaxLineLength)
+        if (clean.Length <= max)
         {
             return clean;
         }
 
-        int cut = char.IsHighSurrogate(clean[MaxLineLength - 2]) ? MaxLineLength - 2 : MaxLineLength - 1;
+        // At the end of a sentence or clause when one ends far enough in, so the slide says a whole thought.
+        int boundary = Math.Max(clean.LastIndexOf(". ", max - 1, StringComparison.Ordinal), clean.LastIndexOf("; ", max - 1, StringComparison.Ordinal));
+        if (boundary >= max * 6 / 10)
+        {
+            return clean[..boundary] + ".";
+        }
+
+        int cut = char.IsHighSurrogate(clean[max - 2]) ? max - 2 : max - 1;
         return clean[..cut].TrimEnd() + "…";
     }
 }

@@ -91,6 +91,8 @@ public static class DeckHtml
     /// <summary>Paragraphs with a bullet become list items; a bold paragraph without one is a heading; the rest are paragraphs.</summary>
     private static void Paragraphs(XElement body, StringBuilder html, int level)
     {
+        // A body or content placeholder bullets its paragraphs (unless a paragraph says none); a subtitle or a text box does not.
+        bool listPlace = body.Parent?.Descendants(P + "ph").Any(p => p.Attribute("type")?.Value is not ("subTitle" or "ctrTitle")) == true;
         bool inList = false;
         foreach (var paragraph in body.Elements(A + "p"))
         {
@@ -101,7 +103,7 @@ public static class DeckHtml
             }
 
             var properties = paragraph.Element(A + "pPr");
-            bool bulleted = properties?.Element(A + "buNone") is null && body.Parent?.Descendants(P + "ph").Any(p => p.Attribute("type")?.Value is not ("subTitle" or "ctrTitle")) == true;
+            bool bulleted = properties?.Element(A + "buNone") is null && listPlace;
             var runs = paragraph.Elements(A + "r").ToList();
             bool heading = !bulleted && runs.Count > 0 && runs.All(r => r.Element(A + "rPr")?.Attribute("b")?.Value is "1" or "true");
             if (bulleted != inList)

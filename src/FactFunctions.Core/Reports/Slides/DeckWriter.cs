@@ -114,7 +114,8 @@ public static class DeckWriter
                     Feed(slide, Slide(
                         Title(layouts.ContentTitlePlace, DeckComposer.Cut($"{project.Title}: key figures")),
                         ChartFrame(3, drawn.Title, drawn.AltText, "rId2", frame.Left, frame.Top, chartWidth, frame.Height),
-                        Text(4, "Figures", layouts.BodyPlace, Position(frame.Left + chartWidth + frame.Gap, frame.Top, frame.Width - chartWidth - frame.Gap, frame.Height), figures)));
+                        Text(4, "Figures", layouts.BodyPlace,
+                            Position(frame.Left + chartWidth + frame.Gap, frame.Top, frame.Width - chartWidth - frame.Gap, frame.Height), figures)));
                 }
             }
 
@@ -191,7 +192,8 @@ public static class DeckWriter
             new XAttribute(XNamespace.Xmlns + "p", P),
             new XElement(P + "cSld",
                 new XElement(P + "spTree",
-                    new XElement(P + "nvGrpSpPr", new XElement(P + "cNvPr", new XAttribute("id", 1), new XAttribute("name", string.Empty)), new XElement(P + "cNvGrpSpPr"), new XElement(P + "nvPr")),
+                    new XElement(P + "nvGrpSpPr",
+                        new XElement(P + "cNvPr", new XAttribute("id", 1), new XAttribute("name", string.Empty)), new XElement(P + "cNvGrpSpPr"), new XElement(P + "nvPr")),
                     new XElement(P + "grpSpPr", new XElement(A + "xfrm",
                         Point("off", 0, 0), Point("ext", 0, 0, "cx", "cy"), Point("chOff", 0, 0), Point("chExt", 0, 0, "cx", "cy"))),
                     shapes)),
