@@ -73,7 +73,8 @@ public sealed class DeckTests
 
         // The lead's words since the October meeting, cut at the end of a clause; the next steps from the open milestones.
         Assert.Contains("Since the meeting of 9 October 2025", slides[1], StringComparison.Ordinal);
-        Assert.Contains("are down a fifth on 2023. The retrospective analysis of fixed-term exclusions the Forum asked for in June has begun.", slides[1], StringComparison.Ordinal);
+        Assert.Contains("are down a fifth on 2023. The retrospective analysis of fixed-term exclusions the Forum asked for in June has begun.", slides[1],
+            StringComparison.Ordinal);
         Assert.Contains("Retrospective analysis of fixed-term exclusions in the pilot schools (overdue, was due Autumn 2025)", slides[1], StringComparison.Ordinal);
         Assert.Contains("Suspensions in the pilot schools: 47 suspensions a term (2024-25)", slides[2], StringComparison.Ordinal);
 

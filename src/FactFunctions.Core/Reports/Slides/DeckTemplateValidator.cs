@@ -93,7 +93,8 @@ public static class DeckTemplateValidator
                 errors.Add("template", $"A deck made from this template would not be valid: {error.Description} ({error.Path?.XPath})");
             }
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException
+            or ArgumentException or KeyNotFoundException)
         {
             errors.Add("template", "A deck could not be made from this template.");
         }

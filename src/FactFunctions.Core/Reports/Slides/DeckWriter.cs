@@ -43,9 +43,10 @@ public static class DeckWriter
             var root = presentation.Presentation ?? throw new InvalidOperationException("The template has no presentation.");
             foreach (var old in root.SlideIdList?.Elements<SlideId>().ToList() ?? [])
             {
-                if (old.RelationshipId?.Value is { } id)
+                // A slide list may name a relationship the package does not have: there is nothing to drop then.
+                if (old.RelationshipId?.Value is { } id && presentation.TryGetPartById(id, out var part))
                 {
-                    presentation.DeletePart(id);
+                    presentation.DeletePart(part);
                 }
             }
 
