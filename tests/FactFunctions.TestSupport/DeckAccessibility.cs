@@ -79,7 +79,11 @@ public static class DeckAccessibility
                 problems.Add($"Slide {number} has a table whose first row is not a header row.");
             }
 
-            foreach (var size in Sizes(root))
+            // The sizes the slide sets, and those its layout and master give its title and first-level text.
+            var layout = slide.SlideLayoutPart!;
+            var master = Read(layout.SlideMasterPart!).Descendants(P + "txStyles").SelectMany(s => s.Elements())
+                .Where(style => style.Name == P + "titleStyle" || style.Name == P + "bodyStyle").SelectMany(style => style.Elements(A + "lvl1pPr"));
+            foreach (var size in Sizes(root).Concat(Sizes(Read(layout))).Concat(master.SelectMany(Sizes)).Distinct())
             {
                 if (size < MinimumSlideSize)
                 {

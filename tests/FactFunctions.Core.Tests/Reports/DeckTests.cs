@@ -155,6 +155,38 @@ public sealed class DeckTests
         Assert.Contains(word.Errors.ToDictionary()["template"], e => e.Contains("PowerPoint presentation (.pptx)", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, string, string, string?> HostileTemplates => new()
+    {
+        // Values the SDK's enumerations and numbers cannot read: refused or used, never an exception.
+        { "layout type", "ppt/slideLayouts/slideLayout2.xml", "type=\"obj\"", "type=\"bogus\"" },
+        { "placeholder type", "ppt/slideLayouts/slideLayout2.xml", "<p:ph type=\"title\"/>", "<p:ph type=\"bogus\"/>" },
+        { "placeholder index", "ppt/slideLayouts/slideLayout2.xml", "<p:ph idx=\"1\"/>", "<p:ph idx=\"abc\"/>" },
+        { "huge index", "ppt/slideLayouts/slideLayout2.xml", "<p:ph idx=\"1\"/>", "<p:ph idx=\"99999999999\"/>" },
+        { "slide size", "ppt/presentation.xml", "cx=\"12192000\"", "cx=\"abc\"" },
+        { "slide naming a missing part", "ppt/presentation.xml", "<p:sldSz", "<p:sldIdLst><p:sldId id=\"256\" r:id=\"rIdNone\"/></p:sldIdLst><p:sldSz" },
+        { "slide naming the master", "ppt/presentation.xml", "<p:sldSz", "<p:sldIdLst><p:sldId id=\"256\" r:id=\"rId1\"/></p:sldIdLst><p:sldSz" },
+        { "small body text", "ppt/slideMasters/slideMaster1.xml", "sz=\"2400\"", "sz=\"1000\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileTemplates))]
+    public void A_hostile_template_is_refused_or_used_whole_never_an_exception(string name, string part, string find, string? replace)
+    {
+        byte[] template = BuiltInTemplates.For(PaperKinds.Presentation);
+        string xml = new StreamReader(new ZipArchive(new MemoryStream(template)).GetEntry(part)!.Open()).ReadToEnd();
+        Assert.True(xml.Contains(find, StringComparison.Ordinal), $"{name}: '{find}' is not in {part}");
+        var result = TemplateValidator.Validate(PaperKinds.Presentation, Edit(template, part, x => x.Replace(find, replace, StringComparison.Ordinal)));
+        if (name == "small body text")
+        {
+            Assert.Contains(result.Errors.ToDictionary()["layouts"], e => e.Contains("10pt", StringComparison.Ordinal));
+        }
+        else if (result.Errors.IsEmpty)
+        {
+            // Accepted: what it makes is a valid deck, and the slide the template named is not in it.
+            PaperTests.AssertValidDeck(PaperDefinitions.Get(PaperKinds.Presentation).Render(result.Usable!, NextForum()));
+        }
+    }
+
     private static byte[] Edit(byte[] package, string name, Func<string, string> edit)
     {
         using var stream = new MemoryStream();

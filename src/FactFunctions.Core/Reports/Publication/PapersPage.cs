@@ -78,7 +78,9 @@ public static class PapersPage
     {
         // A paper written for one board of several (the highlight report) is that board's.
         string committee = versions.Select(v => v.BoardName).FirstOrDefault(n => n is not null) ?? PaperDefinitions.Get(kind).Committee;
-        string meeting = $"{committee}, {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}";
+        // A meeting can have a paper and slides: the slides' heading says so.
+        var format = PaperDefinitions.Get(kind).Format;
+        string meeting = $"{committee}, {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}{(format.IsWord ? string.Empty : $": {format.Items}")}";
         html.Append("<section>\n<h2>").Append(HtmlPage.Encode(meeting)).Append("</h2>\n");
         foreach (var (board, lines) in resolutions.Where(r => r.Lines.Count > 0))
         {
@@ -131,12 +133,14 @@ public static class PapersPage
     /// <summary>Two links whose text says what each opens, distinct for every version.</summary>
     private static string Links(PaperMetadata paper, string committee, DateOnly date, LinkTo link, string version = "")
     {
-        string name = $"{committee} paper for {date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}{version}";
+        var format = PaperDefinitions.Get(paper.Kind).Format;
+        string name = $"{committee} {format.Items} for {date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}{version}";
         string size = paper.Size >= 1024 * 1024
             ? $"{paper.Size / (1024.0 * 1024):0.0} MB"
             : $"{Math.Max(1, (paper.Size + 512) / 1024)} KB";
         return $"<a href=\"{HtmlPage.Encode(link($"{Routes.BasePath}/reports/{paper.Id}/html"))}\">Read the {HtmlPage.Encode(name)}</a> or " +
-            $"<a href=\"{HtmlPage.Encode(link($"{Routes.BasePath}/reports/{paper.Id}/content"))}\" download>download the {HtmlPage.Encode(name)} as a Word document ({size})</a>";
+            $"<a href=\"{HtmlPage.Encode(link($"{Routes.BasePath}/reports/{paper.Id}/content"))}\" download>" +
+            $"download the {HtmlPage.Encode(name)} as {format.DocumentName} ({size})</a>";
     }
 
     /// <summary>"Generated 3 November 2022, 10:15 by the programme lead; approved …; published …" in UK time.</summary>

@@ -20,8 +20,15 @@ public static class DeckComposer
     /// <summary>The most characters of a project's aim and of the lead's words, each a paragraph of its own on the slide.</summary>
     public const int MaxWords = 240;
 
-    /// <summary>The most actions the closing slide's table shows.</summary>
-    public const int MaxActions = 6;
+    /// <summary>The most actions the closing slide's table shows (each cut to <see cref="MaxActionText"/> characters, so five rows fit).</summary>
+    public const int MaxActions = 5;
+
+    public const int MaxActionText = 120;
+
+    /// <summary>The lines a project slide's body holds at 20pt, of about <see cref="LineLength"/> characters: lists are shortened to fit.</summary>
+    public const int BodyLines = 14;
+
+    private const int LineLength = 80;
 
     public static Deck Compose(PaperRequest request, string audience)
     {
@@ -60,7 +67,7 @@ public static class DeckComposer
         // since the board's previous meeting). Words older than that are not news, whatever the latest update is.
         DateOnly? heard = request.Changes is { } last ? Dates.LondonTime.DateOf(last.SinceTakenAt) : request.Board?.PreviousMeeting;
         var changes = new List<string>();
-        if (updates.Where(u => heard is null || u.AsOf > heard).SelectMany(u => u.Blocks ?? [])
+        if (updates.Where(u => heard is null || u.AsOf > heard).OrderByDescending(u => u.AsOf).SelectMany(u => u.Blocks ?? [])
             .FirstOrDefault(b => b.Type is BlockTypes.Paragraph or BlockTypes.Text && Plain(b.Text).Length > 0) is { } first)
         {
             changes.Add(Cut(Plain(first.Text), MaxWords));
@@ -97,29 +104,52 @@ public static class DeckComposer
             .Select(m => Cut($"{m.Activity} ({(m.Overdue ? $"overdue, was due {m.Due}" : m.Due)})"))
             .ToList();
 
-        return new ProjectSlide(
-            Cut(project.Name ?? project.Id),
-            string.IsNullOrWhiteSpace(project.Aim) ? null : Cut(project.Aim, MaxWords),
-            Lines(changes, "Nothing new recorded.", "more changes"),
-            Lines(figures, null, "more figures"),
-            Lines(next, "No open milestones.", "more milestones"),
-            indicators.FirstOrDefault(Word.IndicatorChart.Charted))
+        // As many lines of each list as the slide holds: three each when they fit, fewer when the words are long.
+        string? aim = string.IsNullOrWhiteSpace(project.Aim) ? null : Cut(project.Aim, MaxWords);
+        var chart = indicators.FirstOrDefault(Word.IndicatorChart.Charted);
+        for (int max = MaxLines; ; max--)
         {
-            ChangesHeading = heading,
-        };
+            var slide = new ProjectSlide(
+                Cut(project.Name ?? project.Id),
+                aim,
+                Lines(changes, "Nothing new recorded.", "more changes", max),
+                Lines(figures, null, "more figures", max),
+                Lines(next, "No open milestones.", "more milestones", max),
+                chart)
+            {
+                ChangesHeading = heading,
+            };
+            if (max == 2 || BodyLinesOf(slide) <= BodyLines)
+            {
+                return slide;
+            }
+        }
     }
 
-    /// <summary>At most <see cref="MaxLines"/> lines (each already cut), the last saying how many more there are; <paramref name="whenEmpty"/> when none.</summary>
-    private static IReadOnlyList<string> Lines(IReadOnlyList<string> lines, string? whenEmpty, string more)
+    /// <summary>About how many lines the slide's body takes: the aim, each list's heading and each item, wrapped at <see cref="LineLength"/>.</summary>
+    private static int BodyLinesOf(ProjectSlide slide)
+    {
+        static int Wrapped(string text) => Math.Max(1, (text.Length + LineLength - 1) / LineLength);
+        var lists = new List<IReadOnlyList<string>> { slide.Changes, slide.NextSteps };
+        if (slide.Chart is null)
+        {
+            lists.Add(slide.Figures);
+        }
+
+        return (slide.Aim is { } aim ? Wrapped($"Aim: {aim}") : 0) + lists.Where(l => l.Count > 0).Sum(l => 1 + l.Sum(Wrapped));
+    }
+
+    /// <summary>At most <paramref name="max"/> lines (each already cut), the last saying how many more there are; <paramref name="whenEmpty"/> when none.</summary>
+    private static IReadOnlyList<string> Lines(IReadOnlyList<string> lines, string? whenEmpty, string more, int max)
     {
         if (lines.Count == 0)
         {
             return whenEmpty is null ? [] : [whenEmpty];
         }
 
-        return lines.Count <= MaxLines
+        return lines.Count <= max
             ? lines
-            : [.. lines.Take(MaxLines - 1), $"And {lines.Count - MaxLines + 1} {more}."];
+            : [.. lines.Take(max - 1), $"And {lines.Count - max + 1} {more}."];
     }
 
     /// <summary>The indicator's name, after its category unless the category is the project the slide is about.</summary>

@@ -21,8 +21,9 @@ public sealed record DeckLayouts(SlideLayoutPart Title, PlaceholderShape TitlePl
     {
         var problems = new List<string>();
         var layouts = (presentation.SlideMasterParts ?? []).SelectMany(m => m.SlideLayoutParts ?? []).ToList();
-        var title = layouts.FirstOrDefault(l => l.SlideLayout?.Type?.Value == SlideLayoutValues.Title);
-        var content = layouts.FirstOrDefault(l => l.SlideLayout?.Type?.Value == SlideLayoutValues.Object);
+        // Types are compared as written: reading an unknown value (type="bogus") as the SDK's enumeration would throw.
+        var title = layouts.FirstOrDefault(l => l.SlideLayout?.Type?.InnerText == TitleType);
+        var content = layouts.FirstOrDefault(l => l.SlideLayout?.Type?.InnerText == ContentType);
         PlaceholderShape? titlePlace = null, subtitlePlace = null, contentTitle = null, body = null;
         if (title is null)
         {
@@ -31,7 +32,7 @@ public sealed record DeckLayouts(SlideLayoutPart Title, PlaceholderShape TitlePl
         else
         {
             titlePlace = Places(title).FirstOrDefault(IsTitle);
-            subtitlePlace = Places(title).FirstOrDefault(p => p.Type?.Value == PlaceholderValues.SubTitle) ?? Places(title).FirstOrDefault(IsBody);
+            subtitlePlace = Places(title).FirstOrDefault(p => p.Type?.InnerText == "subTitle") ?? Places(title).FirstOrDefault(IsBody);
             if (titlePlace is null || subtitlePlace is null)
             {
                 problems.Add("The Title Slide layout needs a title placeholder and a subtitle placeholder.");
@@ -58,9 +59,10 @@ public sealed record DeckLayouts(SlideLayoutPart Title, PlaceholderShape TitlePl
     private static IEnumerable<PlaceholderShape> Places(SlideLayoutPart layout) =>
         layout.SlideLayout?.CommonSlideData?.ShapeTree?.Descendants<PlaceholderShape>() ?? [];
 
-    private static bool IsTitle(PlaceholderShape place) => place.Type?.Value == PlaceholderValues.Title || place.Type?.Value == PlaceholderValues.CenteredTitle;
+    private static bool IsTitle(PlaceholderShape place) => place.Type?.InnerText is "title" or "ctrTitle";
 
-    /// <summary>A text placeholder with an index: a body, or a content (<c>obj</c>, the default type) placeholder.</summary>
+    /// <summary>A text placeholder with a whole-number index: a body, or a content (<c>obj</c>, the default type) placeholder.</summary>
     private static bool IsBody(PlaceholderShape place) =>
-        place.Index is not null && (place.Type is null || place.Type.Value == PlaceholderValues.Body || place.Type.Value == PlaceholderValues.Object);
+        uint.TryParse(place.Index?.InnerText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) &&
+        (place.Type is null || place.Type.InnerText is "body" or "obj");
 }

@@ -48,7 +48,8 @@ public static class DeckTemplateValidator
                     return new TemplateValidator.Result(errors, false);
                 }
 
-                foreach (string problem in DeckLayouts.Find(document.PresentationPart).Problems)
+                var (layouts, problems) = DeckLayouts.Find(document.PresentationPart);
+                foreach (string problem in problems.Concat(layouts is null ? [] : SmallText(layouts)))
                 {
                     errors.Add("layouts", problem);
                 }
@@ -57,7 +58,7 @@ public static class DeckTemplateValidator
             usable = DocxPackage.Normalise(stream.ToArray());
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException
-            or IOException)
+            or IOException or FormatException or OverflowException)
         {
             errors.Add("template", "The file is not a PowerPoint presentation that can be opened.");
             return new TemplateValidator.Result(errors, false);
@@ -69,6 +70,31 @@ public static class DeckTemplateValidator
         }
 
         return new TemplateValidator.Result(errors, false, errors.IsEmpty ? usable : null);
+    }
+
+    /// <summary>Slides are read across a room: the title and first-level text the layouts and their master set must be 18pt or more.</summary>
+    private static IEnumerable<string> SmallText(DeckLayouts layouts)
+    {
+        const int Smallest = 1800;
+        var master = layouts.Content.SlideMasterPart?.SlideMaster?.TextStyles;
+        var sources = new (string Where, DocumentFormat.OpenXml.OpenXmlElement? Element)[]
+        {
+            ("master's title", master?.TitleStyle?.Level1ParagraphProperties),
+            ("master's body", master?.BodyStyle?.Level1ParagraphProperties),
+            ("Title Slide layout's", layouts.Title.SlideLayout),
+            ("Title and Content layout's", layouts.Content.SlideLayout),
+        };
+        foreach (var (where, element) in sources)
+        {
+            // First-level text only: the slides write no deeper level, and a template may keep smaller sizes for them.
+            var firstLevel = element?.Descendants().Where(e => e.LocalName == "defRPr" && e.Parent?.LocalName is "lvl1pPr" or "titleStyle" or "bodyStyle");
+            foreach (var size in firstLevel?.Select(e => e.GetAttributes().FirstOrDefault(a => a.LocalName == "sz").Value)
+                .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : (int?)null).OfType<int>()
+                .Where(n => n < Smallest).Distinct() ?? [])
+            {
+                yield return $"The {where} text is {size / 100m}pt; slides are read across a room, so text must be at least {Smallest / 100}pt.";
+            }
+        }
     }
 
     private static void CheckRendersValid(string kind, byte[] template, ValidationErrors errors)
@@ -94,7 +120,7 @@ public static class DeckTemplateValidator
             }
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException
-            or ArgumentException or KeyNotFoundException)
+            or ArgumentException or KeyNotFoundException or FormatException or OverflowException)
         {
             errors.Add("template", "A deck could not be made from this template.");
         }

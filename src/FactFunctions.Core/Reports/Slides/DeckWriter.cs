@@ -43,21 +43,27 @@ public static class DeckWriter
             var root = presentation.Presentation ?? throw new InvalidOperationException("The template has no presentation.");
             foreach (var old in root.SlideIdList?.Elements<SlideId>().ToList() ?? [])
             {
-                // A slide list may name a relationship the package does not have: there is nothing to drop then.
-                if (old.RelationshipId?.Value is { } id && presentation.TryGetPartById(id, out var part))
+                // Only slides: a slide list may name a relationship the package does not have, or one to another part.
+                if (old.RelationshipId?.Value is { } id && presentation.TryGetPartById(id, out var part) && part is SlidePart)
                 {
                     presentation.DeletePart(part);
                 }
             }
 
+            // The custom shows and sections name the dropped slides; they go with them.
             root.SlideIdList?.Remove();
+            root.CustomShowList?.Remove();
+            foreach (var extension in root.PresentationExtensionList?.Elements<PresentationExtension>().ToList() ?? [])
+            {
+                extension.Remove();
+            }
             var (layouts, problems) = DeckLayouts.Find(presentation);
             if (layouts is null)
             {
                 throw new InvalidOperationException(string.Join(" ", problems));
             }
 
-            long width = root.SlideSize?.Cx?.Value ?? BuiltInDeck.SlideWidth, height = root.SlideSize?.Cy?.Value ?? BuiltInDeck.SlideHeight;
+            long width = Length(root.SlideSize?.Cx?.InnerText, BuiltInDeck.SlideWidth), height = Length(root.SlideSize?.Cy?.InnerText, BuiltInDeck.SlideHeight);
             var frame = new Frame(width, height);
             var slides = new List<SlidePart>();
             SlidePart Add(SlideLayoutPart layout) => AddSlide(presentation, layout, slides);
@@ -147,6 +153,10 @@ public static class DeckWriter
         return DocxPackage.Normalise(stream.ToArray());
     }
 
+    /// <summary>A slide's width or height as written, when it is one PowerPoint allows (1 to 51206400 EMU); the built-in deck's otherwise.</summary>
+    private static long Length(string? written, long otherwise) =>
+        long.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out long length) && length is > 0 and <= 51206400 ? length : otherwise;
+
     /// <summary>Where a slide's content goes, in proportion to the slide: below the title, inside a margin.</summary>
     private sealed record Frame(long SlideWidth, long SlideHeight)
     {
@@ -214,7 +224,7 @@ public static class DeckWriter
                 new XElement(P + "cNvSpPr", new XElement(A + "spLocks", new XAttribute("noGrp", 1))),
                 new XElement(P + "nvPr", new XElement(P + "ph",
                     place.Type?.InnerText is { } type ? new XAttribute("type", type) : null,
-                    place.Index is { } index ? new XAttribute("idx", index.Value.ToString(CultureInfo.InvariantCulture)) : null))),
+                    place.Index?.InnerText is { } index ? new XAttribute("idx", index) : null))),
             new XElement(P + "spPr", position),
             new XElement(P + "txBody",
                 new XElement(A + "bodyPr", new XElement(A + "normAutofit")),
@@ -262,7 +272,7 @@ public static class DeckWriter
     /// <summary>The open actions as a table with a header row: action, meeting, owner, due, status.</summary>
     private static XElement ActionsTable(int id, IReadOnlyList<CarriedAction> actions, Frame frame)
     {
-        int[] shares = [40, 17, 17, 13, 13];
+        int[] shares = [46, 16, 16, 11, 11];
         var widths = shares.Select(s => frame.Width * s / 100).ToArray();
         long rowHeight = frame.Height / (actions.Count + 1);
         XElement Row(IEnumerable<string> cells, bool header) =>
@@ -289,7 +299,7 @@ public static class DeckWriter
                     new XElement(A + "tblGrid", widths.Select(w => new XElement(A + "gridCol", new XAttribute("w", w)))),
                     Row(["Action", "Meeting", "Owner", "Due", "Status"], header: true),
                     actions.Select(a => Row(
-                        [DeckComposer.Cut(a.Action.Text), PaperComposer.LongDate(a.Meeting), DeckComposer.Cut(a.Action.Owner ?? "–"),
-                            DeckComposer.Cut(a.Action.Due ?? "–"), ActionsSection.Status(a)], header: false))))));
+                        [DeckComposer.Cut(a.Action.Text, DeckComposer.MaxActionText), PaperComposer.LongDate(a.Meeting), DeckComposer.Cut(a.Action.Owner ?? "–", 40),
+                            DeckComposer.Cut(a.Action.Due ?? "–", 30), ActionsSection.Status(a)], header: false))))));
     }
 }

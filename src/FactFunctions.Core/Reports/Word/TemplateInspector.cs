@@ -102,7 +102,7 @@ public static class TemplateInspector
         using (var archive = new ZipArchive(new MemoryStream(upload, writable: false), ZipArchiveMode.Read))
         {
             entries = [.. archive.Entries.Select(e => e.FullName).Where(name => name != "[Content_Types].xml" && !name.EndsWith('/'))];
-            CheckEntryNames(archive, problems);
+            CheckEntryNames(archive, format, problems);
             if (problems.Count > 0)
             {
                 return new TemplateInspection(problems, false);
@@ -134,7 +134,7 @@ public static class TemplateInspector
     /// Every entry is copied into papers, so every entry must be a part name that office software reads as the same
     /// part: no backslashes, no leading slash, no empty, '.' or '..' segments, no two names differing only in case.
     /// </summary>
-    private static void CheckEntryNames(ZipArchive archive, List<string> problems)
+    private static void CheckEntryNames(ZipArchive archive, PaperFormat format, List<string> problems)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in archive.Entries)
@@ -157,7 +157,7 @@ public static class TemplateInspector
 
         if (archive.GetEntry("[Content_Types].xml") is null)
         {
-            problems.Add("The package has no [Content_Types].xml, so it is not a Word document.");
+            problems.Add($"The package has no [Content_Types].xml, so it is not {format.DocumentName}.");
         }
     }
 
