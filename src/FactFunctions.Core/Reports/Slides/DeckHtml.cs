@@ -12,10 +12,7 @@ namespace FactFunctions.Reports.Slides;
 /// </summary>
 public static class DeckHtml
 {
-    private static readonly XNamespace A = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    private static readonly XNamespace P = "http://schemas.openxmlformats.org/presentationml/2006/main";
-    private static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static readonly XNamespace C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private static readonly XNamespace A = DeckXml.A, P = DeckXml.P, R = DeckXml.R, C = DeckXml.C;
 
     public static (string Title, string Body) RenderBody(byte[] pptx, string fallbackTitle)
     {

@@ -16,10 +16,7 @@ namespace FactFunctions.Reports.Slides;
 /// </summary>
 public static class DeckWriter
 {
-    private static readonly XNamespace A = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    private static readonly XNamespace P = "http://schemas.openxmlformats.org/presentationml/2006/main";
-    private static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static readonly XNamespace C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private static readonly XNamespace A = DeckXml.A, P = DeckXml.P, R = DeckXml.R, C = DeckXml.C;
 
     /// <summary>Text sizes in hundredths of a point: none under 18pt, so a room can read every word.</summary>
     private const int BodySize = 2000;
