@@ -130,6 +130,42 @@ public sealed class DeckTests
         string closing = DeckAccessibility.SlideTexts(deck)[^1];
         Assert.StartsWith($"Open actions ({DeckComposer.MaxActions} of 10)", closing, StringComparison.Ordinal);
         Assert.Contains("<a:t>not markup</a:t> &", closing, StringComparison.Ordinal);
+
+        // No character that reverses what follows it ("Pay \u202Eexe.gpj" shows as "Pay jpg.exe") reaches a slide.
+        Assert.DoesNotContain('\u202E', closing);
+    }
+
+    [Fact]
+    public void Text_is_cut_at_a_sentence_or_between_letters_never_inside_one()
+    {
+        Assert.Equal("One sentence that is long enough to count.", DeckComposer.Cut("One sentence that is long enough to count. Another that runs on and on past the end.", 60));
+        string accents = DeckComposer.Cut(new string('x', 58) + "e\u0301\u0301\u0301 and more words after it", 60);
+        Assert.EndsWith("…", accents, StringComparison.Ordinal);
+        Assert.True(accents.EndsWith("e\u0301\u0301\u0301…", StringComparison.Ordinal) || accents.EndsWith("x…", StringComparison.Ordinal), accents);
+        Assert.Equal("Pay exe.gpj now", DeckComposer.Cut("Pay \u202Eexe.gpj\u202C now"));
+    }
+
+    [Fact]
+    public void Actions_due_together_keep_the_order_the_meeting_recorded_them_in()
+    {
+        byte[] deck = Render(NextForum(d => d with
+        {
+            Outcomes =
+            [
+                new MeetingOutcomeDocument
+                {
+                    Board = "schools-forum",
+                    Date = new DateOnly(2025, 10, 9),
+                    Actions =
+                    [
+                        .. Enumerable.Range(0, 12).Select(i => new MeetingAction { Id = $"a{i}", Text = $"Action number {i}.", Status = ActionStatus.Open, Due = "March 2026" }),
+                    ],
+                },
+            ],
+        }));
+        string closing = DeckAccessibility.SlideTexts(deck)[^1];
+        Assert.Equal(["Action number 0.", "Action number 1.", "Action number 2.", "Action number 3.", "Action number 4."],
+            closing.Split('\n').Where(l => l.StartsWith("Action number", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -155,30 +191,46 @@ public sealed class DeckTests
         Assert.Contains(word.Errors.ToDictionary()["template"], e => e.Contains("PowerPoint presentation (.pptx)", StringComparison.Ordinal));
     }
 
-    public static TheoryData<string, string, string, string?> HostileTemplates => new()
+    /// <summary>Each edit of the built-in template, and the refusal it must get (null: refused or used, never an exception).</summary>
+    public static TheoryData<string, string, string, string, string?> HostileTemplates => new()
     {
-        // Values the SDK's enumerations and numbers cannot read: refused or used, never an exception.
-        { "layout type", "ppt/slideLayouts/slideLayout2.xml", "type=\"obj\"", "type=\"bogus\"" },
-        { "placeholder type", "ppt/slideLayouts/slideLayout2.xml", "<p:ph type=\"title\"/>", "<p:ph type=\"bogus\"/>" },
-        { "placeholder index", "ppt/slideLayouts/slideLayout2.xml", "<p:ph idx=\"1\"/>", "<p:ph idx=\"abc\"/>" },
-        { "huge index", "ppt/slideLayouts/slideLayout2.xml", "<p:ph idx=\"1\"/>", "<p:ph idx=\"99999999999\"/>" },
-        { "slide size", "ppt/presentation.xml", "cx=\"12192000\"", "cx=\"abc\"" },
-        { "slide naming a missing part", "ppt/presentation.xml", "<p:sldSz", "<p:sldIdLst><p:sldId id=\"256\" r:id=\"rIdNone\"/></p:sldIdLst><p:sldSz" },
-        { "slide naming the master", "ppt/presentation.xml", "<p:sldSz", "<p:sldIdLst><p:sldId id=\"256\" r:id=\"rId1\"/></p:sldIdLst><p:sldSz" },
-        { "small body text", "ppt/slideMasters/slideMaster1.xml", "sz=\"2400\"", "sz=\"1000\"" },
+        // Values the SDK's enumerations and numbers cannot read.
+        { "layout type", "ppt/slideLayouts/slideLayout2.xml", "type=\"obj\"", "type=\"bogus\"", "Title and Content layout" },
+        { "placeholder type", "ppt/slideLayouts/slideLayout2.xml", "<p:ph type=\"title\"/>", "<p:ph type=\"bogus\"/>", "title placeholder" },
+        { "placeholder index", "ppt/slideLayouts/slideLayout2.xml", "<p:ph idx=\"1\"/>", "<p:ph idx=\"abc\"/>", "content placeholder" },
+        { "huge index", "ppt/slideLayouts/slideLayout2.xml", "<p:ph idx=\"1\"/>", "<p:ph idx=\"99999999999\"/>", "content placeholder" },
+        { "slide size", "ppt/presentation.xml", "cx=\"12192000\"", "cx=\"abc\"", "would not be valid" },
+        { "slide naming a missing part", "ppt/presentation.xml", "<p:sldSz", "<p:sldIdLst><p:sldId id=\"256\" r:id=\"rIdNone\"/></p:sldIdLst><p:sldSz", null },
+        { "slide naming the master", "ppt/presentation.xml", "<p:sldSz", "<p:sldIdLst><p:sldId id=\"256\" r:id=\"rId1\"/></p:sldIdLst><p:sldSz", null },
+        // What the schema cannot see and PowerPoint needs.
+        { "master list naming the theme", "ppt/presentation.xml", "<p:sldMasterId id=\"2147483648\" r:id=\"rId1\"/>",
+            "<p:sldMasterId id=\"2147483648\" r:id=\"rId2\"/>", "not a slide master" },
+        { "no slide size", "ppt/presentation.xml", "<p:sldSz cx=\"12192000\" cy=\"6858000\"/>", string.Empty, "no slide size" },
+        { "no theme", "ppt/_rels/presentation.xml.rels",
+            "<Relationship Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"/ppt/theme/theme1.xml\" Id=\"rId2\" />",
+            string.Empty, "has no theme" },
+        { "outside theme", "ppt/_rels/presentation.xml.rels", "Id=\"rId2\"", "Id=\"rId2\" TargetMode=\"External\"", "outside resource" },
+        // A click that runs a program, a macro or an object.
+        { "program action", "ppt/slideLayouts/slideLayout2.xml", "<p:cNvPr id=\"2\" name=\"Title 1\"/>",
+            "<p:cNvPr id=\"2\" name=\"Title 1\"><a:hlinkClick r:id=\"\" action=\"ppaction://program\"/></p:cNvPr>", "runs a program" },
+        { "macro action", "ppt/slideLayouts/slideLayout2.xml", "<p:cNvPr id=\"2\" name=\"Title 1\"/>",
+            "<p:cNvPr id=\"2\" name=\"Title 1\"><a:hlinkClick r:id=\"\" action=\"PPACTION://macro?name=AutoOpen\"/></p:cNvPr>", "runs a program" },
+        { "small body text", "ppt/slideMasters/slideMaster1.xml", "sz=\"2400\"", "sz=\"1000\"", "10pt" },
     };
 
     [Theory]
     [MemberData(nameof(HostileTemplates))]
-    public void A_hostile_template_is_refused_or_used_whole_never_an_exception(string name, string part, string find, string? replace)
+    public void A_hostile_template_is_refused_or_used_whole_never_an_exception(string name, string part, string find, string replace, string? refusal)
     {
         byte[] template = BuiltInTemplates.For(PaperKinds.Presentation);
         string xml = new StreamReader(new ZipArchive(new MemoryStream(template)).GetEntry(part)!.Open()).ReadToEnd();
         Assert.True(xml.Contains(find, StringComparison.Ordinal), $"{name}: '{find}' is not in {part}");
         var result = TemplateValidator.Validate(PaperKinds.Presentation, Edit(template, part, x => x.Replace(find, replace, StringComparison.Ordinal)));
-        if (name == "small body text")
+        if (refusal is not null)
         {
-            Assert.Contains(result.Errors.ToDictionary()["layouts"], e => e.Contains("10pt", StringComparison.Ordinal));
+            var errors = result.Errors.ToDictionary().SelectMany(e => e.Value).ToList();
+            Assert.True(errors.Any(e => e.Contains(refusal, StringComparison.Ordinal)), $"{name}: {string.Join(" | ", errors)}");
+            Assert.Null(result.Usable);
         }
         else if (result.Errors.IsEmpty)
         {

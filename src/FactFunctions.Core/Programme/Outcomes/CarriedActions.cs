@@ -48,14 +48,16 @@ public static class CarriedActions
     public static IReadOnlyList<CarriedAction> DueBy(IReadOnlyList<CarriedAction> carried, DateOnly until) =>
         [.. carried.Where(c => c.Action.Status == ActionStatus.Open && !c.Overdue && Due(c.Action) is { } window && window.Earliest <= until)];
 
-    /// <summary>Overdue first, then open, then done; each by when it is due, then by meeting.</summary>
+    /// <summary>
+    /// Overdue first, then open, then done; each by when it is due, then by meeting, then as the meeting recorded them (the
+    /// sort is stable: ids are not compared, so "a10" does not come before "a2").
+    /// </summary>
     public static IReadOnlyList<CarriedAction> Ordered(IEnumerable<CarriedAction> carried) =>
         [
             .. carried.OrderBy(c => c.Overdue ? 0 : c.Action.Status == ActionStatus.Open ? 1 : 2)
                 .ThenBy(c => Due(c.Action)?.Latest ?? DateOnly.MaxValue)
                 .ThenBy(c => c.Meeting)
-                .ThenBy(c => c.Board, StringComparer.Ordinal)
-                .ThenBy(c => c.Action.Id, StringComparer.Ordinal),
+                .ThenBy(c => c.Board, StringComparer.Ordinal),
         ];
 
     private static MilestoneWindow? Due(MeetingAction action) => FuzzyDate.TryParse(action.Due, out var window) ? window : null;

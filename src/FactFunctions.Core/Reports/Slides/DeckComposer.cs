@@ -168,10 +168,15 @@ public static class DeckComposer
             _ => string.Empty,
         })).Trim();
 
-    /// <summary>Text safe for XML, on one line, cut to <paramref name="max"/> characters (never inside a surrogate pair).</summary>
+    /// <summary>
+    /// Text safe for XML, on one line, without the characters that reverse or embed the direction of what follows (a
+    /// slide has no isolation to keep "exe.gpj" from showing as "jpg.exe"), cut to <paramref name="max"/> characters,
+    /// never inside a letter and its accents or an emoji.
+    /// </summary>
     public static string Cut(string? text, int max = MaxLineLength)
     {
         string clean = string.Join(' ', SafeText.Clean(text).Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        clean = string.Concat(clean.Where(c => c is not ((>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))));
         if (clean.Length <= max)
         {
             return clean;
@@ -184,7 +189,7 @@ public static class DeckComposer
             return clean[..boundary] + ".";
         }
 
-        int cut = char.IsHighSurrogate(clean[max - 2]) ? max - 2 : max - 1;
+        int cut = System.Globalization.StringInfo.ParseCombiningCharacters(clean).Last(start => start <= max - 1);
         return clean[..cut].TrimEnd() + "…";
     }
 }

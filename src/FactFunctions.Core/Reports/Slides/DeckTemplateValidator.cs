@@ -48,6 +48,11 @@ public static class DeckTemplateValidator
                     return new TemplateValidator.Result(errors, false);
                 }
 
+                foreach (string problem in Structure(document.PresentationPart))
+                {
+                    errors.Add("template", problem);
+                }
+
                 var (layouts, problems) = DeckLayouts.Find(document.PresentationPart);
                 foreach (string problem in problems.Concat(layouts is null ? [] : SmallText(layouts)))
                 {
@@ -70,6 +75,43 @@ public static class DeckTemplateValidator
         }
 
         return new TemplateValidator.Result(errors, false, errors.IsEmpty ? usable : null);
+    }
+
+    /// <summary>
+    /// What the schema cannot see and PowerPoint needs: a slide size, a theme, and a master list naming slide masters,
+    /// each with its theme (a master list naming the theme, or no theme, gave decks PowerPoint would have to repair).
+    /// </summary>
+    private static IEnumerable<string> Structure(PresentationPart presentation)
+    {
+        var root = presentation.Presentation!;
+        if (root.SlideSize is null)
+        {
+            yield return "The presentation has no slide size (p:sldSz); save it again from PowerPoint or Impress.";
+        }
+
+        if (presentation.ThemePart is null)
+        {
+            yield return "The presentation has no theme; save it again from PowerPoint or Impress.";
+        }
+
+        var masters = root.SlideMasterIdList?.Elements<DocumentFormat.OpenXml.Presentation.SlideMasterId>().ToList() ?? [];
+        if (masters.Count == 0)
+        {
+            yield return "The presentation lists no slide master.";
+        }
+
+        foreach (var id in masters)
+        {
+            string name = id.RelationshipId?.Value ?? string.Empty;
+            if (name.Length == 0 || !presentation.TryGetPartById(name, out var part) || part is not SlideMasterPart master)
+            {
+                yield return $"The presentation's slide master list names '{name}', which is not a slide master.";
+            }
+            else if (master.ThemePart is null)
+            {
+                yield return $"The slide master '{master.Uri}' has no theme.";
+            }
+        }
     }
 
     /// <summary>Slides are read across a room: the title and first-level text the layouts and their master set must be 18pt or more.</summary>

@@ -86,6 +86,9 @@ public static class TemplateInspector
 
     private static readonly string[] LinkSchemes = ["http", "https", "mailto"];
 
+    /// <summary>The click actions a slide may carry: move to a slide or show, or none (not <c>ppaction://program</c>, <c>macro</c>, <c>ole</c>, <c>hlinkfile</c>).</summary>
+    private static readonly string[] SafeActions = ["ppaction://hlinkshowjump", "ppaction://hlinksldjump", "ppaction://noaction", "ppaction://customshow"];
+
     /// <summary>The problems found (empty when the file is safe to open and to copy into papers).</summary>
     public static TemplateInspection Inspect(byte[] upload) => Inspect(upload, PaperFormat.Word);
 
@@ -124,7 +127,10 @@ public static class TemplateInspector
         }
         catch (Exception e) when (e is FileFormatException or XmlException or ArgumentException or InvalidOperationException or IOException)
         {
-            problems.Add($"The file is not a {(format.IsWord ? "Word" : "PowerPoint")} package that can be opened: {Printable(e.Message)}");
+            // The reader's own words for a DTD or bad XML name its settings, not the file: say what is wrong with the file.
+            problems.Add(e is XmlException
+                ? "The package's [Content_Types].xml or a relationships part is not well-formed XML, or declares a DTD; save the template again."
+                : $"The file is not a {(format.IsWord ? "Word" : "PowerPoint")} package that can be opened: {Printable(e.Message)}");
         }
 
         return new TemplateInspection(problems, false);
@@ -147,7 +153,7 @@ public static class TemplateInspector
 
             if (!IsPartName(name))
             {
-                problems.Add($"The part name '{Printable(name)}' is not a valid package part name; templates must be saved by Word or a compatible editor.");
+                problems.Add($"The part name '{Printable(name)}' is not a valid package part name; templates must be saved by Office or a compatible editor.");
             }
             else if (!seen.Add(name))
             {
@@ -315,7 +321,7 @@ public static class TemplateInspector
         }
         catch (XmlException)
         {
-            problems.Add($"The part '{name}' is not well-formed XML, or declares a DTD; templates must be saved by Word or a compatible editor.");
+            problems.Add($"The part '{name}' is not well-formed XML, or declares a DTD; templates must be saved by Office or a compatible editor.");
             return;
         }
 
@@ -337,6 +343,10 @@ public static class TemplateInspector
             case "oleObj" or "control" or "embed" when PresentationNamespaces.Contains(reader.NamespaceURI):
             case "OLEObject" when VmlNamespaces.Contains(reader.NamespaceURI):
                 found.Add($"has an embedded or linked object ({element}); templates may not carry them.");
+                break;
+            case "hlinkClick" or "hlinkHover" or "hlinkMouseOver" when Attribute(reader, "action") is { Length: > 0 } action && !SafeActions.Any(safe =>
+                action.StartsWith(safe, StringComparison.OrdinalIgnoreCase)):
+                found.Add($"has a click action '{Printable(action)}' that runs a program, a macro or an object; templates may only link or move between slides.");
                 break;
             case "fldChar":
                 string? kind = Attribute(reader, "fldCharType");
