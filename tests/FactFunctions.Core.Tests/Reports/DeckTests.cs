@@ -136,6 +136,21 @@ public sealed class DeckTests
     }
 
     [Fact]
+    public void A_milestone_is_overdue_by_the_report_date_not_the_day_the_snapshot_was_taken()
+    {
+        // Taken on 4 December 2026, the slides dated 5 January 2026: the March 2026 evaluation is still to come.
+        var request = NextForum();
+        var taken = new DateOnly(2026, 12, 4);
+        request = request with
+        {
+            ReportDate = new DateOnly(2026, 1, 5),
+            Snapshot = request.Snapshot with { State = ProgrammeState.FromDocument(request.Snapshot.State.ToDocument(), taken) },
+        };
+        string pilot = DeckAccessibility.SlideTexts(Render(request))[1];
+        Assert.Contains("Evaluation of the pilot reported to the FACT Executive Board (March 2026)", pilot, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_is_cut_at_a_sentence_or_between_letters_never_inside_one()
     {
         Assert.Equal("One sentence that is long enough to count.", DeckComposer.Cut("One sentence that is long enough to count. Another that runs on and on past the end.", 60));

@@ -101,7 +101,7 @@ public static class DeckComposer
         var next = milestones
             .Where(m => !MilestoneStatus.IsClosed(m.Status))
             .OrderBy(m => m.Window.Earliest).ThenBy(m => m.Order)
-            .Select(m => Cut($"{m.Activity} ({(m.Overdue ? $"overdue, was due {m.Due}" : m.Due)})"))
+            .Select(m => Cut($"{m.Activity} ({(MilestoneStatus.IsOverdue(m.Status, m.Window, asOf) ? $"overdue, was due {m.Due}" : m.Due)})"))
             .ToList();
 
         // As many lines of each list as the slide holds: three each when they fit, fewer when the words are long.
