@@ -59,6 +59,13 @@ public sealed partial class PaperService(
         // "Since the last report" is since this board's last report of the kind, not another board's.
         var earlier = await reports.ListAsync(request.Kind, null, ct, meetingsBefore: request.MeetingDate);
         var previous = earlier.FirstOrDefault(r => board is null || r.BoardId == board.Id);
+        if (previous is null && board is not null && PaperDefinitions.Get(request.Kind).SinceAnyEarlierPaper)
+        {
+            // The board's latest earlier paper of any kind: one for one of its own earlier meetings.
+            var dates = (await boards.ListMeetingsAsync(board.Id, ct)).Select(m => m.Date).ToHashSet();
+            previous = (await reports.ListAsync(null, null, ct, meetingsBefore: request.MeetingDate))
+                .FirstOrDefault(r => dates.Contains(r.MeetingDate) && (r.BoardId is null || r.BoardId == board.Id));
+        }
         // The boards the paper is for; the changes since the last report name their actions only, by the boards' names.
         var actionBoards = board is null ? await AskingBoardsAsync(request, ct) : [board];
         SnapshotChanges? changes = null;

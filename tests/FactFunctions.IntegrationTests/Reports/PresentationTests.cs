@@ -113,6 +113,25 @@ public sealed class PresentationTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Contains($"/api/reports/{id}/content", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_first_slides_tell_what_changed_since_the_boards_last_paper_from_the_snapshot_diff()
+    {
+        // The Forum's October 2025 paper, then the programme moves on: Family Help closes.
+        await GenerateAsync("""{"kind":"schools-forum","meetingDate":"2025-10-09","reportDate":"2025-10-01"}""");
+        var moved = System.Text.Json.Nodes.JsonNode.Parse(SampleJson.Text)!;
+        moved["projects"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "family-help")!["status"] = "closed";
+        await (await host.Lead.PostAsync("api/import", FactHost.Json(moved.ToJsonString()))).ExpectAsync(200);
+
+        var (_, deck) = await GenerateAsync();
+        var texts = DeckAccessibility.SlideTexts(deck);
+
+        // A project whose status changed has its slide though it is closed, and says so under the paper's date.
+        string familyHelp = Assert.Single(texts, t => t.StartsWith("Family Help\n", StringComparison.Ordinal));
+        Assert.Contains("Since the update of 9 October 2025", familyHelp, StringComparison.Ordinal);
+        Assert.Contains("Family Help is now closed", familyHelp, StringComparison.Ordinal);
+        AssertValidDeck(deck);
+    }
+
     [LibreOfficeFact]
     public async Task Impress_opens_the_slides_and_each_page_is_a_slide_with_its_words()
     {

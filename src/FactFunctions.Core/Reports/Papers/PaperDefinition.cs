@@ -21,6 +21,12 @@ public abstract class PaperDefinition
     /// </summary>
     public virtual bool ForOneBoard => false;
 
+    /// <summary>
+    /// Whether, when the board has had no paper of this kind before, "since the last report" is since its last paper of
+    /// any kind (the verbal update's first slides tell what changed since the Forum's last paper).
+    /// </summary>
+    public virtual bool SinceAnyEarlierPaper => false;
+
     /// <summary>Whether a request may ask the paper to chart its indicators (<c>indicatorCharts</c>); no other paper takes the option.</summary>
     public virtual bool ChartsOnRequest => false;
 

@@ -73,7 +73,7 @@ public static class DeckComposer
             changes.Add(Cut(Plain(first.Text), MaxWords));
         }
 
-        string heading = "Since the last update";
+        string heading = request.Previous is { } paper ? $"Since the update of {PaperComposer.LongDate(paper.MeetingDate)}" : "Since the last update";
         if (request.Changes is { } diff)
         {
             var ids = indicators.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);

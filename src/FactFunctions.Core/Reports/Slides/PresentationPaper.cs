@@ -23,6 +23,8 @@ public sealed class PresentationPaper : PaperDefinition
 
     public override PaperFormat Format => PaperFormat.Slides;
 
+    public override bool SinceAnyEarlierPaper => true;
+
     public override IReadOnlySet<string> RequiredTags { get; } = new HashSet<string>(StringComparer.Ordinal) { DeckLayouts.TitleType, DeckLayouts.ContentType };
 
     public override byte[] BuildTemplate() => BuiltInDeck.Build();
