@@ -132,6 +132,26 @@ public sealed class PresentationTests(AzuriteFixture fixture) : IAsyncLifetime
         AssertValidDeck(deck);
     }
 
+    [ChromiumFact]
+    public async Task A_member_opens_the_published_slides_from_the_email_in_a_browser_and_axe_finds_nothing()
+    {
+        var (id, _) = await GenerateAsync();
+        await (await host.Lead.PostAsync($"api/reports/{id}/approve", FactHost.Approval())).ExpectAsync(200);
+        await (await host.Lead.PostAsync($"api/reports/{id}/publish", FactHost.Json("""{"lateReason":"Test."}"""))).ExpectAsync(200);
+
+        var email = Outbox.ParseSendable((await Outbox.ReadAsync(host))[0].Content);
+        Assert.Contains("Download the paper as a PowerPoint presentation", email.TextBody, StringComparison.Ordinal);
+        var papers = new Uri(System.Text.RegularExpressions.Regex.Match(email.TextBody ?? string.Empty, @"See every FACT paper: (\S+)").Groups[1].Value);
+        var seen = await Chromium.VisitAsync(papers);
+
+        Assert.Equal(200, seen.Papers!.Status);
+        Assert.Equal("Schools Forum, Thursday 15 January 2026: verbal update slides", seen.Papers!.PublishedMeeting.Trim());
+        Assert.Empty(seen.Papers!.Violations);
+        Assert.Equal("FACT-presentation-2026-01-15.pptx", seen.Download!.FileName);
+        Assert.Contains("Open actions", seen.Html!.Text, StringComparison.Ordinal);
+        Assert.Empty(seen.Html!.Violations);
+    }
+
     [LibreOfficeFact]
     public async Task Impress_opens_the_slides_and_each_page_is_a_slide_with_its_words()
     {
