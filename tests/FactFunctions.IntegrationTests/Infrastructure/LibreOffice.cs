@@ -107,3 +107,15 @@ public sealed class LibreOfficeFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs LibreOffice: skipped, saying why, only where soffice is not installed.</summary>
+public sealed class LibreOfficeTheoryAttribute : TheoryAttribute
+{
+    public LibreOfficeTheoryAttribute()
+    {
+        if (!LibreOffice.Available)
+        {
+            Skip = "LibreOffice (soffice) is not installed here; scripts/test.sh installs it with apt-get.";
+        }
+    }
+}
