@@ -192,20 +192,8 @@ public sealed class BlockReaderTests
 
     private static (byte[] Paper, string Project) RenderWith(string kind, IReadOnlyList<Block> blocks)
     {
-        var sample = SampleProgramme.Load();
-        var document = sample with
-        {
-            Programme = sample.Programme! with { FreeSections = null },
-            Indicators = [],
-            Projects =
-            [
-                .. sample.Projects!.Select((p, i) => p with
-                {
-                    Updates = i == 0 ? [new UpdateDocument { Id = "read-back", AsOf = SamplePapers.Written, Audience = Audience.Both, Blocks = blocks }] : [],
-                }),
-            ],
-        };
-        return (SamplePapers.Render(kind, document), sample.Projects![0].Name!);
+        var (document, project) = OneUpdateSample.With(blocks);
+        return (SamplePapers.Render(kind, document), project);
     }
 
     /// <summary>The project's update: from its heading to the next heading or section.</summary>

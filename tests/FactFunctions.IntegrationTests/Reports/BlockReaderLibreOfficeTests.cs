@@ -49,19 +49,7 @@ public sealed class BlockReaderLibreOfficeTests
 
     private static byte[] Render(string kind)
     {
-        var sample = SampleProgramme.Load();
-        var document = sample with
-        {
-            Programme = sample.Programme! with { FreeSections = null },
-            Indicators = [],
-            Projects =
-            [
-                .. sample.Projects!.Select((p, i) => p with
-                {
-                    Updates = i == 0 ? [new UpdateDocument { Id = "read-back", AsOf = new DateOnly(2022, 10, 14), Audience = Audience.Both, Blocks = Written }] : [],
-                }),
-            ],
-        };
+        var (document, _) = FactFunctions.TestSupport.OneUpdateSample.With(Written);
         var request = new PaperRequest
         {
             Kind = kind,
@@ -90,7 +78,7 @@ public sealed class BlockReaderLibreOfficeTests
         var styles = (main.StyleDefinitionsPart?.Styles?.Elements<Style>() ?? []).ToDictionary(s => s.StyleId!.Value!, s => s.StyleName?.Val?.Value ?? string.Empty);
         string Name(Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is { } id ? styles.GetValueOrDefault(id) ?? id : string.Empty;
         var body = main.Document!.Body!.ChildElements.ToList();
-        string project = SampleProgramme.Load().Projects![0].Name!;
+        string project = FactFunctions.TestSupport.OneUpdateSample.With(Written).Project;
         int start = body.FindIndex(e => e is Paragraph p && p.InnerText == project && Name(p).Equals("heading 2", StringComparison.OrdinalIgnoreCase));
         Assert.True(start >= 0, $"No heading '{project}' in the {kind} paper.");
         int end = body.FindIndex(start + 1, e => e is Paragraph p &&
