@@ -162,7 +162,11 @@ public sealed class BlockReaderTests
     }
 
     /// <summary>The problems the reader finds in the region after <paramref name="edit"/> changed the rendered paper.</summary>
-    private static IReadOnlyList<string> ReadProblems(string kind, IReadOnlyList<Block> blocks, Action<MainDocumentPart> edit)
+    private static IReadOnlyList<string> ReadProblems(string kind, IReadOnlyList<Block> blocks, Action<MainDocumentPart> edit) =>
+        ReadEdited(kind, blocks, edit).Problems;
+
+    /// <summary>The blocks and problems the reader finds in the region after <paramref name="edit"/> changed the rendered paper.</summary>
+    private static (IReadOnlyList<Block> Blocks, IReadOnlyList<string> Problems) ReadEdited(string kind, IReadOnlyList<Block> blocks, Action<MainDocumentPart> edit)
     {
         var (paper, name) = RenderWith(kind, blocks);
         using var stream = new MemoryStream();
@@ -171,9 +175,88 @@ public sealed class BlockReaderTests
         var main = word.MainDocumentPart!;
         edit(main);
         var region = Region(main, name, kind);
-        var reader = new BlockReader(main, new BlockPlace(Numbered: kind == PaperKinds.SelectCommittee, SubheadingLevel: 3), _ => null);
-        reader.Read(region);
-        return reader.Problems;
+        var bookmarks = blocks.Where(b => b.Id is not null).ToDictionary(b => PaperPackage.Bookmark(b.Id!), b => b.Id!, StringComparer.Ordinal);
+        var reader = new BlockReader(main, new BlockPlace(Numbered: kind == PaperKinds.SelectCommittee, SubheadingLevel: 3), n => bookmarks.GetValueOrDefault(n));
+        return (reader.Read(region), reader.Problems);
+    }
+
+    private const string W = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+    /// <summary>The paragraph whose text is <paramref name="text"/> replaced by one written as raw WordprocessingML.</summary>
+    private static void Replace(MainDocumentPart main, string text, string xml)
+    {
+        var paragraph = main.Document!.Body!.Descendants<Paragraph>().First(p => p.InnerText.StartsWith(text, StringComparison.Ordinal));
+        paragraph.InsertAfterSelf(new Paragraph($"<w:p {W}>{xml}</w:p>"));
+        paragraph.Remove();
+    }
+
+    [Fact]
+    public void Values_Word_would_never_write_are_read_as_absent_not_thrown_on()
+    {
+        Block[] blocks = [new Block { Type = BlockTypes.Paragraph, Text = "Odd values." }];
+        var (read, problems) = ReadEdited(PaperKinds.SchoolsForum, blocks, main => Replace(main, "Odd values.",
+            "<w:pPr><w:pStyle w:val=\"NoSuchStyle\"/><w:numPr><w:ilvl w:val=\"one\"/><w:numId w:val=\"x\"/></w:numPr></w:pPr>" +
+            "<w:r><w:rPr><w:b w:val=\"True\"/></w:rPr><w:t>Odd</w:t></w:r><w:r><w:fldChar w:fldCharType=\"foo\"/></w:r>" +
+            "<w:r><w:sym w:font=\"Symbol\" w:char=\"zz\"/><w:t xml:space=\"preserve\"> values.</w:t></w:r>"));
+        Assert.Empty(problems);
+        Assert.Equal("paragraph text=[**Odd** values.]", Assert.Single(read) is var b ? $"{b.Type} text=[{b.Text}]" : null);
+    }
+
+    [Fact]
+    public void Fields_nest_a_reference_without_its_result_is_still_one_and_links_the_markup_cannot_hold_stay_readable()
+    {
+        Block[] blocks = [new Block { Type = BlockTypes.Paragraph, Id = "target", Text = "The target." }, new Block { Type = BlockTypes.Paragraph, Text = "Fields here." }];
+        string bookmark = PaperPackage.Bookmark("target");
+        string Field(string instruction, string result) =>
+            $"<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\">{instruction}</w:instrText></w:r>" +
+            $"<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>{result}<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+        var (read, problems) = ReadEdited(PaperKinds.SchoolsForum, blocks, main =>
+        {
+            string link = main.AddHyperlinkRelationship(new Uri("https://example.org/a_(b)"), true).Id;
+            string blank = main.AddHyperlinkRelationship(new Uri("https://example.org/blank"), true).Id;
+            Replace(main, "Fields here.",
+                "<w:r><w:t xml:space=\"preserve\">See </w:t></w:r>" +
+                Field(" QUOTE ", Field($" REF {bookmark} \\h ", "<w:r><w:t>9</w:t></w:r>") + "<w:r><w:t xml:space=\"preserve\"> and</w:t></w:r>") +
+                $"<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> REF {bookmark} </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" +
+                $"<w:r><w:t xml:space=\"preserve\">, </w:t></w:r><w:hyperlink r:id=\"{link}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
+                "<w:r><w:t>the page</w:t></w:r></w:hyperlink><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>" +
+                $"<w:hyperlink r:id=\"{blank}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
+                "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r></w:hyperlink>");
+        });
+        Assert.Empty(problems);
+        string text = read[1].Text!;
+        Assert.Equal("See {ref:target} and{ref:target}, [the page](https://example.org/a_(b%29) https://example.org/blank", text);
+        var pieces = InlineText.Parse(text);
+        Assert.Contains(pieces, p => p is LinkPiece { Label: "the page" } l && l.Target.AbsoluteUri.StartsWith("https://example.org/a_(b", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Content_controls_and_character_styles_are_read_through_and_an_empty_table_or_a_picture_beside_words_is_a_problem()
+    {
+        Block[] blocks = [new Block { Type = BlockTypes.Paragraph, Text = "Inside a control." }, new Block { Type = BlockTypes.Paragraph, Text = "After it." }];
+        var (read, problems) = ReadEdited(PaperKinds.SchoolsForum, blocks, main =>
+        {
+            var strong = new Style(new StyleName { Val = "Strong" }, new StyleRunProperties(new Bold())) { Type = StyleValues.Character, StyleId = "Strong" };
+            main.StyleDefinitionsPart!.Styles!.AppendChild(strong);
+            var paragraph = main.Document!.Body!.Descendants<Paragraph>().First(p => p.InnerText == "Inside a control.");
+            paragraph.InsertAfterSelf(new SdtBlock(new SdtProperties(new Tag { Val = "fact:region" }), new SdtContentBlock(paragraph.CloneNode(true))));
+            paragraph.Remove();
+            Replace(main, "After it.", "<w:r><w:rPr><w:rStyle w:val=\"Strong\"/></w:rPr><w:t>After</w:t></w:r><w:r><w:t xml:space=\"preserve\"> it.</w:t></w:r>");
+            var after = main.Document.Body.Descendants<Paragraph>().First(p => p.InnerText == "After it.");
+            after.InsertAfterSelf(new Table(new TableProperties()));
+        });
+        Assert.Equal(["Inside a control.", "**After** it."], read.Select(b => b.Text));
+        Assert.Contains(problems, p => p.Contains("a table has no cells", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_picture_that_shares_its_paragraph_with_words_is_a_problem()
+    {
+        var image = SampleProgramme.StoredImages()["fact-governance"];
+        Block[] blocks = [new Block { Type = BlockTypes.Image, ImageId = image.Id, AltText = "The boards" }];
+        var problems = ReadProblems(PaperKinds.SchoolsForum, blocks, main =>
+            main.Document!.Body!.Descendants<Drawing>().First().Parent!.InsertAfterSelf(new Run(new Text("and words"))));
+        Assert.Contains(problems, p => p.Contains("shares its paragraph with text", StringComparison.Ordinal));
     }
 
     /// <summary>Renders the paper with <paramref name="blocks"/> as the only update (no indicators, no free sections) and reads that region back.</summary>

@@ -36,9 +36,12 @@ public sealed class BlockReaderLibreOfficeTests
         byte[] paper = Render(kind);
         byte[] resaved = await LibreOffice.ConvertAsync(paper, "paper", "docx", "docx:MS Word 2007 XML", "docx");
 
-        var original = Read(kind, paper);
-        Assert.Equal(6, original.Count);
-        Assert.Equal(FactFunctions.TestSupport.BlockText.Show(original), FactFunctions.TestSupport.BlockText.Show(Read(kind, resaved)));
+        // What was written, in the reader's canonical form: the lettered items are their paragraph's; in the Forum's
+        // paper (not numbered) a text block is a paragraph.
+        var expected = Written.Select(b => b.Type == BlockTypes.Text && kind == PaperKinds.SchoolsForum ? b with { Type = BlockTypes.Paragraph } : b);
+        string written = FactFunctions.TestSupport.BlockText.Show(expected);
+        Assert.Equal(written, FactFunctions.TestSupport.BlockText.Show(Read(kind, paper)));
+        Assert.Equal(written, FactFunctions.TestSupport.BlockText.Show(Read(kind, resaved)));
 
         // LibreOffice did rewrite it: the cross-reference is a field of its own making, the lists its own numbering.
         using var word = WordprocessingDocument.Open(new MemoryStream(resaved), false);
