@@ -76,9 +76,13 @@ public sealed record PaperMetadata
 
     public DateTimeOffset? SupersededAt { get; init; }
 
+    /// <summary>What the paper is made as (its kind's format): a Word document or a deck.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public PaperFormat Format => Papers.PaperDefinitions.Get(Kind).Format;
+
     /// <summary>The file's name, with the extension of what the kind is made as (.docx, .pptx).</summary>
-    public string FileName => $"FACT-{Kind}-{MeetingDate:yyyy-MM-dd}.{Papers.PaperDefinitions.Get(Kind).Format.Extension}";
+    public string FileName => $"FACT-{Kind}-{MeetingDate:yyyy-MM-dd}.{Format.Extension}";
 
     /// <summary>The media type of the file.</summary>
-    public string ContentType => Papers.PaperDefinitions.Get(Kind).Format.ContentType;
+    public string ContentType => Format.ContentType;
 }

@@ -27,7 +27,7 @@ public static class ReviewPage
 
         html.Append("</p>\n<p class=\"status\">").Append(HtmlPage.Encode(State(report, entry))).Append("</p>\n");
         html.Append("<p><a href=\"").Append(HtmlPage.Encode(download)).Append("\" download>Download this version of the paper as ")
-            .Append(HtmlPage.Encode(Papers.PaperDefinitions.Get(report.Kind).Format.DocumentName)).Append("</a></p>\n");
+            .Append(HtmlPage.Encode(report.Format.DocumentName)).Append("</a></p>\n");
         if (forms is not null)
         {
             Forms(html, forms);

@@ -197,7 +197,7 @@ public sealed class PaperStore(FactStorage storage)
     /// </summary>
     public async Task<PaperImageResult?> ImageAsync(PaperMetadata report, int index, Microsoft.Net.Http.Headers.EntityTagHeaderValue etag, CancellationToken ct)
     {
-        if (!Papers.PaperDefinitions.Get(report.Kind).Format.IsWord)
+        if (!report.Format.IsWord)
         {
             // A deck's HTML links no images: its charts are told as tables.
             return null;
@@ -233,7 +233,7 @@ public sealed class PaperStore(FactStorage storage)
         }
     }
 
-    private static string BlobName(PaperMetadata report) => $"{report.Id}.{Papers.PaperDefinitions.Get(report.Kind).Format.Extension}";
+    private static string BlobName(PaperMetadata report) => $"{report.Id}.{report.Format.Extension}";
 
     // A table property holds 32K characters; a version's clearance (20 clearers with their sections and comments) can be
     // more, so it is kept in as many properties as it needs, with their count.

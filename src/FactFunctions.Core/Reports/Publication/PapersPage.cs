@@ -133,7 +133,7 @@ public static class PapersPage
     /// <summary>Two links whose text says what each opens, distinct for every version.</summary>
     private static string Links(PaperMetadata paper, string committee, DateOnly date, LinkTo link, string version = "")
     {
-        var format = PaperDefinitions.Get(paper.Kind).Format;
+        var format = paper.Format;
         string name = $"{committee} {format.Items} for {date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}{version}";
         string size = paper.Size >= 1024 * 1024
             ? $"{paper.Size / (1024.0 * 1024):0.0} MB"

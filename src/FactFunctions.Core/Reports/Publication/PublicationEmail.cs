@@ -28,7 +28,7 @@ public static class PublicationEmail
         }
 
         body.Link("Read the paper in your browser", links.Html);
-        body.Link($"Download the paper as {Papers.PaperDefinitions.Get(report.Kind).Format.DocumentName}", links.Content);
+        body.Link($"Download the paper as {report.Format.DocumentName}", links.Content);
         body.Link("See every FACT paper", links.Papers);
         body.Line($"These links work without a password until {EmailBody.LongDate(LondonTime.DateOf(links.Expires))}. After that, ask the FACT programme lead for a new link.");
         string lateItem = report.LateReason is null ? string.Empty : " (late item)";
