@@ -21,7 +21,7 @@ public sealed class EmailBody
     public static string Subject(string text)
     {
         string clean = string.Concat(SafeText.Clean(text).Select(c => char.IsControl(c) ? ' ' : c));
-        return clean.Length <= MaxSubjectLength ? clean : clean[..(MaxSubjectLength - 1)] + "…";
+        return SafeText.Shorten(clean, MaxSubjectLength);
     }
 
     public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);

@@ -35,4 +35,20 @@ public static class SafeText
 
         return builder?.ToString() ?? text;
     }
+
+    /// <summary>
+    /// <see cref="Clean"/> text cut to at most <paramref name="max"/> characters with an ellipsis, never inside a
+    /// character: not between the halves of an emoji, nor between a letter and its accents.
+    /// </summary>
+    public static string Shorten(string? text, int max)
+    {
+        string clean = Clean(text);
+        if (clean.Length <= max)
+        {
+            return clean;
+        }
+
+        int cut = System.Globalization.StringInfo.ParseCombiningCharacters(clean).Last(start => start <= max - 1);
+        return clean[..cut].TrimEnd() + "…";
+    }
 }

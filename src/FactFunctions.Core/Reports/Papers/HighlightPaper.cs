@@ -232,7 +232,7 @@ public sealed class HighlightPaper : WordPaper
         })).Trim();
         int end = plain.IndexOf(". ", StringComparison.Ordinal);
         string sentence = end > 0 ? plain[..(end + 1)] : plain;
-        return sentence.Length <= 240 ? sentence : sentence[..239].TrimEnd() + "…";
+        return Validation.SafeText.Shorten(sentence, 240);
     }
 
     /// <summary>

@@ -189,7 +189,6 @@ public static class DeckComposer
             return clean[..boundary] + ".";
         }
 
-        int cut = System.Globalization.StringInfo.ParseCombiningCharacters(clean).Last(start => start <= max - 1);
-        return clean[..cut].TrimEnd() + "…";
+        return SafeText.Shorten(clean, max);
     }
 }

@@ -50,7 +50,7 @@ public static class IndicatorChart
 
     /// <summary>The chart's title: the indicator's category and name ("Permanent exclusion: Primary Schools").</summary>
     public static string Title(IndicatorView indicator) =>
-        Short(string.IsNullOrWhiteSpace(indicator.Category) ? indicator.Name ?? indicator.Id : $"{indicator.Category}: {indicator.Name}", MaxTitle);
+        SafeText.Shorten(string.IsNullOrWhiteSpace(indicator.Category) ? indicator.Name ?? indicator.Id : $"{indicator.Category}: {indicator.Name}", MaxTitle);
 
     /// <summary>
     /// What the chart shows, in words, for its alt text: the measure, the span, each period's figure and which way is
@@ -69,7 +69,8 @@ public static class IndicatorChart
                 "higher-is-better" => " Higher is better.",
                 _ => string.Empty,
             };
-        return Short($"Line chart of {Title(indicator)}, {Short(measure, MaxAxisTitle)}, from {points[0].Period} to {points[^1].Period}. {figures}.{better}", MaxAltText);
+        string span = $"from {points[0].Period} to {points[^1].Period}";
+        return SafeText.Shorten($"Line chart of {Title(indicator)}, {SafeText.Shorten(measure, MaxAxisTitle)}, {span}. {figures}.{better}", MaxAltText);
     }
 
     /// <summary>The chart (a paragraph holding it) and the table of its figures, for a paper.</summary>
@@ -121,7 +122,7 @@ public static class IndicatorChart
         var columns = new List<(string Heading, Func<IndicatorValueView, string?> Cell)> { ("Period", v => v.Period) };
         if (values.Any(v => v.Value is not null))
         {
-            columns.Add((Short(PaperComposer.Capitalised(string.IsNullOrWhiteSpace(indicator.Unit) ? "Value" : indicator.Unit), MaxAxisTitle), v =>
+            columns.Add((SafeText.Shorten(PaperComposer.Capitalised(string.IsNullOrWhiteSpace(indicator.Unit) ? "Value" : indicator.Unit), MaxAxisTitle), v =>
                 v.Value is { } x ? Figure(x) : null));
         }
 
@@ -146,7 +147,7 @@ public static class IndicatorChart
     /// <summary>The chart part: one line series with markers and data labels, the figures cached in the part.</summary>
     private static byte[] ChartSpace(IndicatorView indicator, bool ranked, IReadOnlyList<(string Period, decimal Figure)> points, ChartTextSizes sizes)
     {
-        string axisTitle = Short(ranked ? $"Rank{OutOf(indicator)} (1 is best)" : PaperComposer.Capitalised(indicator.Unit ?? "Value"), MaxAxisTitle);
+        string axisTitle = SafeText.Shorten(ranked ? $"Rank{OutOf(indicator)} (1 is best)" : PaperComposer.Capitalised(indicator.Unit ?? "Value"), MaxAxisTitle);
         using var stream = new MemoryStream();
         using (var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
@@ -371,20 +372,6 @@ public static class IndicatorChart
 
         string among = values.LastOrDefault(v => !string.IsNullOrWhiteSpace(v.Comparator))?.Comparator?.ToLowerInvariant() ?? "areas";
         return $" among {n} {among}";
-    }
-
-    /// <summary>Text safe for XML, cut to <paramref name="max"/> characters with an ellipsis.</summary>
-    private static string Short(string text, int max)
-    {
-        string clean = SafeText.Clean(text);
-        if (clean.Length <= max)
-        {
-            return clean;
-        }
-
-        // Never between the halves of a surrogate pair (an emoji), which would leave text XML cannot hold.
-        int cut = char.IsHighSurrogate(clean[max - 2]) ? max - 2 : max - 1;
-        return clean[..cut].TrimEnd() + "…";
     }
 
     private static string Figure(decimal figure) => figure.ToString("0.##", Invariant);
