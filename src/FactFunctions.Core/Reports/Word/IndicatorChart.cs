@@ -282,14 +282,7 @@ public static class IndicatorChart
             {
                 // The tick and data labels, which otherwise take the application's small default.
                 w.WriteStartElement("txPr", ChartNs);
-                w.WriteElementString("bodyPr", DrawingNs, null);
-                w.WriteElementString("lstStyle", DrawingNs, null);
-                w.WriteStartElement("p", DrawingNs);
-                w.WriteStartElement("pPr", DrawingNs);
-                w.WriteStartElement("defRPr", DrawingNs);
-                w.WriteAttributeString("sz", labels.ToString(Invariant));
-                w.WriteEndElement();
-                w.WriteEndElement();
+                StartParagraph(w, labels, bold: null);
                 w.WriteStartElement("endParaRPr", DrawingNs);
                 w.WriteAttributeString("lang", "en-GB");
                 w.WriteEndElement();
@@ -332,20 +325,30 @@ public static class IndicatorChart
         w.WriteEndElement();
     }
 
-    private static void RichTitle(XmlWriter w, string text, int size, bool bold)
+    /// <summary>A chart text body's opening: its body and list properties and a paragraph (left open) whose runs default to <paramref name="size"/>.</summary>
+    private static void StartParagraph(XmlWriter w, int size, bool? bold)
     {
-        w.WriteStartElement("title", ChartNs);
-        w.WriteStartElement("tx", ChartNs);
-        w.WriteStartElement("rich", ChartNs);
         w.WriteElementString("bodyPr", DrawingNs, null);
         w.WriteElementString("lstStyle", DrawingNs, null);
         w.WriteStartElement("p", DrawingNs);
         w.WriteStartElement("pPr", DrawingNs);
         w.WriteStartElement("defRPr", DrawingNs);
         w.WriteAttributeString("sz", size.ToString(Invariant));
-        w.WriteAttributeString("b", bold ? "1" : "0");
+        if (bold is { } b)
+        {
+            w.WriteAttributeString("b", b ? "1" : "0");
+        }
+
         w.WriteEndElement();
         w.WriteEndElement();
+    }
+
+    private static void RichTitle(XmlWriter w, string text, int size, bool bold)
+    {
+        w.WriteStartElement("title", ChartNs);
+        w.WriteStartElement("tx", ChartNs);
+        w.WriteStartElement("rich", ChartNs);
+        StartParagraph(w, size, bold);
         w.WriteStartElement("r", DrawingNs);
         w.WriteStartElement("rPr", DrawingNs);
         w.WriteAttributeString("lang", "en-GB");
