@@ -98,23 +98,25 @@ public static class TemplateValidator
         return new Result(errors, false);
     }
 
-    private static void CheckRendersValid(string kind, byte[] upload, ValidationErrors errors)
+    /// <summary>The paper an upload is tried on: the FACT sample as of 14 October 2022, for the meeting of 8 November.</summary>
+    internal static PaperRequest SampleRequest(string kind) => new()
     {
-        var snapshot = new ProgrammeSnapshot
+        Kind = kind,
+        MeetingDate = new DateOnly(2022, 11, 8),
+        Snapshot = new ProgrammeSnapshot
         {
             Header = new SnapshotHeader { Id = "template-check", Kind = SnapshotKinds.OnDemand, AsOf = new DateOnly(2022, 10, 14), Counts = new SnapshotCounts(0, 0, 0, 0, 0, 0) },
             State = ProgrammeState.FromDocument(SampleProgramme.Load(), new DateOnly(2022, 10, 14)),
-        };
+        },
+        Images = SampleProgramme.StoredImages(),
+    };
+
+    private static void CheckRendersValid(string kind, byte[] upload, ValidationErrors errors)
+    {
         try
         {
             // Compiled here, not through the renderer's cache: an upload that is then refused must not stay in memory.
-            byte[] paper = CompiledTemplate.Compile(upload).Render(PaperComposer.Compose(new PaperRequest
-            {
-                Kind = kind,
-                MeetingDate = new DateOnly(2022, 11, 8),
-                Snapshot = snapshot,
-                Images = SampleProgramme.StoredImages()
-            }));
+            byte[] paper = CompiledTemplate.Compile(upload).Render(PaperComposer.Compose(SampleRequest(kind)));
             using var document = WordprocessingDocument.Open(new MemoryStream(paper), false);
             foreach (var error in new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(document).Take(10))
             {

@@ -1,10 +1,8 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using FactFunctions.Programme;
 using FactFunctions.Reports.Papers;
 using FactFunctions.Reports.Word;
-using FactFunctions.Snapshots;
 using FactFunctions.Validation;
 
 namespace FactFunctions.Reports.Slides;
@@ -141,20 +139,9 @@ public static class DeckTemplateValidator
 
     private static void CheckRendersValid(string kind, byte[] template, ValidationErrors errors)
     {
-        var snapshot = new ProgrammeSnapshot
-        {
-            Header = new SnapshotHeader { Id = "template-check", Kind = SnapshotKinds.OnDemand, AsOf = new DateOnly(2022, 10, 14), Counts = new SnapshotCounts(0, 0, 0, 0, 0, 0) },
-            State = ProgrammeState.FromDocument(SampleProgramme.Load(), new DateOnly(2022, 10, 14)),
-        };
         try
         {
-            byte[] deck = PaperDefinitions.Get(kind).Render(template, new PaperRequest
-            {
-                Kind = kind,
-                MeetingDate = new DateOnly(2022, 11, 8),
-                Snapshot = snapshot,
-                Images = SampleProgramme.StoredImages(),
-            });
+            byte[] deck = PaperDefinitions.Get(kind).Render(template, TemplateValidator.SampleRequest(kind));
             using var document = PresentationDocument.Open(new MemoryStream(deck), false);
             foreach (var error in new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(document).Take(10))
             {
