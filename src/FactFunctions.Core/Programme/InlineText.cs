@@ -9,6 +9,14 @@ namespace FactFunctions.Programme;
 /// </summary>
 public static partial class InlineText
 {
+    /// <summary>A text's words as they read aloud: its links' labels and its bold words, without the markup or references.</summary>
+    public static string Plain(string? text) => string.Concat(Parse(text).Select(piece => piece switch
+    {
+        TextPiece t => t.Text,
+        LinkPiece l => l.Label,
+        _ => string.Empty,
+    })).Trim();
+
     public static IReadOnlyList<InlinePiece> Parse(string? text)
     {
         var pieces = new List<InlinePiece>();

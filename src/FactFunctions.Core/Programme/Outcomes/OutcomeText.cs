@@ -4,12 +4,5 @@ namespace FactFunctions.Programme.Outcomes;
 public static class OutcomeText
 {
     public static IReadOnlyList<string> Lines(IReadOnlyList<Block>? blocks) =>
-        [.. (blocks ?? []).Where(b => b is not null).SelectMany(b => new[] { b.Text }.Concat(b.Items ?? [])).Select(Plain).Where(t => t.Length > 0)];
-
-    private static string Plain(string? text) => string.Concat(InlineText.Parse(text).Select(piece => piece switch
-    {
-        TextPiece t => t.Text,
-        LinkPiece l => l.Label,
-        _ => string.Empty,
-    })).Trim();
+        [.. (blocks ?? []).Where(b => b is not null).SelectMany(b => new[] { b.Text }.Concat(b.Items ?? [])).Select(InlineText.Plain).Where(t => t.Length > 0)];
 }

@@ -224,12 +224,7 @@ public sealed class HighlightPaper : WordPaper
             return "No update yet.";
         }
 
-        string plain = string.Concat(InlineText.Parse(first.Text).Select(piece => piece switch
-        {
-            TextPiece t => t.Text,
-            LinkPiece l => l.Label,
-            _ => string.Empty,
-        })).Trim();
+        string plain = InlineText.Plain(first.Text);
         int end = plain.IndexOf(". ", StringComparison.Ordinal);
         string sentence = end > 0 ? plain[..(end + 1)] : plain;
         return Validation.SafeText.Shorten(sentence, 240);

@@ -68,9 +68,9 @@ public static class DeckComposer
         DateOnly? heard = request.Changes is { } last ? Dates.LondonTime.DateOf(last.SinceTakenAt) : request.Board?.PreviousMeeting;
         var changes = new List<string>();
         if (updates.Where(u => heard is null || u.AsOf > heard).OrderByDescending(u => u.AsOf).SelectMany(u => u.Blocks ?? [])
-            .FirstOrDefault(b => b.Type is BlockTypes.Paragraph or BlockTypes.Text && Plain(b.Text).Length > 0) is { } first)
+            .FirstOrDefault(b => b.Type is BlockTypes.Paragraph or BlockTypes.Text && InlineText.Plain(b.Text).Length > 0) is { } first)
         {
-            changes.Add(Cut(Plain(first.Text), MaxWords));
+            changes.Add(Cut(InlineText.Plain(first.Text), MaxWords));
         }
 
         string heading = request.Previous is { } paper ? $"Since the update of {PaperComposer.LongDate(paper.MeetingDate)}" : "Since the last update";
@@ -159,14 +159,6 @@ public static class DeckComposer
     private static string Unit(IndicatorView indicator, IndicatorValueView value) =>
         value.Value is not null && !string.IsNullOrWhiteSpace(indicator.Unit) && value.Rank is null ? $" {indicator.Unit}" : string.Empty;
 
-    /// <summary>A block's text as it reads aloud: the markup's labels and bold words, without the markup.</summary>
-    public static string Plain(string? text) =>
-        string.Concat(InlineText.Parse(text).Select(piece => piece switch
-        {
-            TextPiece t => t.Text,
-            LinkPiece l => l.Label,
-            _ => string.Empty,
-        })).Trim();
 
     /// <summary>
     /// Text safe for XML, on one line, without the characters that reverse or embed the direction of what follows (a
