@@ -5,8 +5,16 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FactFunctions.Functions;
 
-public sealed class PaperFunctions(PaperHandlers handlers)
+public sealed class PaperFunctions(PaperHandlers handlers, Reports.Drafts.DraftHandlers drafts)
 {
+    [Function(nameof(GetDraft))]
+    public Task<IResult> GetDraft([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Draft)] HttpRequest request, string kind,
+        string meetingDate) => drafts.Get(request, kind, meetingDate);
+
+    [Function(nameof(PutDraft))]
+    public Task<IResult> PutDraft([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Draft)] HttpRequest request, string kind,
+        string meetingDate) => drafts.Put(request, kind, meetingDate);
+
     [Function(nameof(GenerateReport))]
     public Task<IResult> GenerateReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Reports)] HttpRequest request) => handlers.Generate(request);
 

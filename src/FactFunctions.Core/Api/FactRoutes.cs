@@ -8,6 +8,7 @@ using FactFunctions.Programme.Workbook;
 using FactFunctions.Reminders;
 using FactFunctions.Reports;
 using FactFunctions.Reports.Clearance;
+using FactFunctions.Reports.Drafts;
 using FactFunctions.Reports.Publication;
 using FactFunctions.Reports.Word;
 using FactFunctions.Snapshots;
@@ -177,7 +178,30 @@ public static class FactRoutes
                     .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).CommonProblems(),
             },
             Delete(Routes.Template, ProgrammeLead, "deleteTemplate", "Go back to the built-in template",
-                (HttpRequest r, string kind, PaperHandlers h) => h.DeleteTemplate(r, kind))),
+                (HttpRequest r, string kind, PaperHandlers h) => h.DeleteTemplate(r, kind)),
+            Content(Routes.Draft, Officer, "getDraft",
+                "Download the next paper as a Word draft to write in: the narrative in editable controls, computed parts locked",
+                DocxPackage.ContentType,
+                (HttpRequest r, string kind, string meetingDate, DraftHandlers h) => h.Get(r, kind, meetingDate),
+                new QueryParameter("board", "string", "The board whose meeting the paper is for, when more than one asks for this kind that day."),
+                new QueryParameter("reportDate", "string", "The date of the report printed on the draft (default: today).", "date"),
+                new QueryParameter("startFrom", "string",
+                    "empty: a project without an update for the meeting gets an empty one to write; previous: its previous update's words, to edit.",
+                    Enum: [DraftHandlers.StartEmpty, DraftHandlers.StartFromPrevious])),
+            new FactRoute
+            {
+                OperationId = "putDraft", Method = HttpMethods.Put, Path = Routes.Draft, Role = ProgrammeLead,
+                Summary = "Upload a draft written in Word or LibreOffice: its regions' words read back into the programme, the changes said in words",
+                Handler = (HttpRequest r, string kind, string meetingDate, DraftHandlers h) => h.Put(r, kind, meetingDate),
+                Query =
+                [
+                    new QueryParameter("dryRun", "boolean", "Read the draft and say what would change, writing nothing."),
+                    new QueryParameter("allowDeletes", "boolean", "Let a region deleted from the draft remove its section or update."),
+                ],
+                Responses = b => b.WithMetadata(new RequestBodyDescription(typeof(byte[]), DocxPackage.ContentType)).Produces<DraftResult>()
+                    .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict)
+                    .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).CommonProblems(),
+            }),
 
         .. Tagged("Boards and reminders",
             Write<BoardFields, Board>(HttpMethods.Put, Routes.Board, ProgrammeLead, "putBoard", "Create or replace a board and its members",

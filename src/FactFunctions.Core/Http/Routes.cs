@@ -44,6 +44,7 @@ public static class Routes
     public const string ReportReview = "reports/{reportId}/review/{clearer}";
     public const string Papers = "papers";
     public const string Template = "templates/{kind}";
+    public const string Draft = "drafts/{kind}/{meetingDate}";
 
     public const string Boards = "boards";
     public const string Board = "boards/{boardId}";

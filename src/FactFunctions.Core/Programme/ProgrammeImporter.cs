@@ -16,14 +16,15 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
     /// <param name="document"></param>
     /// <param name="ct"></param>
     /// <param name="removeMilestones">Milestones to delete in the same journalled import (a workbook uploaded with removeMissing).</param>
+    /// <param name="removeUpdates">Updates to delete in the same journalled import (a draft uploaded with allowDeletes).</param>
     /// <param name="textPrecondition">
     /// What the stored standing text must still be for the document's text to replace it (a workbook's issues and benefits
     /// merged into the text it read); otherwise <see cref="ProgrammeTextChangedException"/>, with nothing written.
     /// </param>
     public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct, IReadOnlyList<(string ProjectId, string MilestoneId)>? removeMilestones = null,
-        Precondition textPrecondition = default)
+        Precondition textPrecondition = default, IReadOnlyList<(string ProjectId, string UpdateId)>? removeUpdates = null)
     {
-        string id = await journal.StartAsync(Count(document) + (removeMilestones?.Count ?? 0), ct);
+        string id = await journal.StartAsync(Count(document) + (removeMilestones?.Count ?? 0) + (removeUpdates?.Count ?? 0), ct);
         ImportResult result;
         try
         {
@@ -62,6 +63,12 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
             {
                 await store.RemoveMilestonesAsync(removeMilestones, ct);
                 await journal.ProgressAsync(id, "removed milestones", ct);
+            }
+
+            if (removeUpdates is { Count: > 0 })
+            {
+                await store.RemoveUpdatesAsync(removeUpdates, ct);
+                await journal.ProgressAsync(id, "removed updates", ct);
             }
 
             await journal.CompleteAsync(id, ct);

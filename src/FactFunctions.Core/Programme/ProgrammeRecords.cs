@@ -445,6 +445,9 @@ public static class ProjectStatus
 
     public static readonly IReadOnlyList<string> All = [Scoping, Active, Paused, BusinessAsUsual, Closed];
 
+    /// <summary>Whether the programme still reports on the project's delivery: it is neither closed nor business as usual.</summary>
+    public static bool InDelivery(string? status) => status is not (Closed or BusinessAsUsual);
+
     /// <summary>A project's status as a paper says it to people who do not know the enum ("now business as usual").</summary>
     public static string Words(string? status) => status switch
     {

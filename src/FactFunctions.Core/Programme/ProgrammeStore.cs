@@ -506,6 +506,23 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time, Outco
         }
     }
 
+    /// <summary>Deletes updates by key; one already gone is no error, so a cut-short removal can be sent again.</summary>
+    public async Task RemoveUpdatesAsync(IEnumerable<(string ProjectId, string UpdateId)> updates, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.Updates, ct);
+        foreach (var (projectId, updateId) in updates)
+        {
+            try
+            {
+                await table.DeleteEntityAsync(projectId, updateId, ETag.All, ct);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Already gone: removing is resumable.
+            }
+        }
+    }
+
     /// <summary>A removed milestone's decisions go with it, so one made again under its id starts with no history.</summary>
     private async Task DeleteHistoryAsync(string projectId, string milestoneId, CancellationToken ct)
     {

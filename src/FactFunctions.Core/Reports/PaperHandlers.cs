@@ -57,27 +57,35 @@ public sealed class PaperHandlers(
             var (report, failure, import, missingImage) = await service.GenerateAsync(
                 new GenerationRequest(value.Kind!, value.MeetingDate!.Value, value.SnapshotId, value.ReportDate, authorizer.Describe(request),
                     value.Board, value.IndicatorCharts == true), ct);
-            switch (failure)
+            if (failure == PaperFailure.UnknownSnapshot)
             {
-                case PaperFailure.UnknownSnapshot:
-                    return Problems.Invalid("snapshotId", $"names snapshot '{value.SnapshotId}', which does not exist.");
-                case PaperFailure.ImportIncomplete:
-                    return ImportRefusal.For(import!, time.GetUtcNow());
-                case PaperFailure.NoBoardMeeting:
-                    return Problems.Invalid(value.Board is null ? "meetingDate" : "board", value.Board is null
-                        ? $"is {value.MeetingDate:yyyy-MM-dd}, and no board's meeting that day asks for a {value.Kind} paper: set reportKind on the " +
-                            $"meeting (PUT {Routes.BasePath}/boards/{{boardId}}/meetings/{{date}})."
-                        : $"names '{value.Board}', which has no meeting on {value.MeetingDate:yyyy-MM-dd} asking for a {value.Kind} paper.");
-                case PaperFailure.AmbiguousBoard:
-                    return Problems.Invalid("board",
-                        $"is required: more than one board's meeting on {value.MeetingDate:yyyy-MM-dd} asks for a {value.Kind} paper; name the board it is for.");
-                case PaperFailure.MissingImage:
-                    return Problems.Problem(StatusCodes.Status409Conflict, Problems.ConflictType, "An image the paper shows is not stored.",
-                        $"An image block names image '{missingImage}', which has not been uploaded: PUT {Routes.BasePath}/images/{missingImage}, then generate the paper again.");
+                return Problems.Invalid("snapshotId", $"names snapshot '{value.SnapshotId}', which does not exist.");
+            }
+
+            if (FailureProblem(failure, value.Kind!, value.MeetingDate!.Value, value.Board, import, missingImage, time) is { } refused)
+            {
+                return refused;
             }
 
             return TypedResults.Created($"{Routes.BasePath}/reports/{report!.Id}", report);
         });
+
+    /// <summary>Why a paper (or its draft) cannot be made now, as the problem answered; null for <see cref="PaperFailure.None"/>.</summary>
+    public static IResult? FailureProblem(PaperFailure failure, string kind, DateOnly meetingDate, string? board, IncompleteImport? import, string? missingImage,
+        TimeProvider time) => failure switch
+        {
+            PaperFailure.None => null,
+            PaperFailure.ImportIncomplete => ImportRefusal.For(import!, time.GetUtcNow()),
+            PaperFailure.NoBoardMeeting => Problems.Invalid(board is null ? "meetingDate" : "board", board is null
+                ? $"is {meetingDate:yyyy-MM-dd}, and no board's meeting that day asks for a {kind} paper: set reportKind on the " +
+                    $"meeting (PUT {Routes.BasePath}/boards/{{boardId}}/meetings/{{date}})."
+                : $"names '{board}', which has no meeting on {meetingDate:yyyy-MM-dd} asking for a {kind} paper."),
+            PaperFailure.AmbiguousBoard => Problems.Invalid("board",
+                $"is required: more than one board's meeting on {meetingDate:yyyy-MM-dd} asks for a {kind} paper; name the board it is for."),
+            PaperFailure.MissingImage => Problems.Problem(StatusCodes.Status409Conflict, Problems.ConflictType, "An image the paper shows is not stored.",
+                $"An image block names image '{missingImage}', which has not been uploaded: PUT {Routes.BasePath}/images/{missingImage}, then generate the paper again."),
+            _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "Unknown paper failure."),
+        };
 
     public Task<IResult> List(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.Officer, async ct =>

@@ -23,16 +23,10 @@ public sealed partial class PaperService(
     public async Task<(PaperMetadata? Report, PaperFailure Failure, IncompleteImport? Import, string? MissingImage)> GenerateAsync(GenerationRequest request, CancellationToken ct)
     {
         // A paper for one board of several needs that board's meeting: checked before anything is read or taken.
-        PaperBoard? board = null;
-        if (PaperDefinitions.Get(request.Kind).ForOneBoard)
+        var (board, boardFailure) = await OneBoardAsync(request, ct);
+        if (boardFailure != PaperFailure.None)
         {
-            var (found, failure) = await BoardAsync(request, ct);
-            if (found is null)
-            {
-                return (null, failure, null, null);
-            }
-
-            board = found;
+            return (null, boardFailure, null, null);
         }
 
         ProgrammeSnapshot? snapshot;
@@ -56,6 +50,68 @@ public sealed partial class PaperService(
                 ?? throw new InvalidOperationException($"Snapshot {taken.Header.Id} vanished after it was taken.");
         }
 
+        var (prepared, missing) = await PrepareAsync(request, board, snapshot, ct);
+        if (prepared is null)
+        {
+            return (null, PaperFailure.MissingImage, null, missing);
+        }
+
+        byte[] paper = PaperDefinitions.Get(request.Kind).Render(prepared.Template, prepared.Request);
+        var metadata = new PaperMetadata
+        {
+            Id = $"{request.Kind}-{request.MeetingDate:yyyy-MM-dd}-{Guid.NewGuid():N}"[..(request.Kind.Length + 20)],
+            Kind = request.Kind,
+            MeetingDate = request.MeetingDate,
+            ReportDate = request.ReportDate ?? snapshot.Header.AsOf,
+            SnapshotId = snapshot.Header.Id,
+            TemplateVersion = prepared.TemplateInfo.Version,
+            Size = paper.LongLength,
+            Sha256 = TemplateStore.Sha256(paper),
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = request.CreatedBy,
+            PreviousReportId = prepared.Previous?.Id,
+            BoardId = board?.Id,
+            BoardName = board?.Name,
+            IndicatorCharts = request.IndicatorCharts,
+        };
+        await reports.SaveAsync(metadata, paper, ct);
+        LogGenerated(logger, metadata.Id, metadata.SnapshotId, metadata.Size);
+        return (metadata, PaperFailure.None, null, null);
+    }
+
+    /// <summary>
+    /// Everything the paper <paramref name="request"/> names would be made from now, gathered as for
+    /// <see cref="GenerateAsync"/> but from the programme as it stands, stored nowhere: a draft to write in is made from it.
+    /// </summary>
+    public async Task<(PreparedPaper? Paper, PaperFailure Failure, IncompleteImport? Import, string? MissingImage)> PrepareCurrentAsync(GenerationRequest request,
+        CancellationToken ct)
+    {
+        var (board, boardFailure) = await OneBoardAsync(request, ct);
+        if (boardFailure != PaperFailure.None)
+        {
+            return (null, boardFailure, null, null);
+        }
+
+        var (snapshot, incomplete) = await snapshots.PeekAsync(ct);
+        if (snapshot is null)
+        {
+            return (null, PaperFailure.ImportIncomplete, incomplete, null);
+        }
+
+        var (prepared, missing) = await PrepareAsync(request, board, snapshot, ct);
+        return prepared is null ? (null, PaperFailure.MissingImage, null, missing) : (prepared, PaperFailure.None, null, null);
+    }
+
+    private async Task<(PaperBoard? Board, PaperFailure Failure)> OneBoardAsync(GenerationRequest request, CancellationToken ct) =>
+        PaperDefinitions.Get(request.Kind).ForOneBoard ? await BoardAsync(request, ct) : (null, PaperFailure.None);
+
+    /// <summary>
+    /// The paper's request from <paramref name="snapshot"/>: what came before, the boards, the images, the template in
+    /// use; null and the image when one is missing.
+    /// </summary>
+    private async Task<(PreparedPaper? Paper, string? MissingImage)> PrepareAsync(GenerationRequest request, PaperBoard? board, ProgrammeSnapshot snapshot,
+        CancellationToken ct)
+    {
         // "Since the last report" is since this board's last report of the kind, not another board's.
         var earlier = await reports.ListAsync(request.Kind, null, ct, meetingsBefore: request.MeetingDate);
         var previous = earlier.FirstOrDefault(r => board is null || r.BoardId == board.Id);
@@ -66,6 +122,7 @@ public sealed partial class PaperService(
             previous = (await reports.ListAsync(null, null, ct, meetingsBefore: request.MeetingDate))
                 .FirstOrDefault(r => dates.Contains(r.MeetingDate) && (r.BoardId is null || r.BoardId == board.Id));
         }
+
         // The boards the paper is for; the changes since the last report name their actions only, by the boards' names.
         var actionBoards = board is null ? await AskingBoardsAsync(request, ct) : [board];
         SnapshotChanges? changes = null;
@@ -88,7 +145,7 @@ public sealed partial class PaperService(
         var loaded = await images.GetManyAsync(imageIds, ct);
         if (imageIds.FirstOrDefault(id => !loaded.ContainsKey(id)) is { } missing)
         {
-            return (null, PaperFailure.MissingImage, null, missing);
+            return (null, missing);
         }
 
         var (template, info) = await templates.CurrentAsync(request.Kind, ct);
@@ -110,28 +167,7 @@ public sealed partial class PaperService(
             ActionBoards = actionBoards,
             IndicatorCharts = request.IndicatorCharts,
         };
-        byte[] paper = PaperDefinitions.Get(request.Kind).Render(template, paperRequest);
-
-        var metadata = new PaperMetadata
-        {
-            Id = $"{request.Kind}-{request.MeetingDate:yyyy-MM-dd}-{Guid.NewGuid():N}"[..(request.Kind.Length + 20)],
-            Kind = request.Kind,
-            MeetingDate = request.MeetingDate,
-            ReportDate = request.ReportDate ?? snapshot.Header.AsOf,
-            SnapshotId = snapshot.Header.Id,
-            TemplateVersion = info.Version,
-            Size = paper.LongLength,
-            Sha256 = TemplateStore.Sha256(paper),
-            CreatedAt = time.GetUtcNow(),
-            CreatedBy = request.CreatedBy,
-            PreviousReportId = previous?.Id,
-            BoardId = board?.Id,
-            BoardName = board?.Name,
-            IndicatorCharts = request.IndicatorCharts,
-        };
-        await reports.SaveAsync(metadata, paper, ct);
-        LogGenerated(logger, metadata.Id, metadata.SnapshotId, metadata.Size);
-        return (metadata, PaperFailure.None, null, null);
+        return (new PreparedPaper(paperRequest, template, info, previous), null);
     }
 
     /// <summary>

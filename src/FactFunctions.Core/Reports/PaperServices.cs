@@ -19,6 +19,8 @@ public static class PaperServices
         services.AddSingleton<Clearance.ClearanceService>();
         services.AddSingleton<Clearance.ClearanceToken>();
         services.AddSingleton<Clearance.ClearanceHandlers>();
+        services.AddSingleton<Drafts.DraftService>();
+        services.AddSingleton<Drafts.DraftHandlers>();
         return services;
     }
 }

@@ -74,6 +74,33 @@ public sealed partial class SnapshotStore(FactStorage storage, ProgrammeStore pr
         return await TakeAsync(NewOnDemandId(), SnapshotKinds.OnDemand, label, read, ct);
     }
 
+    /// <summary>
+    /// The programme as a snapshot taken now would hold it, read the same consistent way, but stored nowhere: a draft to
+    /// write in, downloaded or uploaded, is made from it and leaves no snapshot behind.
+    /// </summary>
+    public async Task<(ProgrammeSnapshot? Snapshot, IncompleteImport? Import)> PeekAsync(CancellationToken ct)
+    {
+        var read = await ReadConsistentAsync(ct);
+        if (read.Incomplete is { } incomplete)
+        {
+            return (null, incomplete);
+        }
+
+        var now = time.GetUtcNow();
+        var state = read.State!;
+        var header = new SnapshotHeader
+        {
+            Id = "current",
+            Kind = SnapshotKinds.OnDemand,
+            Label = "The programme now (not stored)",
+            TakenAt = now,
+            AsOf = LondonTime.DateOf(now),
+            Counts = new SnapshotCounts(state.Projects.Count, state.Milestones.Count, state.Updates.Count, state.Indicators.Count,
+                state.Indicators.Sum(i => i.Values?.Count ?? 0), 0),
+        };
+        return (new ProgrammeSnapshot { Header = header, State = state }, null);
+    }
+
     private async Task<SnapshotHeader?> LatestHeaderAsync(CancellationToken ct)
     {
         var table = await storage.TableAsync(SnapshotsTable, ct);

@@ -39,12 +39,12 @@ public sealed class WorkbookHandlers(RequestPipeline pipeline, CallerAuthorizer 
     public Task<IResult> Put(HttpRequest request) =>
         pipeline.RunAsync(request, FactRole.ProgrammeLead, async ct =>
         {
-            if (Flag(request, "dryRun") is not { } dryRun)
+            if (QueryFlag.Read(request, "dryRun") is not { } dryRun)
             {
                 return Problems.BadParameter("dryRun", "must be true or false.");
             }
 
-            if (Flag(request, "removeMissing") is not { } removeMissing)
+            if (QueryFlag.Read(request, "removeMissing") is not { } removeMissing)
             {
                 return Problems.BadParameter("removeMissing", "must be true or false.");
             }
@@ -114,12 +114,4 @@ public sealed class WorkbookHandlers(RequestPipeline pipeline, CallerAuthorizer 
 
             return TypedResults.Ok(result);
         });
-
-    /// <summary>A boolean query flag: absent is false; null when it is neither true nor false.</summary>
-    private static bool? Flag(HttpRequest request, string name) => request.Query[name].FirstOrDefault() switch
-    {
-        null => false,
-        { } text when bool.TryParse(text, out bool value) => value,
-        _ => null,
-    };
 }

@@ -31,7 +31,7 @@ public static class ActionsSection
                 DocumentBuilder.Cell(Widths[4], DocumentBuilder.TextLine(Status(c), bold: c.Overdue))));
         }
 
-        return [writer.Heading(headingLevel, "Actions from previous meetings"), table];
+        return writer.Locked(DraftLocks.Actions, [writer.Heading(headingLevel, "Actions from previous meetings"), table]);
     }
 
     /// <summary>The status as a person reads it: "Overdue", "Open", "Done on 3 March 2023".</summary>

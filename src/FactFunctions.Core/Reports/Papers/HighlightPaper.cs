@@ -161,9 +161,10 @@ public sealed class HighlightPaper : WordPaper
             .Text(T.RiskOwner, risk.Owner ?? "–")
             .Text(T.RiskMitigation, risk.Mitigation))
             .ToList()));
-        fields.Set(T.DecisionsRequested, writer.Field(
-            text.DecisionsRequested is { Count: > 0 } decisions ? decisions : ["No decisions are requested at this meeting."],
-            new BlockPlace(Numbered: false, SubheadingLevel: 2)));
+        var decisionsPlace = new BlockPlace(Numbered: false, SubheadingLevel: 2);
+        fields.Set(T.DecisionsRequested, writer.IsDraft
+            ? writer.RegionField(DraftRegion.Text(T.DecisionsRequested, "Decisions requested", decisionsPlace), text.DecisionsRequested)
+            : writer.Field(text.DecisionsRequested is { Count: > 0 } decisions ? decisions : ["No decisions are requested at this meeting."], decisionsPlace));
         var moved = projects.Where(p => directions[p.Id].Kind is DirectionOfTravel.Improved or DirectionOfTravel.Worse or DirectionOfTravel.New)
             .Select(p => $"{p.Name}: {directions[p.Id].Words()}; now {Rag.Words(rags[p.Id].Reported)}.");
         fields.Set(T.HighlightChanges, request.Changes is { } changes

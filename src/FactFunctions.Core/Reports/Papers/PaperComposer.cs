@@ -1,4 +1,5 @@
 using System.Globalization;
+using DocumentFormat.OpenXml;
 using FactFunctions.Programme;
 using FactFunctions.Reports.Word;
 using T = FactFunctions.Reports.Papers.TemplateTags;
@@ -59,6 +60,11 @@ public static class PaperComposer
             .Set(T.Principles, ParagraphsField.Lines(text.Principles, whenEmpty: null))
             .Set(T.KindnessAndCare, ParagraphsField.Lines(text.KindnessAndCare, whenEmpty: null));
 
+        if (request.Draft is { } draft)
+        {
+            fields.Package.Draft = new DraftLayout(draft.StartFromPrevious, DraftLocks.TitleOf);
+        }
+
         // What a screen reader announces and a document library lists: the paper's title, who wrote it, and when.
         string title = paper.ForOneBoard ? paper.Name : string.IsNullOrWhiteSpace(text.Title) ? "FACT programme update" : text.Title;
         fields.Package.Title = $"{title}: {committee}, {LongDate(request.MeetingDate)}";
@@ -89,6 +95,40 @@ public static class PaperComposer
             .SelectMany(g => g.Where(u => u.AsOf == g.Max(x => x.AsOf)))
             .ToLookup(u => u.ProjectId, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// A project's updates in the paper: the blocks of the updates it prints. In a draft, each printed update written for
+    /// this meeting (after <see cref="DraftSettings.UpdatesSince"/>, up to the meeting) is a region of its own; a project
+    /// with none gets one new update's region, empty or, asked to start from the previous update, holding its words.
+    /// </summary>
+    public static IReadOnlyList<OpenXmlElement> UpdateRegions(BlockWriter writer, PaperRequest request, ProjectView project, IReadOnlyList<UpdateView> printed,
+        BlockPlace place)
+    {
+        if (request.Draft is not { } draft)
+        {
+            return writer.Write(printed.SelectMany(u => u.Blocks ?? []), place);
+        }
+
+        var forMeeting = printed.Where(u => ForMeeting(request, u)).ToList();
+        if (forMeeting.Count > 0)
+        {
+            return [.. forMeeting.SelectMany(u => writer.Region(DraftRegion.Update(project.Id, project.Name ?? project.Id, u.Id, u.AsOf, place), u.Blocks))];
+        }
+
+        string board = request.Board?.Name ?? PaperDefinitions.Get(request.Kind).Committee;
+        string audience = PaperDefinitions.Get(request.Kind).Audience;
+        var previous = draft.StartFromPrevious
+            ? request.Snapshot.State.Updates.LastOrDefault(u => u.ProjectId == project.Id && u.AsOf <= request.MeetingDate && Audience.Includes(u.Audience, audience))?.Blocks
+            : null;
+        return writer.Region(DraftRegion.NewUpdate(project.Id, project.Name ?? project.Id, board, request.MeetingDate, place), previous);
+    }
+
+    /// <summary>
+    /// Whether an update counts as written for the request's meeting: dated after the draft's
+    /// <see cref="DraftSettings.UpdatesSince"/> and not after the meeting.
+    /// </summary>
+    public static bool ForMeeting(PaperRequest request, UpdateView update) =>
+        update.AsOf <= request.MeetingDate && (request.Draft?.UpdatesSince is not { } since || update.AsOf > since);
 
     public static RepeatField Risks(FieldSet outer, IReadOnlyList<Risk>? risks) =>
         new((risks ?? []).Select((risk, index) => new FieldSet(outer)

@@ -32,6 +32,9 @@ public sealed record PaperRequest
     /// <summary>Whether the Select Committee paper charts each indicator with two or more periods under its project.</summary>
     public bool IndicatorCharts { get; init; }
 
+    /// <summary>Set when the paper is made as a draft to write in, with its regions marked; null for a paper.</summary>
+    public DraftSettings? Draft { get; init; }
+
     /// <summary>The stored images the snapshot's image blocks show, by id.</summary>
     public IReadOnlyDictionary<string, Images.StoredImage> Images { get; init; } = new Dictionary<string, Images.StoredImage>();
 }

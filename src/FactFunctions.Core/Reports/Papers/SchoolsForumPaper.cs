@@ -82,12 +82,20 @@ public sealed class SchoolsForumPaper : WordPaper
         // Priority projects are the programme's projects that are not closed; their count and statuses come from the data.
         var priority = state.Projects.Where(p => p.Status != ProjectStatus.Closed).ToList();
         fields
-            .Set(T.ForumPurpose, writer.Field(forum.Purpose, plain))
-            .Set(T.ForumBackground, writer.Field(forum.Background, plain))
+            .Set(T.ForumPurpose, writer.RegionField(DraftRegion.Text(T.ForumPurpose, "Purpose", plain), forum.Purpose))
+            .Set(T.ForumBackground, writer.RegionField(DraftRegion.Text(T.ForumBackground, "Background", plain), forum.Background))
             .Set(T.ForumUpdate, new ElementsField(
-                [.. writer.Write(forum.Update ?? [], plain), .. ActionsSection.Elements(writer, PaperComposer.Actions(request), headingLevel: 2)]))
-            .Set(T.ForumPriorityProjects, writer.Field([PriorityCount(priority), .. forum.PriorityProjects ?? []], plain))
-            .Set(T.ForumNextSteps, writer.Field(forum.NextSteps is { Count: > 0 } steps ? steps : ["None."], plain));
+            [
+                .. writer.Region(DraftRegion.Text(T.ForumUpdate, "Update", plain), forum.Update),
+                .. ActionsSection.Elements(writer, PaperComposer.Actions(request), headingLevel: 2),
+            ]))
+            .Set(T.ForumPriorityProjects, new ElementsField(writer.IsDraft
+                ? [.. writer.Locked(DraftLocks.Count, writer.Write([PriorityCount(priority)], plain)),
+                    .. writer.Region(DraftRegion.Text(T.ForumPriorityProjects, "Priority projects", plain), forum.PriorityProjects)]
+                : writer.Write([PriorityCount(priority), .. forum.PriorityProjects ?? []], plain)))
+            .Set(T.ForumNextSteps, writer.IsDraft
+                ? writer.RegionField(DraftRegion.Text(T.ForumNextSteps, "Next steps", plain), forum.NextSteps)
+                : writer.Field(forum.NextSteps is { Count: > 0 } steps ? steps : ["None."], plain));
 
         var projectNames = state.Projects.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
         var completed = state.Milestones
@@ -97,11 +105,12 @@ public sealed class SchoolsForumPaper : WordPaper
         fields.Set(T.Achievements, ParagraphsField.Lines((text.Achievements ?? []).Concat(completed)));
 
         var updates = PaperComposer.UpdatesFor(request, Audience);
+        var place = new BlockPlace(Numbered: false, SubheadingLevel: 3);
         fields.Set(T.Projects, new RepeatField(state.Projects
-            .Where(p => updates[p.Id].Any())
+            .Where(p => updates[p.Id].Any() || (writer.IsDraft && ProjectStatus.InDelivery(p.Status)))
             .Select(p => new FieldSet(fields)
                 .Text(T.ProjectName, p.Name)
-                .Set(T.ProjectParagraphs, writer.Field(updates[p.Id].SelectMany(u => u.Blocks ?? []), new BlockPlace(Numbered: false, SubheadingLevel: 3))))
+                .Set(T.ProjectParagraphs, new ElementsField(PaperComposer.UpdateRegions(writer, request, p, [.. updates[p.Id]], place))))
             .ToList()));
 
         var (from, _) = PaperComposer.MilestoneWindow(request);

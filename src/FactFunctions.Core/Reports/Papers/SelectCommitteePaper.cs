@@ -151,42 +151,50 @@ public sealed class SelectCommitteePaper : WordPaper
         var update = new BlockPlace(Numbered: true, SubheadingLevel: 3);
 
         fields
-            .Set(T.ExecutiveSummary, writer.Field(text.ExecutiveSummary, cover))
-            .Set(T.ReasonForProposal, writer.Field(text.ReasonForProposal, cover))
-            .Set(T.Purpose, writer.Field(text.Purpose, body))
-            .Set(T.Background, writer.Field(text.Background, body))
+            .Set(T.ExecutiveSummary, writer.RegionField(DraftRegion.Text(T.ExecutiveSummary, "Executive summary", cover), text.ExecutiveSummary))
+            .Set(T.ReasonForProposal, writer.RegionField(DraftRegion.Text(T.ReasonForProposal, "Reason for proposal", cover), text.ReasonForProposal))
+            .Set(T.Purpose, writer.RegionField(DraftRegion.Text(T.Purpose, "Purpose of report", body), text.Purpose))
+            .Set(T.Background, writer.RegionField(DraftRegion.Text(T.Background, "Background", body), text.Background))
             .Set(T.MainConsiderations, new ElementsField(
-                [.. writer.Write(text.MainConsiderations ?? [], body), .. ActionsSection.Elements(writer, PaperComposer.Actions(request), headingLevel: 2)]));
+            [
+                .. writer.Region(DraftRegion.Text(T.MainConsiderations, "Main considerations for the committee", body), text.MainConsiderations),
+                .. ActionsSection.Elements(writer, PaperComposer.Actions(request), headingLevel: 2),
+            ]));
 
         // Free sections after a project's update go with that project; the rest after every update.
         var projectIds = state.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var free = (text.FreeSections ?? []).ToLookup(f => f.After is { } after && projectIds.Contains(after) ? after : string.Empty, StringComparer.Ordinal);
+        var free = (text.FreeSections ?? []).Select((section, index) => (Section: section, Index: index))
+            .ToLookup(f => f.Section.After is { } after && projectIds.Contains(after) ? after : string.Empty, StringComparer.Ordinal);
+        IReadOnlyList<OpenXmlElement> Free(string key) =>
+            [.. free[key].SelectMany(f => writer.Region(DraftRegion.Free(f.Section.Id, f.Index, body), f.Section.Blocks))];
         var indicators = state.Indicators.ToLookup(i => i.ProjectId ?? string.Empty, StringComparer.Ordinal);
         var updates = PaperComposer.UpdatesFor(request, Audience);
         fields.Set(T.Projects, new RepeatField(state.Projects
-            .Where(p => updates[p.Id].Any() || indicators[p.Id].Any(i => i.Values?.Count > 0))
+            .Where(p => updates[p.Id].Any() || indicators[p.Id].Any(i => i.Values?.Count > 0) || (writer.IsDraft && ProjectStatus.InDelivery(p.Status)))
             .Select(p => new FieldSet(fields)
                 .Text(T.ProjectName, p.Name)
-                .Set(T.ProjectParagraphs, writer.Field(updates[p.Id].SelectMany(u => u.Blocks ?? []), update))
+                .Set(T.ProjectParagraphs, new ElementsField(PaperComposer.UpdateRegions(writer, request, p, [.. updates[p.Id]], update)))
                 .Set(T.ProjectIndicators, new ElementsField(IndicatorTable.For(indicators[p.Id].ToList())))
                 .Set(T.ProjectIndicatorCharts, new ElementsField(request.IndicatorCharts
                     ? [.. indicators[p.Id].SelectMany(i => IndicatorChart.Elements(i, fields.Package))]
                     : []))
-                .Set(T.ProjectFreeSections, writer.Field(free[p.Id].SelectMany(f => f.Blocks ?? []), body)))
+                .Set(T.ProjectFreeSections, new ElementsField(Free(p.Id))))
             .ToList()));
-        fields.Set(T.FreeSections, writer.Field(free[string.Empty].SelectMany(f => f.Blocks ?? []), body));
-        fields.Set(T.Governance, writer.Field(text.Governance, body));
+        fields.Set(T.FreeSections, new ElementsField(Free(string.Empty)));
+        fields.Set(T.Governance, writer.RegionField(DraftRegion.Text(T.Governance, "Governance", body), text.Governance));
 
         foreach (var (tag, heading, blocks) in StandingBeforeRisks.Concat(StandingAfterRisks))
         {
             var content = blocks(text) ?? [];
-            fields.Set(tag, new ElementsField(content.Count == 0 ? [] : [writer.Heading(1, heading), .. writer.Write(content, body)]));
+            fields.Set(tag, new ElementsField(content.Count == 0 && !writer.IsDraft
+                ? []
+                : [writer.Heading(1, heading), .. writer.Region(DraftRegion.Text(tag, heading, body), content)]));
         }
 
         fields
-            .Set(T.Conclusion, writer.Field(text.Conclusion, body))
+            .Set(T.Conclusion, writer.RegionField(DraftRegion.Text(T.Conclusion, "Conclusion", body), text.Conclusion))
             .Text(T.BackgroundPapers, text.BackgroundPapers is { Count: > 0 } papers ? string.Join("; ", papers) : "None")
-            .Set(T.Appendices, writer.Field(text.Appendices, cover));
+            .Set(T.Appendices, writer.RegionField(DraftRegion.Text(T.Appendices, "Appendices", cover), text.Appendices));
         if (text.Author?.Email is { Length: > 0 } email && Uri.TryCreate("mailto:" + email, UriKind.Absolute, out var mailto))
         {
             fields.Set(T.AuthorEmail, new LinkField(email, fields.Package.Hyperlink(mailto)));

@@ -47,7 +47,7 @@ public static class DeckComposer
 
         // A talk is about what is moving: projects in delivery, and any whose status changed since the last update.
         var slides = state.Projects
-            .Where(p => p.Status is not (ProjectStatus.Closed or ProjectStatus.BusinessAsUsual) || changed.Contains(p.Id))
+            .Where(p => ProjectStatus.InDelivery(p.Status) || changed.Contains(p.Id))
             .Select(p => ProjectSlide(request, p, updates[p.Id].ToList(), asOf))
             .ToList();
 

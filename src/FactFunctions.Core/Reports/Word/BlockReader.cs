@@ -55,6 +55,10 @@ public sealed partial class BlockReader(MainDocumentPart main, BlockPlace place,
     /// <summary>The pictures read, by the image id their blocks name: the bytes' sha256, so the same picture is one image.</summary>
     public Dictionary<string, (byte[] Content, string ContentType)> Images { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the element is, or holds, a tracked change (an insertion, deletion, move or formatting change).</summary>
+    public static bool HasRevisions(OpenXmlElement element) =>
+        Revisions.Contains(element.LocalName) || element.Descendants().Any(d => Revisions.Contains(d.LocalName));
+
     public IReadOnlyList<Block> Read(IEnumerable<OpenXmlElement> elements)
     {
         try
@@ -66,7 +70,7 @@ public sealed partial class BlockReader(MainDocumentPart main, BlockPlace place,
             var list = Flatten(elements, 0).ToList();
             for (int i = 0; i < list.Count; i++)
             {
-                if (list[i].Descendants().FirstOrDefault(d => Revisions.Contains(d.LocalName)) is not null || Revisions.Contains(list[i].LocalName))
+                if (HasRevisions(list[i]))
                 {
                     problems.Add($"paragraph {i + 1}: it has tracked changes; accept or reject the tracked changes first.");
                     continue;

@@ -30,6 +30,32 @@ public sealed class BlockWriter(PaperPackage package, IReadOnlyDictionary<string
     /// <summary>The blocks as the field of a content control (none: an empty field).</summary>
     public ElementsField Field(IEnumerable<Block>? blocks, BlockPlace place) => new(Write(blocks ?? [], place));
 
+    /// <summary>
+    /// A region whose words come from the narrative: in a paper, its blocks; in a draft (<see cref="PaperPackage.Draft"/>)
+    /// the same blocks in the region's editable control between its hidden markers, or its placeholder when there are none.
+    /// </summary>
+    public IReadOnlyList<OpenXmlElement> Region(DraftRegion region, IEnumerable<Block>? blocks)
+    {
+        var elements = Write(blocks ?? [], region.Place);
+        if (package.Draft is not { } draft)
+        {
+            return elements;
+        }
+
+        draft.Add(region);
+        return [.. DraftMarks.Editable(region, elements)];
+    }
+
+    /// <summary>A region as the whole field of a content control (<see cref="Region"/>).</summary>
+    public ElementsField RegionField(DraftRegion region, IEnumerable<Block>? blocks) => new(Region(region, blocks));
+
+    /// <summary>Whether the paper is being made as a draft to write in.</summary>
+    public bool IsDraft => package.Draft is not null;
+
+    /// <summary>Computed content: as it is in a paper; in a draft, in a locked control titled with where it is changed.</summary>
+    public IReadOnlyList<OpenXmlElement> Locked(string title, IReadOnlyList<OpenXmlElement> elements) =>
+        package.Draft is null || elements.Count == 0 ? elements : [DraftMarks.Locked(title, elements)];
+
     public IReadOnlyList<OpenXmlElement> Write(IEnumerable<Block> blocks, BlockPlace place)
     {
         var elements = new List<OpenXmlElement>();

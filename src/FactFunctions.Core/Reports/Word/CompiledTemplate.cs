@@ -342,6 +342,9 @@ public sealed partial class CompiledTemplate
 
         public TextWriter Text => text;
 
+        /// <summary>True inside a draft's locked control: the controls within it are not locked again.</summary>
+        public bool InLocked { get; init; }
+
         public void WriteElements(IEnumerable<OpenXmlElement> elements)
         {
             xml ??= XmlWriter.Create(text, Fragment);
@@ -388,6 +391,17 @@ public sealed partial class CompiledTemplate
     private sealed record RunMarkup(string TextOpen, string TextClose, string Break, string Tab)
     {
         private static readonly SearchValues<char> Breaks = SearchValues.Create("\r\n\t");
+
+        /// <summary>The prefix WordprocessingML has where the control was ("w"; empty when it is the default namespace).</summary>
+        public string Prefix
+        {
+            get
+            {
+                string name = TextOpen[1..TextOpen.IndexOfAny([' ', '>', '/'])];
+                int colon = name.IndexOf(':', StringComparison.Ordinal);
+                return colon < 0 ? string.Empty : name[..colon];
+            }
+        }
         private static readonly SearchValues<char> Escaped = SearchValues.Create("<>&");
 
         /// <summary>What <see cref="TemplateFiller.AppendText"/> puts in a run, written as text: w:br per line break, w:tab per tab.</summary>
@@ -462,6 +476,31 @@ public sealed partial class CompiledTemplate
                 return;
             }
 
+            if (!writer.InLocked && fields.Package.Draft?.LockTitle(Tag) is { } title)
+            {
+                // A draft: the computed value in a locked control saying where it is changed; nothing when there is no value.
+                var content = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                using (var inner = new PartWriter(content) { InLocked = true })
+                {
+                    WriteValue(inner, fields);
+                }
+
+                if (content.GetStringBuilder().Length > 0)
+                {
+                    var (open, close) = DraftMarks.LockedXml(Markup!.Prefix, title);
+                    writer.Text.Write(open);
+                    writer.Text.Write(content.ToString());
+                    writer.Text.Write(close);
+                }
+
+                return;
+            }
+
+            WriteValue(writer, fields);
+        }
+
+        private void WriteValue(PartWriter writer, FieldSet fields)
+        {
             switch (fields[Tag])
             {
                 case TextField text:
@@ -499,10 +538,10 @@ public sealed partial class CompiledTemplate
                     break;
                 case LinkField link when !IsBlock:
                     // A run-level control sits in a paragraph, where a hyperlink may wrap its run.
-                    string prefix = Markup!.TextOpen[1..Markup.TextOpen.IndexOf(':', StringComparison.Ordinal)];
-                    writer.Text.Write($"<{prefix}:hyperlink xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"{link.RelationshipId}\">");
+                    string prefix = Markup!.Prefix.Length == 0 ? string.Empty : Markup.Prefix + ":";
+                    writer.Text.Write($"<{prefix}hyperlink xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"{link.RelationshipId}\">");
                     WriteShaped(writer, Text!, link.Text);
-                    writer.Text.Write($"</{prefix}:hyperlink>");
+                    writer.Text.Write($"</{prefix}hyperlink>");
                     break;
                 case LinkField link:
                     WriteShaped(writer, Paragraph ?? Text!, link.Text);

@@ -27,6 +27,9 @@ public sealed class PaperPackage
 
     public string Language { get; set; } = "en-GB";
 
+    /// <summary>Set when the paper is made as a draft to write in: its regions and locks (<see cref="DraftMarks"/>); null for a paper.</summary>
+    public DraftLayout? Draft { get; set; }
+
     public bool HasProperties => Title is not null || Creator is not null || Created is not null;
 
     public IReadOnlyList<PaperRelationship> Relationships => relationships;

@@ -93,9 +93,15 @@ public static class TemplateInspector
     public static TemplateInspection Inspect(byte[] upload) => Inspect(upload, PaperFormat.Word);
 
     /// <summary>The problems found in a template of the given format (a deck's template passes the same checks as a Word one).</summary>
-    public static TemplateInspection Inspect(byte[] upload, PaperFormat format)
+    public static TemplateInspection Inspect(byte[] upload, PaperFormat format) => Inspect(upload, format, MaxUncompressedBytes);
+
+    /// <summary>
+    /// The same checks with another limit on what the file expands to: a draft written in (<c>PUT /api/drafts</c>) may hold
+    /// pasted pictures a template never does.
+    /// </summary>
+    public static TemplateInspection Inspect(byte[] upload, PaperFormat format, long maxExpandedBytes)
     {
-        if (UploadedZip.Check(upload, MaxUncompressedBytes, MaxEntries, $".{format.Extension}") is { } refusal)
+        if (UploadedZip.Check(upload, maxExpandedBytes, MaxEntries, $".{format.Extension}") is { } refusal)
         {
             return new TemplateInspection([refusal.Problem], refusal.TooLarge);
         }

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml.CustomProperties;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.VariantTypes;
+
+namespace FactFunctions.Reports.Drafts;
+
+/// <summary>
+/// What a draft was made from, kept in the file as the custom document property <see cref="PropertyName"/> (custom
+/// properties survive a LibreOffice save; a custom XML part and document variables do not): the paper and meeting, the
+/// settings it was made with, and a hash of each region's blocks and of the text between regions as the lead first
+/// saw them. An upload compares against these to tell the lead's edits from other people's changes since.
+/// </summary>
+public sealed record DraftProvenance
+{
+    public const string PropertyName = "FactDraft";
+
+    /// <summary>The most the property may hold: a draft with hundreds of regions needs a few tens of KiB.</summary>
+    public const int MaxLength = 512 * 1024;
+
+    private const string FormatId = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = 8 };
+
+    public int Version { get; init; } = 1;
+
+    public required string Kind { get; init; }
+
+    public required DateOnly MeetingDate { get; init; }
+
+    public string? Board { get; init; }
+
+    public required DateOnly ReportDate { get; init; }
+
+    public bool StartFromPrevious { get; init; }
+
+    public DateOnly? UpdatesSince { get; init; }
+
+    public DateTimeOffset MadeAt { get; init; }
+
+    public required IReadOnlyList<DraftRegionState> Regions { get; init; }
+
+    /// <summary>The hash of the text outside the regions, by the id of the region it comes before.</summary>
+    public required IReadOnlyDictionary<string, string> Segments { get; init; }
+
+    /// <summary>Writes the property into an open, editable document (replacing one already there).</summary>
+    public void WriteTo(WordprocessingDocument document)
+    {
+        var part = document.CustomFilePropertiesPart ?? document.AddCustomFilePropertiesPart();
+        var properties = part.Properties ?? new Properties();
+        foreach (var old in properties.Elements<CustomDocumentProperty>().Where(p => p.Name?.Value == PropertyName).ToList())
+        {
+            old.Remove();
+        }
+
+        int next = properties.Elements<CustomDocumentProperty>().Select(p => p.PropertyId?.Value ?? 1).DefaultIfEmpty(1).Max() + 1;
+        properties.AppendChild(new CustomDocumentProperty(new VTLPWSTR(JsonSerializer.Serialize(this, Json)))
+        {
+            FormatId = FormatId,
+            PropertyId = next,
+            Name = PropertyName,
+        });
+        part.Properties = properties;
+        properties.Save();
+    }
+
+    /// <summary>The provenance a document carries; null with why when it carries none that can be read.</summary>
+    public static (DraftProvenance? Provenance, string? Problem) ReadFrom(WordprocessingDocument document)
+    {
+        string? text;
+        try
+        {
+            text = document.CustomFilePropertiesPart?.Properties?.Elements<CustomDocumentProperty>()
+                .FirstOrDefault(p => p.Name?.Value == PropertyName)?.InnerText;
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException or OpenXmlPackageException)
+        {
+            return (null, "its document properties cannot be read; save it again from Word or LibreOffice.");
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            return (null, $"is not a draft made here: it has no '{PropertyName}' document property. Download a draft (GET) and write in that.");
+        }
+
+        if (text.Length > MaxLength)
+        {
+            return (null, $"has a '{PropertyName}' property larger than a draft writes; download a new draft.");
+        }
+
+        try
+        {
+            var read = JsonSerializer.Deserialize<DraftProvenance>(text, Json);
+            return read is { Version: 1, Regions: not null, Segments: not null } && read.Regions.All(r => r is { Id: not null, Hash: not null })
+                ? (read, null)
+                : (null, $"has a '{PropertyName}' property this version does not read; download a new draft.");
+        }
+        catch (JsonException)
+        {
+            return (null, $"has a '{PropertyName}' property that is not what a draft writes; download a new draft.");
+        }
+    }
+}

@@ -1,0 +1,603 @@
+using DocumentFormat.OpenXml.Packaging;
+using FactFunctions.Boards;
+using FactFunctions.Dates;
+using FactFunctions.Images;
+using FactFunctions.Programme;
+using FactFunctions.Reports.Papers;
+using FactFunctions.Reports.Word;
+using FactFunctions.Storage;
+using FactFunctions.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace FactFunctions.Reports.Drafts;
+
+/// <summary>
+/// The paper's words written in Word. A draft is the paper as it would be generated now, with each region whose words come
+/// from the narrative in an editable control between hidden markers, computed content locked, and its provenance in a
+/// document property (<see cref="DraftProvenance"/>). An upload is read as untrusted: inspected as a template is, taken
+/// apart by its markers, each region read back into blocks (<see cref="BlockReader"/>) and compared with what the lead
+/// saw and what is stored now; the changed regions are applied through the import's journal, or nothing is.
+/// </summary>
+public sealed partial class DraftService(PaperService papers, BoardStore boards, ProgrammeStore store, ProgrammeImporter importer, ImageStore images,
+    TimeProvider time, ILogger<DraftService> logger)
+{
+    /// <summary>The largest upload: a draft with a dozen pasted screenshots.</summary>
+    public const int MaxUploadBytes = 24 * 1024 * 1024;
+
+    /// <summary>The most an upload may expand to (pictures count in full).</summary>
+    public const long MaxExpandedBytes = 64L * 1024 * 1024;
+
+    private const string OutsideWhy = "Text outside the regions you write in is made from the programme's data and is not read back; write it in an editable region.";
+
+    /// <summary>A draft's bytes, or why not.</summary>
+    public async Task<DraftOutcome> MakeAsync(DraftAsk ask, CancellationToken ct)
+    {
+        var reportDate = ask.ReportDate ?? LondonTime.DateOf(time.GetUtcNow());
+        var made = await CurrentAsync(ask.Kind, ask.MeetingDate, ask.Board, reportDate, ask.StartFromPrevious, null, ct);
+        if (made.Draft is not { } draft)
+        {
+            return made.Failure;
+        }
+
+        var provenance = new DraftProvenance
+        {
+            Kind = ask.Kind,
+            MeetingDate = ask.MeetingDate,
+            Board = draft.Request.Board?.Id,
+            ReportDate = reportDate,
+            StartFromPrevious = ask.StartFromPrevious,
+            UpdatesSince = draft.Request.Draft!.UpdatesSince,
+            MadeAt = time.GetUtcNow(),
+            Regions = [.. draft.Layout.Regions.Select(r => new DraftRegionState(r.Id, r.Place.Numbered, r.Place.SubheadingLevel, DraftBlocks.Hash(draft.Blocks[r.Id])))],
+            Segments = draft.Segments.ToDictionary(s => s.Key, s => DraftBlocks.Hash(s.Value), StringComparer.Ordinal),
+        };
+
+        using var output = new MemoryStream();
+        output.Write(draft.Bytes);
+        using (var document = WordprocessingDocument.Open(output, isEditable: true))
+        {
+            provenance.WriteTo(document);
+        }
+
+        LogMade(logger, ask.Kind, ask.MeetingDate, draft.Layout.Regions.Count);
+        return new DraftOutcome { File = output.ToArray(), FileName = $"Draft-{ask.Kind}-{ask.MeetingDate:yyyy-MM-dd}.docx" };
+    }
+
+    /// <summary>An edited draft read back: the changes applied (unless <paramref name="dryRun"/>), or why nothing was.</summary>
+    public async Task<DraftOutcome> ReadAsync(string kind, DateOnly meetingDate, byte[] upload, bool allowDeletes, bool dryRun, CancellationToken ct)
+    {
+        var inspection = TemplateInspector.Inspect(upload, PaperFormat.Word, MaxExpandedBytes);
+        if (!inspection.Safe)
+        {
+            return DraftOutcome.Invalid("body", inspection.Problems, inspection.TooLarge);
+        }
+
+        WordprocessingDocument document;
+        try
+        {
+            document = WordprocessingDocument.Open(new MemoryStream(upload, writable: false), isEditable: false);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or ArgumentException)
+        {
+            return DraftOutcome.Invalid("body", ["is not a Word document that can be opened; save it again as .docx."]);
+        }
+
+        using (document)
+        {
+            if (document.MainDocumentPart is not { } main)
+            {
+                return DraftOutcome.Invalid("body", ["has no main document part; save it again as .docx."]);
+            }
+
+            var (provenance, problem) = DraftProvenance.ReadFrom(document);
+            if (provenance is null)
+            {
+                return DraftOutcome.Invalid("body", [problem!]);
+            }
+
+            if (provenance.Kind != kind || provenance.MeetingDate != meetingDate)
+            {
+                return DraftOutcome.Invalid("body", [$"is the draft of the {provenance.Kind} paper for {provenance.MeetingDate:yyyy-MM-dd}: send it to " +
+                    $"{Http.Routes.BasePath}/drafts/{provenance.Kind}/{provenance.MeetingDate:yyyy-MM-dd}."]);
+            }
+
+            // The text's version before the programme is read: if it changes after, the write's precondition refuses it.
+            var (storedText, textETag) = await store.GetProgrammeTextAsync(ct);
+            var current = await CurrentAsync(kind, meetingDate, provenance.Board, provenance.ReportDate, provenance.StartFromPrevious, provenance.UpdatesSince, ct);
+            if (current.Draft is not { } now)
+            {
+                return current.Failure;
+            }
+
+            var read = ReadUpload(main, provenance, now);
+            if (read.Errors is not null)
+            {
+                return new DraftOutcome { Errors = read.Errors };
+            }
+
+            var plan = Plan(provenance, now, read, allowDeletes);
+            if (plan.Errors is not null || plan.Conflicts.Count > 0)
+            {
+                return new DraftOutcome { Errors = plan.Errors, Conflicts = plan.Conflicts };
+            }
+
+            var ignored = Ignored(document, provenance, now, read);
+            var apply = await BuildAsync(plan, now, storedText ?? new ProgrammeText(), read.Images, ct);
+            if (apply.Errors is not null)
+            {
+                return new DraftOutcome { Errors = apply.Errors };
+            }
+
+            bool applied = false;
+            if (!dryRun && plan.Changes.Count > 0)
+            {
+                foreach (var (id, content, file) in apply.NewImages)
+                {
+                    await images.PutAsync(id, content, file, ct);
+                }
+
+                try
+                {
+                    await importer.ImportAsync(apply.Document, ct, null, apply.TextChanged ? new Precondition(textETag, textETag is null) : default, apply.RemovedUpdates);
+                }
+                catch (ProgrammeTextChangedException)
+                {
+                    return new DraftOutcome { Conflicts = ["the programme's standing text (someone saved it while this draft was read)"] };
+                }
+
+                applied = true;
+                LogApplied(logger, kind, meetingDate, plan.Changes.Count);
+            }
+
+            var changes = plan.Changes.Select(c => c.Change).ToList();
+            return new DraftOutcome
+            {
+                Result = new DraftResult(dryRun, applied, provenance.Regions.Count, provenance.Regions.Count - changes.Count, changes, ignored),
+            };
+        }
+    }
+
+    // ---- making a draft -----------------------------------------------------------------------------------------
+
+    private sealed record MadeDraft(byte[] Bytes, DraftLayout Layout, PaperRequest Request, IReadOnlyDictionary<string, IReadOnlyList<Block>> Blocks,
+        IReadOnlyDictionary<string, List<DraftLine>> Segments, Func<string, string?> BlockIdOf);
+
+    private sealed record Made(MadeDraft? Draft, DraftOutcome Failure);
+
+    /// <summary>The draft the programme gives now, with each region's blocks read back from it as an upload would read them.</summary>
+    private async Task<Made> CurrentAsync(string kind, DateOnly meetingDate, string? board, DateOnly reportDate, bool startFromPrevious, DateOnly? since,
+        CancellationToken ct)
+    {
+        var (prepared, failure, import, missing) = await papers.PrepareCurrentAsync(new GenerationRequest(kind, meetingDate, null, reportDate, null, board), ct);
+        if (prepared is null)
+        {
+            return new Made(null, new DraftOutcome { Failure = failure, Import = import, MissingImage = missing });
+        }
+
+        since ??= await SinceAsync(prepared, ct);
+        var request = prepared.Request with { Draft = new DraftSettings(startFromPrevious, since) };
+        var fields = PaperDefinitions.GetWord(kind).Compose(request);
+        var layout = fields.Package.Draft!;
+        byte[] bytes = PaperRenderer.Render(prepared.Template, fields);
+
+        var bookmarks = BlockIds(request.Snapshot.State);
+        string? BlockIdOf(string bookmark) => bookmarks.GetValueOrDefault(bookmark);
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
+        var main = document.MainDocumentPart!;
+        var taken = DraftDocument.Read(main);
+        var blocks = new Dictionary<string, IReadOnlyList<Block>>(StringComparer.Ordinal);
+        foreach (var region in layout.Regions)
+        {
+            var span = taken.Regions.FirstOrDefault(s => s.Id == region.Id);
+            var reader = new BlockReader(main, region.Place, BlockIdOf);
+            blocks[region.Id] = span is null || IsPlaceholder(span, region) ? [] : reader.Read(span.Elements);
+        }
+
+        return new Made(new MadeDraft(bytes, layout, request, blocks, taken.Segments, BlockIdOf), new DraftOutcome());
+    }
+
+    /// <summary>
+    /// The day after which an update counts as written for this meeting: the later of the board's previous paper of the
+    /// kind and its previous meeting (for a paper to several boards, the previous meeting of any board of the kind).
+    /// </summary>
+    private async Task<DateOnly?> SinceAsync(PreparedPaper prepared, CancellationToken ct)
+    {
+        var request = prepared.Request;
+        var dates = new List<DateOnly>();
+        if (prepared.Previous is { } previous)
+        {
+            dates.Add(previous.MeetingDate);
+        }
+
+        if (request.Board is { } board)
+        {
+            dates.AddRange(board.PreviousMeeting is { } day ? [day] : []);
+        }
+        else
+        {
+            var ofKind = (await boards.ListBoardsAsync(ct)).Where(b => b.Kind == request.Kind).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            dates.AddRange((await boards.ListMeetingsAsync(null, ct))
+                .Where(m => m.Date < request.MeetingDate && (m.ReportKind == request.Kind || ofKind.Contains(m.BoardId)))
+                .Select(m => m.Date));
+        }
+
+        return dates.Count == 0 ? null : dates.Max();
+    }
+
+    /// <summary>The bookmark a REF field names → the block id it was made from, for every block id in the programme.</summary>
+    private static Dictionary<string, string> BlockIds(ProgrammeState state) =>
+        ProgrammeValidation.TextBlocks(state.Text ?? new ProgrammeText()).Select(b => b.Block)
+            .Concat(state.Updates.SelectMany(u => u.Blocks ?? []))
+            .Where(b => b.Id is not null)
+            .Select(b => b.Id!)
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(PaperPackage.Bookmark, id => id, StringComparer.Ordinal);
+
+    private static bool IsPlaceholder(DraftSpan span, DraftRegion region) =>
+        DraftDocument.Plain(span.Elements) == DraftDocument.Plain([new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+            new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(region.Placeholder)))]);
+
+    // ---- reading an upload --------------------------------------------------------------------------------------
+
+    private sealed record UploadRead(DraftDocument Document, IReadOnlyDictionary<string, IReadOnlyList<Block>> Blocks,
+        IReadOnlyDictionary<string, (byte[] Content, string ContentType)> Images, ValidationErrors? Errors);
+
+    private static UploadRead ReadUpload(MainDocumentPart main, DraftProvenance provenance, MadeDraft now)
+    {
+        var errors = new ValidationErrors();
+        var taken = DraftDocument.Read(main);
+        foreach (string problem in taken.Problems.Distinct())
+        {
+            errors.Add("body", problem);
+        }
+
+        var known = provenance.Regions.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var blocks = new Dictionary<string, IReadOnlyList<Block>>(StringComparer.Ordinal);
+        var pictures = new Dictionary<string, (byte[] Content, string ContentType)>(StringComparer.Ordinal);
+        foreach (var span in taken.Regions)
+        {
+            string field = $"regions.{span.Id}";
+            if (!known.TryGetValue(span.Id, out var state))
+            {
+                errors.Add(field, "is not a region of this draft: it was copied from another one. Delete it, or write its words in this draft's own region.");
+                continue;
+            }
+
+            var region = now.Layout.Regions.FirstOrDefault(r => r.Id == span.Id);
+            var reader = new BlockReader(main, region?.Place ?? new BlockPlace(state.Numbered, state.SubheadingLevel), now.BlockIdOf);
+            var read = region is not null && IsPlaceholder(span, region) ? [] : reader.Read(span.Elements);
+            foreach (string problem in reader.Problems)
+            {
+                errors.Add(field, $"{region?.Title ?? span.Id}, {problem}");
+            }
+
+            blocks[span.Id] = read;
+            foreach (var (id, picture) in reader.Images)
+            {
+                pictures[id] = picture;
+            }
+        }
+
+        return new UploadRead(taken, blocks, pictures, errors.IsEmpty ? null : errors);
+    }
+
+    private sealed record PlannedChange(string RegionId, IReadOnlyList<Block>? Blocks, DraftChange Change);
+
+    private sealed record DraftPlan(IReadOnlyList<PlannedChange> Changes, IReadOnlyList<string> Conflicts, ValidationErrors? Errors);
+
+    /// <summary>
+    /// Per region: unchanged when the upload holds what the lead was given; a conflict when the lead changed it and so
+    /// did someone else since; a deletion only when allowed; otherwise a change.
+    /// </summary>
+    private static DraftPlan Plan(DraftProvenance provenance, MadeDraft now, UploadRead read, bool allowDeletes)
+    {
+        var errors = new ValidationErrors();
+        var conflicts = new List<string>();
+        var changes = new List<PlannedChange>();
+        foreach (var state in provenance.Regions)
+        {
+            var region = now.Layout.Regions.FirstOrDefault(r => r.Id == state.Id);
+            string title = region?.Title ?? state.Id;
+            bool stillThere = now.Blocks.TryGetValue(state.Id, out var stored);
+            bool changedSince = !stillThere || DraftBlocks.Hash(stored!) != state.Hash;
+            if (!read.Blocks.TryGetValue(state.Id, out var uploaded))
+            {
+                if (!allowDeletes)
+                {
+                    errors.Add($"regions.{state.Id}", $"{title}: its region was deleted from the draft. Send allowDeletes=true to remove it, or put it back.");
+                }
+                else if (stillThere && changedSince)
+                {
+                    conflicts.Add($"{title} ({state.Id})");
+                }
+                else if (stillThere && stored!.Count > 0)
+                {
+                    changes.Add(new PlannedChange(state.Id, null, new DraftChange(state.Id, title, "removed", $"{title}: removed, {DraftBlocks.Words(stored)}")));
+                }
+
+                continue;
+            }
+
+            if (DraftBlocks.Hash(uploaded) == state.Hash)
+            {
+                continue;
+            }
+
+            if (changedSince)
+            {
+                conflicts.Add($"{title} ({state.Id})");
+                continue;
+            }
+
+            string action = stored!.Count == 0 ? "added" : uploaded.Count == 0 ? "emptied" : "changed";
+            string summary = action == "emptied" ? $"{title}: emptied (it held {DraftBlocks.Words(stored)})" : $"{title}: {action}, {DraftBlocks.Words(uploaded)}";
+            changes.Add(new PlannedChange(state.Id, uploaded, new DraftChange(state.Id, title, action, summary)));
+        }
+
+        return new DraftPlan(changes, conflicts, errors.IsEmpty ? null : errors);
+    }
+
+    /// <summary>What the upload holds that is not applied: edits outside the regions, and comments.</summary>
+    private static List<DraftIgnored> Ignored(WordprocessingDocument document, DraftProvenance provenance, MadeDraft now, UploadRead read)
+    {
+        var ignored = new List<DraftIgnored>();
+        var titles = now.Layout.Regions.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
+        foreach (var (key, lines) in read.Document.Segments)
+        {
+            string hash = DraftBlocks.Hash(lines);
+            var currentLines = now.Segments.GetValueOrDefault(key);
+            if (provenance.Segments.GetValueOrDefault(key) == hash || (currentLines is not null && DraftBlocks.Hash(currentLines) == hash))
+            {
+                continue;
+            }
+
+            string where = key == DraftDocument.End ? "after the last region" : $"before “{titles.GetValueOrDefault(key) ?? key}”";
+            var was = (currentLines ?? []).Select(l => l.Text).ToHashSet(StringComparer.Ordinal);
+            var isNow = lines.Select(l => l.Text).ToHashSet(StringComparer.Ordinal);
+            var typed = lines.Where(l => !was.Contains(l.Text)).ToList();
+            var gone = (currentLines ?? []).Where(l => !isNow.Contains(l.Text)).ToList();
+            foreach (var line in typed.Take(5))
+            {
+                ignored.Add(new DraftIgnored($"{where}: {(line.Locked is null ? "text between the regions" : "a locked part")}", line.Locked ?? OutsideWhy,
+                    SafeText.Shorten(line.Text, 200)));
+            }
+
+            foreach (var line in gone.Take(5))
+            {
+                ignored.Add(new DraftIgnored($"{where}: deleted", line.Locked ?? OutsideWhy, SafeText.Shorten(line.Text, 200)));
+            }
+
+            if (typed.Count + gone.Count == 0)
+            {
+                ignored.Add(new DraftIgnored(where, OutsideWhy, null));
+            }
+        }
+
+        var comments = document.MainDocumentPart?.WordprocessingCommentsPart?.Comments?.Elements<DocumentFormat.OpenXml.Wordprocessing.Comment>() ?? [];
+        foreach (var comment in comments.Take(100))
+        {
+            string? region = comment.Id?.Value is { } id ? read.Document.CommentPlaces.GetValueOrDefault(id) : null;
+            ignored.Add(new DraftIgnored(region is null ? "a comment" : $"a comment in “{titles.GetValueOrDefault(region) ?? region}”",
+                "Comments are not part of the paper; this one was not read.", SafeText.Shorten(comment.InnerText, 200)));
+        }
+
+        return ignored;
+    }
+
+    // ---- applying -----------------------------------------------------------------------------------------------
+
+    private sealed record Application(ProgrammeDocument Document, bool TextChanged, IReadOnlyList<(string ProjectId, string UpdateId)> RemovedUpdates,
+        IReadOnlyList<(string Id, byte[] Content, ImageFile File)> NewImages, ValidationErrors? Errors);
+
+    /// <summary>
+    /// The planned changes as an import document (the standing text when a standing region changed, and the projects'
+    /// changed and new updates), validated with the import's rules on the whole programme they join.
+    /// </summary>
+    private async Task<Application> BuildAsync(DraftPlan plan, MadeDraft now, ProgrammeText storedText, IReadOnlyDictionary<string, (byte[] Content, string ContentType)> pictures,
+        CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var state = now.Request.Snapshot.State;
+        var text = storedText;
+        bool textChanged = false;
+        var updates = new Dictionary<string, List<UpdateDocument>>(StringComparer.Ordinal);
+        var removed = new List<(string, string)>();
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var newImages = new List<(string, byte[], ImageFile)>();
+        var known = now.Request.Images.Values.GroupBy(i => i.Sha256, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        string audience = PaperDefinitions.Get(now.Request.Kind).Audience;
+        var newUpdateDay = now.Request.ReportDate is { } report && report <= now.Request.MeetingDate ? report : now.Request.MeetingDate;
+        if (now.Request.Draft?.UpdatesSince is { } since && newUpdateDay <= since)
+        {
+            newUpdateDay = now.Request.MeetingDate;
+        }
+
+        foreach (var change in plan.Changes)
+        {
+            string field = $"regions.{change.RegionId}";
+            var blocks = change.Blocks is null ? null : await ImagesAsync(change.Blocks, pictures, known, newImages, errors, field, now.Layout, change.RegionId, ct);
+            string id = change.RegionId;
+            if (TextRegions.Contains(id))
+            {
+                text = TextRegions.Set(text, id, blocks);
+                textChanged = true;
+                paths[TextRegions.Path(id)] = id;
+            }
+            else if (id.StartsWith(DraftRegion.FreeSectionPrefix, StringComparison.Ordinal))
+            {
+                string key = id[DraftRegion.FreeSectionPrefix.Length..];
+                var sections = (text.FreeSections ?? []).ToList();
+                int at = sections.FindIndex(s => s.Id == key);
+                if (at < 0 && key.StartsWith('#') && int.TryParse(key[1..], out int n) && n >= 1 && n <= sections.Count && sections[n - 1].Id is null)
+                {
+                    at = n - 1;
+                }
+
+                if (at < 0)
+                {
+                    errors.Add(field, "names a free section that is no longer stored; download a new draft.");
+                    continue;
+                }
+
+                if (blocks is null)
+                {
+                    sections.RemoveAt(at);
+                }
+                else
+                {
+                    sections[at] = sections[at] with { Blocks = blocks };
+                    paths[$"programme.freeSections[{at}]"] = id;
+                }
+
+                text = text with { FreeSections = sections.Count == 0 ? null : sections };
+                textChanged = true;
+            }
+            else if (id.StartsWith(DraftRegion.UpdatePrefix, StringComparison.Ordinal))
+            {
+                var update = state.Updates.FirstOrDefault(u => id == $"{DraftRegion.UpdatePrefix}{u.ProjectId}.{u.Id}");
+                if (update is null)
+                {
+                    errors.Add(field, "names an update that is no longer stored; download a new draft.");
+                }
+                else if (blocks is null)
+                {
+                    removed.Add((update.ProjectId, update.Id));
+                }
+                else
+                {
+                    Add(updates, update.ProjectId, new UpdateDocument { Id = update.Id, AsOf = update.AsOf, Audience = update.Audience, Blocks = blocks }, paths, id);
+                }
+            }
+            else if (id.StartsWith(DraftRegion.NewUpdatePrefix, StringComparison.Ordinal) && blocks is { Count: > 0 })
+            {
+                string projectId = id[DraftRegion.NewUpdatePrefix.Length..];
+                var taken = state.Updates.Where(u => u.ProjectId == projectId).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+                string updateId = Enumerable.Range(1, 1000).Select(n => $"{newUpdateDay:yyyy-MM-dd}-draft{(n == 1 ? string.Empty : "-" + n)}").First(u => !taken.Contains(u));
+                Add(updates, projectId, new UpdateDocument { Id = updateId, AsOf = newUpdateDay, Audience = audience, Blocks = blocks }, paths, id);
+            }
+        }
+
+        // The import's own rules, on the whole programme as it would be, reported on the regions that changed.
+        var whole = state.ToDocument();
+        whole = whole with
+        {
+            Programme = text,
+            Projects = [.. (whole.Projects ?? []).Select(p => p with
+            {
+                Updates = [.. (p.Updates ?? []).Where(u => !removed.Contains((p.Id!, u.Id!)) && !(updates.GetValueOrDefault(p.Id!) ?? []).Any(n => n.Id == u.Id)),
+                    .. updates.GetValueOrDefault(p.Id!) ?? []],
+            })],
+        };
+        var found = ProgrammeImporter.Validate(whole);
+        foreach (var (path, messages) in found.ToDictionary())
+        {
+            if (Region(whole, path, paths) is { } region)
+            {
+                foreach (string message in messages)
+                {
+                    errors.Add($"regions.{region}", $"{now.Layout.Regions.FirstOrDefault(r => r.Id == region)?.Title ?? region}: {message}");
+                }
+            }
+        }
+
+        var projects = state.Projects.Where(p => updates.ContainsKey(p.Id)).Select(p => new ProjectDocument(p) { Id = p.Id, Updates = updates[p.Id] }).ToList();
+        var document = new ProgrammeDocument { Programme = textChanged ? text : null, Projects = projects };
+        return new Application(document, textChanged, removed, newImages, errors.IsEmpty ? null : errors);
+    }
+
+    private static void Add(Dictionary<string, List<UpdateDocument>> updates, string projectId, UpdateDocument update, Dictionary<string, string> paths, string regionId)
+    {
+        if (!updates.TryGetValue(projectId, out var list))
+        {
+            updates[projectId] = list = [];
+        }
+
+        list.Add(update);
+        paths[$"update:{projectId}:{update.Id}"] = regionId;
+    }
+
+    /// <summary>The region a validation path of the whole document falls in, when it is one that changed.</summary>
+    private static string? Region(ProgrammeDocument whole, string path, Dictionary<string, string> paths)
+    {
+        foreach (var (prefix, region) in paths.Where(p => !p.Key.StartsWith("update:", StringComparison.Ordinal)))
+        {
+            if (path == prefix || path.StartsWith(prefix + ".", StringComparison.Ordinal) || path.StartsWith(prefix + "[", StringComparison.Ordinal))
+            {
+                return region;
+            }
+        }
+
+        var projects = whole.Projects ?? [];
+        for (int p = 0; p < projects.Count; p++)
+        {
+            var list = projects[p].Updates ?? [];
+            for (int u = 0; u < list.Count; u++)
+            {
+                string prefix = $"projects[{p}].updates[{u}]";
+                if ((path == prefix || path.StartsWith(prefix + ".", StringComparison.Ordinal)) && paths.TryGetValue($"update:{projects[p].Id}:{list[u].Id}", out var region))
+                {
+                    return region;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The blocks with each picture's id made the stored image's when the same bytes are stored already, otherwise kept
+    /// (content-addressed) and queued to store: a PNG or JPEG within the image limits, or an error naming the region.
+    /// </summary>
+    private static async Task<IReadOnlyList<Block>> ImagesAsync(IReadOnlyList<Block> blocks, IReadOnlyDictionary<string, (byte[] Content, string ContentType)> pictures,
+        Dictionary<string, string> known, List<(string, byte[], ImageFile)> newImages, ValidationErrors errors, string field, DraftLayout layout, string regionId,
+        CancellationToken ct)
+    {
+        string title = layout.Regions.FirstOrDefault(r => r.Id == regionId)?.Title ?? regionId;
+        var result = new List<Block>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            if (block.Type != BlockTypes.Image || block.ImageId is not { } id || !pictures.TryGetValue(id, out var picture))
+            {
+                result.Add(block);
+                continue;
+            }
+
+            string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(picture.Content));
+            if (known.TryGetValue(sha, out string? stored))
+            {
+                result.Add(block with { ImageId = stored });
+                continue;
+            }
+
+            var file = ImageFile.Read(picture.Content);
+            if (file is null || picture.Content.Length > ImageStore.MaxBytes)
+            {
+                errors.Add(field, $"{title}: the picture “{SafeText.Shorten(block.AltText ?? id, 80)}” is not a PNG or JPEG of at most {ImageStore.MaxBytes / (1024 * 1024)} MiB " +
+                    $"and {ImageFile.MaxSide} pixels a side; paste it again as a PNG.");
+                continue;
+            }
+
+            if (await ImageDecoding.ProblemAsync(picture.Content, file, ct) is { } damaged)
+            {
+                errors.Add(field, $"{title}: the picture “{SafeText.Shorten(block.AltText ?? id, 80)}” is not a whole {file.ContentType} image: it {damaged}");
+                continue;
+            }
+
+            if (!newImages.Any(n => n.Item1 == id))
+            {
+                newImages.Add((id, picture.Content, file));
+            }
+
+            known[sha] = id;
+            result.Add(block);
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Draft of the {Kind} paper for {MeetingDate} made with {Regions} regions")]
+    private static partial void LogMade(ILogger logger, string kind, DateOnly meetingDate, int regions);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "Draft of the {Kind} paper for {MeetingDate} applied: {Changes} regions changed")]
+    private static partial void LogApplied(ILogger logger, string kind, DateOnly meetingDate, int changes);
+}
