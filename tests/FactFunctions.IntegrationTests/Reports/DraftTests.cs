@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FactFunctions.Boards;
 using FactFunctions.IntegrationTests.Infrastructure;
 using FactFunctions.IntegrationTests.Programme;
+using Word = FactFunctions.Reports.Word;
 
 namespace FactFunctions.IntegrationTests.Reports;
 
@@ -19,6 +20,10 @@ namespace FactFunctions.IntegrationTests.Reports;
 public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
 {
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>The built-in templates' numbered body paragraph and bullet styles.</summary>
+    private const string Numbered = "FactNumbered";
+    private const string Bullet = "FactBullet";
     private FactHost host = null!;
 
     public static TheoryData<string, string> Papers => new()
@@ -71,6 +76,94 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Empty(result.GetProperty("ignored").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Edits_written_as_Word_writes_them_become_exactly_those_blocks_in_the_export_and_the_next_paper()
+    {
+        // A paragraph of the purpose gets an id, so the new update can cross-refer to it as Word does (a REF field to its bookmark).
+        var text = System.Text.Json.Nodes.JsonNode.Parse(await (await host.Officer.GetAsync("api/programme")).Content.ReadAsStringAsync())!;
+        var purpose = text["purpose"]!.AsArray();
+        purpose[0] = new System.Text.Json.Nodes.JsonObject { ["type"] = "paragraph", ["id"] = "purpose-intro", ["text"] = purpose[0]!.GetValue<string>() };
+        string programme = text.ToJsonString();
+        await (await host.Lead.PutAsync("api/programme", FactHost.Json(programme))).ExpectAsync(200);
+
+        const string Meeting = "2023-03-07";
+        byte[] draft = await DownloadAsync(PaperKinds.SelectCommittee, Meeting);
+        byte[] picture = FactFunctions.TestSupport.HostileImages.Noise(40);
+        byte[] edited = DocxEdits.Word(draft, document =>
+        {
+            var main = document.MainDocumentPart!;
+            string link = main.AddHyperlinkRelationship(new Uri("https://example.org/all-together"), true).Id;
+            var image = main.AddImagePart(ImagePartType.Png);
+            image.FeedData(new MemoryStream(picture));
+            string bulletNumber = main.StyleDefinitionsPart!.Styles!.Elements<Style>().First(st => st.StyleId == Bullet)
+                .StyleParagraphProperties!.NumberingProperties!.NumberingId!.Val!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Replace(Region(document, "newUpdate.family-help"),
+                $"""
+                <w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6"><w:pPr><w:pStyle w:val="{Numbered}"/></w:pPr>
+                <w:r w:rsidRPr="00112233"><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">The Family Help </w:t></w:r><w:proofErr w:type="spellStart"/>
+                <w:r><w:t>pilot</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>went</w:t></w:r>
+                <w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve"> live</w:t></w:r><w:r><w:t xml:space="preserve"> in March; see </w:t></w:r>
+                <w:hyperlink r:id="{link}" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>the All Together site</w:t></w:r></w:hyperlink>
+                <w:r><w:lastRenderedPageBreak/><w:t>.</w:t></w:r><w:bookmarkStart w:id="90" w:name="_GoBack"/><w:bookmarkEnd w:id="90"/></w:p>
+                <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{bulletNumber}"/></w:numPr></w:pPr><w:r><w:t>Referrals are reviewed weekly</w:t></w:r></w:p>
+                <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{bulletNumber}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Families tell </w:t></w:r>
+                <w:r><w:t>their story once</w:t></w:r></w:p>
+                {Picture(main.GetIdOfPart(image), "How a referral flows from the school to the locality team")}
+                <w:p><w:pPr><w:pStyle w:val="{Numbered}"/></w:pPr><w:r><w:t xml:space="preserve">As paragraph </w:t></w:r>
+                <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF {Word.PaperPackage.Bookmark("purpose-intro")} \r \h </w:instrText></w:r>
+                <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
+                <w:r><w:t xml:space="preserve"> says, families come first.</w:t></w:r></w:p>
+                """);
+            Replace(Region(document, "newUpdate.inclusive-approaches"),
+                $"""<w:p><w:pPr><w:pStyle w:val="{Numbered}"/></w:pPr><w:r><w:t>Inclusion plans are agreed with every school.</w:t></w:r></w:p>""");
+        });
+
+        string before = await ExportAsync();
+        var dryRun = await UploadAsync(PaperKinds.SelectCommittee, Meeting, edited, "?dryRun=true");
+        Assert.Equal(before, await ExportAsync());
+        Assert.False(dryRun.GetProperty("applied").GetBoolean());
+        var summaries = dryRun.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("summary").GetString()).ToList();
+        Assert.Equal(
+        [
+            "Family Help, update for 7 March 2023: added, 2 paragraphs, 1 bulleted list, 1 image",
+            "Inclusive Approaches, update for 7 March 2023: added, 1 paragraph",
+        ], summaries.Order(StringComparer.Ordinal));
+        Assert.Empty(dryRun.GetProperty("ignored").EnumerateArray());
+
+        var applied = await UploadAsync(PaperKinds.SelectCommittee, Meeting, edited);
+        Assert.True(applied.GetProperty("applied").GetBoolean());
+        var export = JsonDocument.Parse(await ExportAsync()).RootElement;
+        var familyHelp = export.GetProperty("projects").EnumerateArray().First(p => p.GetProperty("id").GetString() == "family-help");
+        var update = familyHelp.GetProperty("updates").EnumerateArray().Last();
+        Assert.Equal("2023-03-07", update.GetProperty("asOf").GetString());
+        Assert.Equal("select-committee", update.GetProperty("audience").GetString());
+        var blocks = update.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal(["paragraph", "bulleted", "image", "paragraph"], blocks.Select(b => b.ValueKind == JsonValueKind.String ? "paragraph" : b.GetProperty("type").GetString()));
+        Assert.Equal("The Family Help pilot **went live** in March; see [the All Together site](https://example.org/all-together).", blocks[0].GetString());
+        Assert.Equal(["Referrals are reviewed weekly", "Families tell their story once"], blocks[1].GetProperty("items").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal("How a referral flows from the school to the locality team", blocks[2].GetProperty("altText").GetString());
+        Assert.Equal("As paragraph {ref:purpose-intro} says, families come first.", blocks[3].GetString());
+
+        // The pasted picture is stored, and the paper generated next carries the words in the council's numbered style.
+        string imageId = blocks[2].GetProperty("imageId").GetString()!;
+        Assert.Equal(picture, await (await host.Officer.GetAsync($"api/images/{imageId}")).Content.ReadAsByteArrayAsync());
+        var report = await (await host.Lead.PostAsync("api/reports",
+            FactHost.Json($$"""{"kind":"select-committee","meetingDate":"{{Meeting}}","reportDate":"2023-02-20"}"""))).ExpectAsync(201);
+        byte[] paper = await (await host.Officer.GetAsync($"api/reports/{report.GetProperty("id").GetString()}/content")).Content.ReadAsByteArrayAsync();
+        using var generated = WordprocessingDocument.Open(new MemoryStream(paper), false);
+        var paragraph = generated.MainDocumentPart!.Document!.Descendants<Paragraph>().First(p => p.InnerText.StartsWith("The Family Help pilot", StringComparison.Ordinal));
+        Assert.Equal(Numbered, paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value);
+        Assert.Contains(paragraph.Descendants<Run>(), r => r.InnerText == "went live" && r.RunProperties?.Bold is not null);
+        Assert.Contains(generated.MainDocumentPart.Document.Descendants<Paragraph>(),
+            p => p.InnerText == "Referrals are reviewed weekly" && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == Bullet);
+
+        // The same draft sent again changes nothing more: what it says is what is stored.
+        string after = await ExportAsync();
+        var again = await UploadAsync(PaperKinds.SelectCommittee, Meeting, edited);
+        Assert.Empty(again.GetProperty("changes").EnumerateArray());
+        Assert.Equal(after, await ExportAsync());
+    }
+
     private async Task<byte[]> DownloadAsync(string kind, string meeting, string query = "")
     {
         var response = await host.Officer.GetAsync($"api/drafts/{kind}/{meeting}{query}");
@@ -97,4 +190,40 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
     private async Task<string> ExportAsync() => await (await host.Officer.GetAsync("api/export")).Content.ReadAsStringAsync();
 
     private static string? Tag(SdtElement control) => control.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value;
+
+    private static SdtBlock Region(WordprocessingDocument document, string id) =>
+        document.MainDocumentPart!.Document!.Descendants<SdtBlock>().First(c => Tag(c) == "fact:" + id);
+
+    /// <summary>Replaces a control's content with paragraphs written as WordprocessingML, as Word would save them.</summary>
+    private static void Replace(SdtBlock control, string xml)
+    {
+        var content = control.SdtContentBlock!;
+        content.RemoveAllChildren();
+        string wrapped = $"<w:body xmlns:w=\"{Ns.W}\" xmlns:r=\"{Ns.R}\" xmlns:wp=\"{Ns.Wp}\" xmlns:a=\"{Ns.A}\" xmlns:pic=\"{Ns.Pic}\">{xml}</w:body>";
+        foreach (var element in new Body(wrapped).ChildElements.ToList())
+        {
+            content.AppendChild(element.CloneNode(true));
+        }
+
+        control.SdtProperties!.RemoveAllChildren<ShowingPlaceholder>();
+    }
+
+    private static string Picture(string relationship, string? alt) =>
+        $"""
+        <w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="381000" cy="381000"/>
+        <wp:docPr id="501" name="Picture 1"{(alt is null ? string.Empty : $" descr=\"{alt}\"")}/>
+        <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="Picture 1"/>
+        <pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="{relationship}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>
+        <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="381000" cy="381000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>
+        </a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+        """;
+
+    private static class Ns
+    {
+        public const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        public const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        public const string Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+        public const string A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+        public const string Pic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+    }
 }

@@ -48,7 +48,10 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             StartFromPrevious = ask.StartFromPrevious,
             UpdatesSince = draft.Request.Draft!.UpdatesSince,
             MadeAt = time.GetUtcNow(),
-            Regions = [.. draft.Layout.Regions.Select(r => new DraftRegionState(r.Id, r.Place.Numbered, r.Place.SubheadingLevel, DraftBlocks.Hash(draft.Blocks[r.Id])))],
+            Regions = [.. draft.Layout.Regions.Select(r => new DraftRegionState(r.Id, r.Place.Numbered, r.Place.SubheadingLevel, DraftBlocks.Hash(draft.Blocks[r.Id]))
+            {
+                Title = r.Title,
+            })],
             Segments = draft.Segments.ToDictionary(s => s.Key, s => DraftBlocks.Hash(s.Value), StringComparer.Ordinal),
         };
 
@@ -297,7 +300,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         foreach (var state in provenance.Regions)
         {
             var region = now.Layout.Regions.FirstOrDefault(r => r.Id == state.Id);
-            string title = region?.Title ?? state.Id;
+            string title = region?.Title ?? state.Title ?? state.Id;
             bool stillThere = now.Blocks.TryGetValue(state.Id, out var stored);
             bool changedSince = !stillThere || DraftBlocks.Hash(stored!) != state.Hash;
             if (!read.Blocks.TryGetValue(state.Id, out var uploaded))
@@ -318,7 +321,10 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
                 continue;
             }
 
-            if (DraftBlocks.Hash(uploaded) == state.Hash)
+            // Unchanged by the lead, or already so (the same draft sent twice): nothing to do. A new update sent again is
+            // found as the update it became.
+            string hash = DraftBlocks.Hash(uploaded);
+            if (hash == state.Hash || (stillThere && DraftBlocks.Hash(stored!) == hash) || AlreadyAnUpdate(state.Id, hash, now))
             {
                 continue;
             }
@@ -336,6 +342,10 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
 
         return new DraftPlan(changes, conflicts, errors.IsEmpty ? null : errors);
     }
+
+    private static bool AlreadyAnUpdate(string regionId, string hash, MadeDraft now) =>
+        regionId.StartsWith(DraftRegion.NewUpdatePrefix, StringComparison.Ordinal) && now.Blocks.Any(b =>
+            b.Key.StartsWith($"{DraftRegion.UpdatePrefix}{regionId[DraftRegion.NewUpdatePrefix.Length..]}.", StringComparison.Ordinal) && DraftBlocks.Hash(b.Value) == hash);
 
     /// <summary>What the upload holds that is not applied: edits outside the regions, and comments.</summary>
     private static List<DraftIgnored> Ignored(WordprocessingDocument document, DraftProvenance provenance, MadeDraft now, UploadRead read)
