@@ -164,6 +164,183 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal(after, await ExportAsync());
     }
 
+    public static TheoryData<string, string> Refusals => new()
+    {
+        { "tracked changes", "accept or reject the tracked changes first" },
+        { "a picture without alt text", "alt text" },
+        { "a linked picture", "pictures must be embedded" },
+        { "not a docx", "not a .docx" },
+        { "macro-enabled", "macro" },
+        { "a tag altered to another region", "its tag was changed" },
+        { "a region deleted", "allowDeletes=true" },
+        { "a region copied", "appears twice" },
+        { "no provenance", "no 'FactDraft' document property" },
+        { "another meeting's draft", "drafts/select-committee/2023-03-07" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Each_refusal_names_the_problem_and_writes_nothing(string what, string expected)
+    {
+        const string Meeting = "2023-03-07";
+        byte[] draft = await DownloadAsync(PaperKinds.SelectCommittee, Meeting);
+        byte[] edited = what switch
+        {
+            "tracked changes" => DocxEdits.Word(draft, d => Replace(Region(d, "programme.purpose"),
+                """<w:p><w:ins w:id="1" w:author="Lead" w:date="2023-02-01T00:00:00Z"><w:r><w:t>An inserted sentence.</w:t></w:r></w:ins></w:p>""")),
+            "a picture without alt text" => DocxEdits.Word(draft, d =>
+            {
+                var image = d.MainDocumentPart!.AddImagePart(ImagePartType.Png);
+                image.FeedData(new MemoryStream(FactFunctions.TestSupport.HostileImages.Noise(20)));
+                Replace(Region(d, "newUpdate.family-help"), Picture(d.MainDocumentPart!.GetIdOfPart(image), null));
+            }),
+            "a linked picture" => DocxEdits.Word(draft, d =>
+            {
+                var link = d.MainDocumentPart!.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image",
+                    new Uri("https://example.org/diagram.png"));
+                Replace(Region(d, "newUpdate.family-help"), Picture(link.Id, "A diagram kept elsewhere").Replace("r:embed=", "r:link=", StringComparison.Ordinal));
+            }),
+            "not a docx" => "PK but not really a zip"u8.ToArray(),
+            "macro-enabled" => DocxEdits.Zip(draft, DocxEdits.MakeMacroEnabled),
+            "a tag altered to another region" => DocxEdits.Word(draft, d => Region(d, "programme.purpose").SdtProperties!.GetFirstChild<Tag>()!.Val = "fact:programme.background"),
+            "a region deleted" => DocxEdits.Word(draft, d =>
+            {
+                var control = Region(d, "programme.governance");
+                control.PreviousSibling()!.Remove();
+                control.NextSibling()!.Remove();
+                control.Remove();
+            }),
+            "a region copied" => DocxEdits.Word(draft, d =>
+            {
+                var control = Region(d, "programme.governance");
+                var copies = new OpenXmlElement[] { control.PreviousSibling()!.CloneNode(true), control.CloneNode(true), control.NextSibling()!.CloneNode(true) };
+                d.MainDocumentPart!.Document!.Body!.PrependChild(copies[2]);
+                d.MainDocumentPart.Document.Body.PrependChild(copies[1]);
+                d.MainDocumentPart.Document.Body.PrependChild(copies[0]);
+            }),
+            "no provenance" => DocxEdits.Word(draft, d => d.DeletePart(d.CustomFilePropertiesPart!)),
+            "another meeting's draft" => await DownloadAsync(PaperKinds.SelectCommittee, Meeting),
+            _ => throw new ArgumentOutOfRangeException(nameof(what), what, null),
+        };
+        string before = await ExportAsync();
+        string target = what == "another meeting's draft" ? "2023-06-06" : Meeting;
+        var response = await PutAsync(PaperKinds.SelectCommittee, target, edited);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == 422, $"{what}: {(int)response.StatusCode} {body}");
+        Assert.True(body.Contains(expected, StringComparison.OrdinalIgnoreCase), $"{what}: {body}");
+        Assert.Equal(before, await ExportAsync());
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_is_too_large_and_writes_nothing()
+    {
+        byte[] draft = DocxEdits.Zip(await DownloadAsync(PaperKinds.SelectCommittee, "2023-03-07"), DocxEdits.AddBomb);
+        string before = await ExportAsync();
+        var response = await PutAsync(PaperKinds.SelectCommittee, "2023-03-07", draft);
+        Assert.True((int)response.StatusCode is 413 or 422, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await ExportAsync());
+    }
+
+    [Fact]
+    public async Task Edits_outside_the_regions_and_comments_are_listed_never_applied_and_a_deleted_region_needs_allowDeletes()
+    {
+        const string Meeting = "2023-03-07";
+        byte[] draft = await DownloadAsync(PaperKinds.SelectCommittee, Meeting);
+        byte[] edited = DocxEdits.Word(draft, d =>
+        {
+            var body = d.MainDocumentPart!.Document!.Body!;
+
+            // A locked milestone row edited, a sentence typed between regions, and a comment on the governance section.
+            var cell = body.Descendants<SdtElement>().First(c => Tag(c) == "fact-locked" && c.InnerText.Contains("Key milestones", StringComparison.Ordinal) is false
+                && c.Descendants<TableRow>().Any()).Descendants<Text>().First();
+            cell.Text = "Moved to next year";
+            var governance = Region(d, "programme.governance");
+            governance.PreviousSibling()!.InsertBeforeSelf(new Paragraph(new Run(new Text("A sentence typed between the regions."))));
+            var comments = d.MainDocumentPart.AddNewPart<WordprocessingCommentsPart>();
+            comments.Comments = new Comments(new Comment(new Paragraph(new Run(new Text("Check this with finance")))) { Id = "7", Author = "Lead" });
+            var first = governance.Descendants<Paragraph>().First();
+            first.PrependChild(new CommentRangeStart { Id = "7" });
+            first.AppendChild(new CommentRangeEnd { Id = "7" });
+            first.AppendChild(new Run(new CommentReference { Id = "7" }));
+
+            // The conclusion's region deleted whole.
+            var conclusion = Region(d, "programme.conclusion");
+            conclusion.PreviousSibling()!.Remove();
+            conclusion.NextSibling()!.Remove();
+            conclusion.Remove();
+        });
+
+        string before = await ExportAsync();
+        await PutAsync(PaperKinds.SelectCommittee, Meeting, edited).ContinueWith(t => t.Result.ExpectAsync(422)).Unwrap();
+        Assert.Equal(before, await ExportAsync());
+
+        var result = await UploadAsync(PaperKinds.SelectCommittee, Meeting, edited, "?allowDeletes=true");
+        var change = Assert.Single(result.GetProperty("changes").EnumerateArray());
+        Assert.Equal("programme.conclusion", change.GetProperty("region").GetString());
+        Assert.StartsWith("Conclusion: removed", change.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var ignored = result.GetProperty("ignored").EnumerateArray().ToList();
+        Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "Moved to next year" && i.GetProperty("why").GetString()!.Contains("workbook", StringComparison.Ordinal));
+        Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "A sentence typed between the regions.");
+        Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "Check this with finance" && i.GetProperty("where").GetString()!.Contains("Governance", StringComparison.Ordinal));
+
+        var export = JsonDocument.Parse(await ExportAsync()).RootElement;
+        Assert.False(export.GetProperty("programme").TryGetProperty("conclusion", out _));
+        Assert.DoesNotContain("Moved to next year", await ExportAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_region_someone_else_changed_since_the_draft_was_made_is_a_conflict_and_nothing_is_written()
+    {
+        const string Meeting = "2023-03-07";
+        byte[] draft = await DownloadAsync(PaperKinds.SelectCommittee, Meeting);
+        byte[] edited = DocxEdits.Word(draft, d =>
+        {
+            Replace(Region(d, "programme.governance"), $"""<w:p><w:pPr><w:pStyle w:val="{Numbered}"/></w:pPr><w:r><w:t>The lead's new governance words.</w:t></w:r></w:p>""");
+            Replace(Region(d, "newUpdate.family-help"), $"""<w:p><w:pPr><w:pStyle w:val="{Numbered}"/></w:pPr><w:r><w:t>A new update.</w:t></w:r></w:p>""");
+        });
+
+        // Meanwhile someone else saves other governance words.
+        var text = System.Text.Json.Nodes.JsonNode.Parse(await (await host.Officer.GetAsync("api/programme")).Content.ReadAsStringAsync())!;
+        text["governance"] = new System.Text.Json.Nodes.JsonArray("Somebody else's governance words.");
+        await (await host.Lead.PutAsync("api/programme", FactHost.Json(text.ToJsonString()))).ExpectAsync(200);
+
+        string before = await ExportAsync();
+        var conflict = await UploadAsync(PaperKinds.SelectCommittee, Meeting, edited, expect: 409);
+        Assert.Contains("Governance", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Single(conflict.GetProperty("regions").EnumerateArray());
+        Assert.Equal(before, await ExportAsync());
+    }
+
+    [Fact]
+    public async Task The_slides_have_no_draft_and_a_bad_meeting_date_is_named()
+    {
+        var slides = await host.Officer.GetAsync("api/drafts/presentation/2026-01-15");
+        Assert.Contains("made as slides", await slides.ExpectAsync(422) is var problem ? problem.GetRawText() : string.Empty, StringComparison.Ordinal);
+        await (await host.Officer.GetAsync("api/drafts/select-committee/2023-13-45")).ExpectAsync(422);
+        await (await host.Officer.GetAsync("api/drafts/minutes/2023-03-07")).ExpectAsync(404);
+        await (await host.Officer.GetAsync("api/drafts/select-committee/2023-03-07?startFrom=yesterday")).ExpectAsync(422);
+        await (await host.Officer.GetAsync("api/drafts/highlight/2023-03-09")).ExpectAsync(422);
+        var officerPut = new ByteArrayContent([1, 2, 3]);
+        officerPut.Headers.ContentType = new MediaTypeHeaderValue(Docx);
+        await (await host.Officer.PutAsync("api/drafts/select-committee/2023-03-07", officerPut)).ExpectAsync(403);
+    }
+
+    [Fact]
+    public async Task Starting_from_the_previous_update_fills_the_new_update_with_its_words_and_unchanged_they_add_nothing()
+    {
+        byte[] draft = await DownloadAsync(PaperKinds.SelectCommittee, "2023-03-07", "?startFrom=previous");
+        using (var document = WordprocessingDocument.Open(new MemoryStream(draft), false))
+        {
+            var region = Region(document, "newUpdate.family-help");
+            Assert.Null(region.SdtProperties!.GetFirstChild<ShowingPlaceholder>());
+            Assert.DoesNotContain("Write the update", region.InnerText, StringComparison.Ordinal);
+            Assert.True(region.Descendants<Paragraph>().Count() > 1);
+        }
+
+        var result = await UploadAsync(PaperKinds.SelectCommittee, "2023-03-07", draft);
+        Assert.Empty(result.GetProperty("changes").EnumerateArray());
+    }
+
     private async Task<byte[]> DownloadAsync(string kind, string meeting, string query = "")
     {
         var response = await host.Officer.GetAsync($"api/drafts/{kind}/{meeting}{query}");
