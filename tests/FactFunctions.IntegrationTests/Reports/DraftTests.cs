@@ -79,44 +79,12 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Edits_written_as_Word_writes_them_become_exactly_those_blocks_in_the_export_and_the_next_paper()
     {
-        // A paragraph of the purpose gets an id, so the new update can cross-refer to it as Word does (a REF field to its bookmark).
-        var text = System.Text.Json.Nodes.JsonNode.Parse(await (await host.Officer.GetAsync("api/programme")).Content.ReadAsStringAsync())!;
-        var purpose = text["purpose"]!.AsArray();
-        purpose[0] = new System.Text.Json.Nodes.JsonObject { ["type"] = "paragraph", ["id"] = "purpose-intro", ["text"] = purpose[0]!.GetValue<string>() };
-        string programme = text.ToJsonString();
-        await (await host.Lead.PutAsync("api/programme", FactHost.Json(programme))).ExpectAsync(200);
+        await GiveThePurposeAnIdAsync();
 
         const string Meeting = "2023-03-07";
         byte[] draft = await DownloadAsync(PaperKinds.SelectCommittee, Meeting);
         byte[] picture = FactFunctions.TestSupport.HostileImages.Noise(40);
-        byte[] edited = DocxEdits.Word(draft, document =>
-        {
-            var main = document.MainDocumentPart!;
-            string link = main.AddHyperlinkRelationship(new Uri("https://example.org/all-together"), true).Id;
-            var image = main.AddImagePart(ImagePartType.Png);
-            image.FeedData(new MemoryStream(picture));
-            string bulletNumber = main.StyleDefinitionsPart!.Styles!.Elements<Style>().First(st => st.StyleId == Bullet)
-                .StyleParagraphProperties!.NumberingProperties!.NumberingId!.Val!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Replace(Region(document, "newUpdate.family-help"),
-                $"""
-                <w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6"><w:pPr><w:pStyle w:val="{Numbered}"/></w:pPr>
-                <w:r w:rsidRPr="00112233"><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">The Family Help </w:t></w:r><w:proofErr w:type="spellStart"/>
-                <w:r><w:t>pilot</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>went</w:t></w:r>
-                <w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve"> live</w:t></w:r><w:r><w:t xml:space="preserve"> in March; see </w:t></w:r>
-                <w:hyperlink r:id="{link}" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>the All Together site</w:t></w:r></w:hyperlink>
-                <w:r><w:lastRenderedPageBreak/><w:t>.</w:t></w:r><w:bookmarkStart w:id="90" w:name="_GoBack"/><w:bookmarkEnd w:id="90"/></w:p>
-                <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{bulletNumber}"/></w:numPr></w:pPr><w:r><w:t>Referrals are reviewed weekly</w:t></w:r></w:p>
-                <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{bulletNumber}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Families tell </w:t></w:r>
-                <w:r><w:t>their story once</w:t></w:r></w:p>
-                {Picture(main.GetIdOfPart(image), "How a referral flows from the school to the locality team")}
-                <w:p><w:pPr><w:pStyle w:val="{Numbered}"/></w:pPr><w:r><w:t xml:space="preserve">As paragraph </w:t></w:r>
-                <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF {Word.PaperPackage.Bookmark("purpose-intro")} \r \h </w:instrText></w:r>
-                <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
-                <w:r><w:t xml:space="preserve"> says, families come first.</w:t></w:r></w:p>
-                """);
-            Replace(Region(document, "newUpdate.inclusive-approaches"),
-                $"""<w:p><w:pPr><w:pStyle w:val="{Numbered}"/></w:pPr><w:r><w:t>Inclusion plans are agreed with every school.</w:t></w:r></w:p>""");
-        });
+        byte[] edited = WrittenInWord(draft, picture);
 
         string before = await ExportAsync();
         var dryRun = await UploadAsync(PaperKinds.SelectCommittee, Meeting, edited, "?dryRun=true");
@@ -341,6 +309,43 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Empty(result.GetProperty("changes").EnumerateArray());
     }
 
+    [LibreOfficeFact]
+    public async Task A_draft_written_in_LibreOffice_and_saved_by_it_gives_the_same_blocks_as_from_Word()
+    {
+        await GiveThePurposeAnIdAsync();
+        const string Meeting = "2023-03-07";
+        byte[] draft = await DownloadAsync(PaperKinds.SelectCommittee, Meeting);
+        byte[] picture = FactFunctions.TestSupport.HostileImages.Noise(40);
+
+        // Opened and saved by LibreOffice before the writing (no control keeps its tag) and after it (its own runs, lists and fields).
+        byte[] opened = await LibreOffice.ConvertAsync(draft, "draft", "docx", "docx:MS Word 2007 XML", "docx");
+        using (var check = WordprocessingDocument.Open(new MemoryStream(opened), false))
+        {
+            Assert.DoesNotContain(check.MainDocumentPart!.Document!.Descendants<Tag>(), t => t.Val?.Value?.StartsWith("fact:", StringComparison.Ordinal) == true);
+        }
+
+        byte[] saved = await LibreOffice.ConvertAsync(WrittenInWord(opened, picture), "written", "docx", "docx:MS Word 2007 XML", "docx");
+        var fromLibreOffice = await UploadAsync(PaperKinds.SelectCommittee, Meeting, saved, "?dryRun=true");
+        var fromWord = await UploadAsync(PaperKinds.SelectCommittee, Meeting, WrittenInWord(draft, picture), "?dryRun=true");
+        Assert.Equal(fromWord.GetProperty("changes").GetRawText(), fromLibreOffice.GetProperty("changes").GetRawText());
+        Assert.Empty(fromLibreOffice.GetProperty("ignored").EnumerateArray());
+
+        await UploadAsync(PaperKinds.SelectCommittee, Meeting, saved);
+        string afterLibreOffice = await ExportAsync();
+        Assert.Contains("The Family Help pilot **went live** in March; see [the All Together site](https://example.org/all-together).", afterLibreOffice,
+            StringComparison.Ordinal);
+        Assert.Contains("As paragraph {ref:purpose-intro} says, families come first.", afterLibreOffice, StringComparison.Ordinal);
+    }
+
+    /// <summary>Gives the purpose's first paragraph an id, so a new update can cross-refer to it as Word does (a REF field to its bookmark).</summary>
+    private async Task GiveThePurposeAnIdAsync()
+    {
+        var text = System.Text.Json.Nodes.JsonNode.Parse(await (await host.Officer.GetAsync("api/programme")).Content.ReadAsStringAsync())!;
+        var purpose = text["purpose"]!.AsArray();
+        purpose[0] = new System.Text.Json.Nodes.JsonObject { ["type"] = "paragraph", ["id"] = "purpose-intro", ["text"] = purpose[0]!.GetValue<string>() };
+        await (await host.Lead.PutAsync("api/programme", FactHost.Json(text.ToJsonString()))).ExpectAsync(200);
+    }
+
     private async Task<byte[]> DownloadAsync(string kind, string meeting, string query = "")
     {
         var response = await host.Officer.GetAsync($"api/drafts/{kind}/{meeting}{query}");
@@ -368,6 +373,44 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
 
     private static string? Tag(SdtElement control) => control.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value;
 
+    /// <summary>
+    /// New updates for Family Help and Inclusive Approaches, written the way Word writes them: runs split with rsids and
+    /// proofing marks, bold, a hyperlink with its relationship, a bulleted list by numPr, a pasted picture with alt text, a
+    /// REF field to the purpose's first paragraph, a _GoBack bookmark and a rendered page break.
+    /// </summary>
+    private static byte[] WrittenInWord(byte[] draft, byte[] picture) => DocxEdits.Word(draft, document =>
+    {
+        var main = document.MainDocumentPart!;
+        string link = main.AddHyperlinkRelationship(new Uri("https://example.org/all-together"), true).Id;
+        var image = main.AddImagePart(ImagePartType.Png);
+        image.FeedData(new MemoryStream(picture));
+
+        // Styles as a person picks them, by name: LibreOffice saves them under ids of its own ("FACTBullet").
+        var styles = main.StyleDefinitionsPart!.Styles!.Elements<Style>().ToList();
+        string numbered = styles.First(st => st.StyleName?.Val?.Value == "FACT Numbered Paragraph").StyleId!.Value!;
+        string bulletNumber = styles.First(st => st.StyleName?.Val?.Value == "FACT Bullet")
+            .StyleParagraphProperties!.NumberingProperties!.NumberingId!.Val!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Write(document, "newUpdate.family-help",
+            $"""
+            <w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6"><w:pPr><w:pStyle w:val="{numbered}"/></w:pPr>
+            <w:r w:rsidRPr="00112233"><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">The Family Help </w:t></w:r><w:proofErr w:type="spellStart"/>
+            <w:r><w:t>pilot</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>went</w:t></w:r>
+            <w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve"> live</w:t></w:r><w:r><w:t xml:space="preserve"> in March; see </w:t></w:r>
+            <w:hyperlink r:id="{link}" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>the All Together site</w:t></w:r></w:hyperlink>
+            <w:r><w:lastRenderedPageBreak/><w:t>.</w:t></w:r><w:bookmarkStart w:id="90" w:name="_GoBack"/><w:bookmarkEnd w:id="90"/></w:p>
+            <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{bulletNumber}"/></w:numPr></w:pPr><w:r><w:t>Referrals are reviewed weekly</w:t></w:r></w:p>
+            <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{bulletNumber}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Families tell </w:t></w:r>
+            <w:r><w:t>their story once</w:t></w:r></w:p>
+            {Picture(main.GetIdOfPart(image), "How a referral flows from the school to the locality team")}
+            <w:p><w:pPr><w:pStyle w:val="{numbered}"/></w:pPr><w:r><w:t xml:space="preserve">As paragraph </w:t></w:r>
+            <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF {Word.PaperPackage.Bookmark("purpose-intro")} \r \h </w:instrText></w:r>
+            <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
+            <w:r><w:t xml:space="preserve"> says, families come first.</w:t></w:r></w:p>
+            """);
+        Write(document, "newUpdate.inclusive-approaches",
+            $"""<w:p><w:pPr><w:pStyle w:val="{numbered}"/></w:pPr><w:r><w:t>Inclusion plans are agreed with every school.</w:t></w:r></w:p>""");
+    });
+
     private static SdtBlock Region(WordprocessingDocument document, string id) =>
         document.MainDocumentPart!.Document!.Descendants<SdtBlock>().First(c => Tag(c) == "fact:" + id);
 
@@ -376,13 +419,43 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
     {
         var content = control.SdtContentBlock!;
         content.RemoveAllChildren();
-        string wrapped = $"<w:body xmlns:w=\"{Ns.W}\" xmlns:r=\"{Ns.R}\" xmlns:wp=\"{Ns.Wp}\" xmlns:a=\"{Ns.A}\" xmlns:pic=\"{Ns.Pic}\">{xml}</w:body>";
-        foreach (var element in new Body(wrapped).ChildElements.ToList())
+        foreach (var element in Elements(xml))
         {
-            content.AppendChild(element.CloneNode(true));
+            content.AppendChild(element);
         }
 
         control.SdtProperties!.RemoveAllChildren<ShowingPlaceholder>();
+    }
+
+    /// <summary>
+    /// A region's words replaced: inside its control when it still has one (Word), otherwise between its hidden markers
+    /// (a document LibreOffice has saved, whose controls lost their tags).
+    /// </summary>
+    private static void Write(WordprocessingDocument document, string id, string xml)
+    {
+        var body = document.MainDocumentPart!.Document!.Body!;
+        if (body.Descendants<SdtBlock>().FirstOrDefault(c => Tag(c) == "fact:" + id) is { } control)
+        {
+            Replace(control, xml);
+            return;
+        }
+
+        var start = body.Elements<Paragraph>().First(p => p.InnerText == $"FACT-DRAFT start {id}");
+        while (start.NextSibling() is { } next && next.InnerText != $"FACT-DRAFT end {id}")
+        {
+            next.Remove();
+        }
+
+        foreach (var element in Elements(xml).Reverse())
+        {
+            start.InsertAfterSelf(element);
+        }
+    }
+
+    private static IEnumerable<OpenXmlElement> Elements(string xml)
+    {
+        string wrapped = $"<w:body xmlns:w=\"{Ns.W}\" xmlns:r=\"{Ns.R}\" xmlns:wp=\"{Ns.Wp}\" xmlns:a=\"{Ns.A}\" xmlns:pic=\"{Ns.Pic}\">{xml}</w:body>";
+        return [.. new Body(wrapped).ChildElements.Select(e => e.CloneNode(true))];
     }
 
     private static string Picture(string relationship, string? alt) =>
