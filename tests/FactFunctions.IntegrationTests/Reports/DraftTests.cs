@@ -52,7 +52,8 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
             Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
             var controls = document.MainDocumentPart!.Document!.Descendants<SdtElement>().ToList();
             Assert.Contains(controls, c => Tag(c)?.StartsWith("fact:", StringComparison.Ordinal) == true);
-            Assert.Contains(controls, c => Tag(c) == "fact-locked" && c.SdtProperties!.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.Lock>()?.Val?.Value == LockingValues.SdtContentLocked);
+            Assert.Contains(controls, c => Tag(c) == "fact-locked"
+                && c.SdtProperties!.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.Lock>()?.Val?.Value == LockingValues.SdtContentLocked);
             Assert.NotNull(document.CustomFilePropertiesPart);
         }
 
@@ -247,9 +248,11 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal("programme.conclusion", change.GetProperty("region").GetString());
         Assert.StartsWith("Conclusion: removed", change.GetProperty("summary").GetString(), StringComparison.Ordinal);
         var ignored = result.GetProperty("ignored").EnumerateArray().ToList();
-        Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "Moved to next year" && i.GetProperty("why").GetString()!.Contains("workbook", StringComparison.Ordinal));
+        Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "Moved to next year"
+            && i.GetProperty("why").GetString()!.Contains("workbook", StringComparison.Ordinal));
         Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "A sentence typed between the regions.");
-        Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "Check this with finance" && i.GetProperty("where").GetString()!.Contains("Governance", StringComparison.Ordinal));
+        Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "Check this with finance"
+            && i.GetProperty("where").GetString()!.Contains("Governance", StringComparison.Ordinal));
 
         var export = JsonDocument.Parse(await ExportAsync()).RootElement;
         Assert.False(export.GetProperty("programme").TryGetProperty("conclusion", out _));

@@ -9,7 +9,10 @@ namespace FactFunctions.Reports.Drafts;
 /// <summary>A region's blocks as the upload compares them (a hash) and tells them to people ("3 paragraphs, 1 bulleted list, 1 image").</summary>
 public static class DraftBlocks
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static string Hash(IReadOnlyList<Block> blocks) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(blocks, Json)))[..32];

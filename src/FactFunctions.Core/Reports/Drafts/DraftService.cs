@@ -414,7 +414,8 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         var removed = new List<(string, string)>();
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         var newImages = new List<(string, byte[], ImageFile)>();
-        var known = now.Request.Images.Values.GroupBy(i => i.Sha256, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var known = now.Request.Images.Values.GroupBy(i => i.Sha256, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         string audience = PaperDefinitions.Get(now.Request.Kind).Audience;
         var newUpdateDay = now.Request.ReportDate is { } report && report <= now.Request.MeetingDate ? report : now.Request.MeetingDate;
         if (now.Request.Draft?.UpdatesSince is { } since && newUpdateDay <= since)
@@ -582,8 +583,8 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             var file = ImageFile.Read(picture.Content);
             if (file is null || picture.Content.Length > ImageStore.MaxBytes)
             {
-                errors.Add(field, $"{title}: the picture “{SafeText.Shorten(block.AltText ?? id, 80)}” is not a PNG or JPEG of at most {ImageStore.MaxBytes / (1024 * 1024)} MiB " +
-                    $"and {ImageFile.MaxSide} pixels a side; paste it again as a PNG.");
+                errors.Add(field, $"{title}: the picture “{SafeText.Shorten(block.AltText ?? id, 80)}” is not a PNG or JPEG of at most " +
+                    $"{ImageStore.MaxBytes / (1024 * 1024)} MiB and {ImageFile.MaxSide} pixels a side; paste it again as a PNG.");
                 continue;
             }
 
