@@ -340,6 +340,34 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Contains("As paragraph {ref:purpose-intro} says, families come first.", afterLibreOffice, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_restyled_templates_draft_is_in_its_styles_and_reads_back_the_same()
+    {
+        byte[] template = await (await host.Officer.GetAsync("api/templates/select-committee")).Content.ReadAsByteArrayAsync();
+        byte[] restyled = DocxEdits.Word(template, document =>
+        {
+            foreach (var fonts in document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Descendants<RunFonts>())
+            {
+                fonts.Ascii = "Liberation Serif";
+                fonts.HighAnsi = "Liberation Serif";
+            }
+        });
+        var upload = new ByteArrayContent(restyled);
+        upload.Headers.ContentType = new MediaTypeHeaderValue(Docx);
+        await (await host.Lead.PutAsync("api/templates/select-committee", upload)).ExpectAsync(200);
+
+        byte[] draft = await DownloadAsync(PaperKinds.SelectCommittee, "2023-03-07");
+        using (var document = WordprocessingDocument.Open(new MemoryStream(draft), false))
+        {
+            Assert.All(document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Descendants<RunFonts>().Where(f => f.Ascii is not null),
+                f => Assert.Equal("Liberation Serif", f.Ascii!.Value));
+        }
+
+        Assert.Empty((await UploadAsync(PaperKinds.SelectCommittee, "2023-03-07", draft)).GetProperty("changes").EnumerateArray());
+        var written = await UploadAsync(PaperKinds.SelectCommittee, "2023-03-07", WrittenInWord(draft, FactFunctions.TestSupport.HostileImages.Noise(30)), "?dryRun=true");
+        Assert.Equal(2, written.GetProperty("changes").GetArrayLength());
+    }
+
     /// <summary>Gives the purpose's first paragraph an id, so a new update can cross-refer to it as Word does (a REF field to its bookmark).</summary>
     private async Task GiveThePurposeAnIdAsync()
     {
