@@ -75,7 +75,11 @@ public static partial class InlineText
             ? new LinkPiece(label, uri)
             : null;
 
+    /// <remarks>
+    /// An address starts where a run of the characters it may hold starts (the look-behind): otherwise a long run with
+    /// no "@" in it would be scanned again from each of its characters, and a megabyte-long word took minutes.
+    /// </remarks>
     [GeneratedRegex(@"\*\*(?<bold>[^*\r\n]+)\*\*|\[(?<label>[^\]\r\n]+)\]\((?<target>[^)\s]+)\)|\{ref:(?<ref>[a-z0-9][a-z0-9-]{0,62})\}" +
-        @"|(?<url>https?://[^\s<>""]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")]
+        @"|(?<url>https?://[^\s<>""]+)|(?<email>(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")]
     private static partial Regex Markup();
 }

@@ -145,6 +145,11 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         { "a region copied", "appears twice" },
         { "no provenance", "no 'FactDraft' document property" },
         { "another meeting's draft", "drafts/select-committee/2023-03-07" },
+        { "a region twice in the provenance", "not what a draft writes" },
+        { "a part the package names but lacks", "a part it names is missing" },
+        { "a document that is not one", "cannot be read as a Word document" },
+        { "elements nested too deep", "more than 256 deep" },
+        { "a thousand bad rows", "more problems like these" },
     };
 
     [Theory]
@@ -189,6 +194,25 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
             }),
             "no provenance" => DocxEdits.Word(draft, d => d.DeletePart(d.CustomFilePropertiesPart!)),
             "another meeting's draft" => await DownloadAsync(PaperKinds.SelectCommittee, Meeting),
+            "a region twice in the provenance" => DocxEdits.Word(draft, d =>
+            {
+                var property = d.CustomFilePropertiesPart!.Properties!.Descendants<DocumentFormat.OpenXml.VariantTypes.VTLPWSTR>().Single();
+                var json = System.Text.Json.Nodes.JsonNode.Parse(property.Text)!;
+                json["regions"]!.AsArray().Add(json["regions"]![0]!.DeepClone());
+                property.Text = json.ToJsonString();
+            }),
+            "a part the package names but lacks" => DocxEdits.Zip(draft, zip => zip.GetEntry("docProps/custom.xml")!.Delete()),
+            "a document that is not one" => DocxEdits.Zip(draft, zip =>
+            {
+                zip.GetEntry("word/document.xml")!.Delete();
+                DocxEdits.AddEntry(zip, "word/document.xml", "<?xml version=\"1.0\"?><foo/>");
+            }),
+            "elements nested too deep" => DocxEdits.Zip(draft, zip => DocxEdits.InsertInBody(zip,
+                string.Concat(Enumerable.Repeat("<w:customXml xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" w:element=\"x\">", 400))
+                + string.Concat(Enumerable.Repeat("</w:customXml>", 400)))),
+            "a thousand bad rows" => DocxEdits.Word(draft, d => Replace(Region(d, "programme.purpose"),
+                "<w:tbl>" + string.Concat(Enumerable.Repeat("<w:tr><w:tc><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr>", 1)) + "</w:tbl>"
+                + string.Concat(Enumerable.Range(0, 1000).Select(i => $"<w:p><w:r><w:drawing/><w:t>word {i}</w:t></w:r></w:p>")))),
             _ => throw new ArgumentOutOfRangeException(nameof(what), what, null),
         };
         string before = await ExportAsync();
@@ -219,7 +243,7 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         {
             var body = d.MainDocumentPart!.Document!.Body!;
 
-            // A locked milestone row edited, a sentence typed between regions, and a comment on the governance section.
+            // A cell of a locked table edited, a sentence typed between regions, and a comment on the governance section.
             var cell = body.Descendants<SdtElement>().First(c => Tag(c) == "fact-locked" && c.InnerText.Contains("Key milestones", StringComparison.Ordinal) is false
                 && c.Descendants<TableRow>().Any()).Descendants<Text>().First();
             cell.Text = "Moved to next year";
@@ -248,6 +272,9 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal("programme.conclusion", change.GetProperty("region").GetString());
         Assert.StartsWith("Conclusion: removed", change.GetProperty("summary").GetString(), StringComparison.Ordinal);
         var ignored = result.GetProperty("ignored").EnumerateArray().ToList();
+        // The cell edited is a line typed and a line gone; the deleted region's neighbours are not reported.
+        Assert.True(ignored.Count == 4, string.Join("\n", ignored.Select(i => i.GetRawText())));
+        Assert.Contains(ignored, i => i.GetProperty("where").GetString()!.EndsWith(": deleted", StringComparison.Ordinal));
         Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "Moved to next year"
             && i.GetProperty("why").GetString()!.Contains("workbook", StringComparison.Ordinal));
         Assert.Contains(ignored, i => i.GetProperty("text").GetString() == "A sentence typed between the regions.");
@@ -287,7 +314,8 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
     {
         var slides = await host.Officer.GetAsync("api/drafts/presentation/2026-01-15");
         Assert.Contains("made as slides", await slides.ExpectAsync(422) is var problem ? problem.GetRawText() : string.Empty, StringComparison.Ordinal);
-        await (await host.Officer.GetAsync("api/drafts/select-committee/2023-13-45")).ExpectAsync(422);
+        await (await host.Officer.GetAsync("api/drafts/select-committee/2023-13-45")).ExpectAsync(400);
+        await (await host.Officer.GetAsync("api/drafts/select-committee/0001-01-01")).ExpectAsync(422);
         await (await host.Officer.GetAsync("api/drafts/minutes/2023-03-07")).ExpectAsync(404);
         await (await host.Officer.GetAsync("api/drafts/select-committee/2023-03-07?startFrom=yesterday")).ExpectAsync(422);
         await (await host.Officer.GetAsync("api/drafts/highlight/2023-03-09")).ExpectAsync(422);

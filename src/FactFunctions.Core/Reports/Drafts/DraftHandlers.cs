@@ -36,21 +36,19 @@ public sealed class DraftHandlers(RequestPipeline pipeline, DraftService drafts,
             DateOnly? reportDate = null;
             if (request.Query["reportDate"].FirstOrDefault() is { } text)
             {
-                if (InputDates.TryParse(text, out var parsed))
+                if (!InputDates.TryParse(text, out var parsed))
                 {
-                    reportDate = parsed;
+                    return Problems.BadDateParameter("reportDate", SafeText.Shorten(text, 40));
                 }
-                else
-                {
-                    errors.Add("reportDate", $"is '{SafeText.Shorten(text, 40)}', which is not a date (yyyy-MM-dd).");
-                }
+
+                reportDate = parsed;
             }
 
             string startFrom = request.Query["startFrom"].FirstOrDefault() ?? StartEmpty;
             if (startFrom is not (StartEmpty or StartFromPrevious))
             {
-                errors.Add("startFrom", $"must be {StartEmpty} (a project without an update for the meeting gets an empty one to write) or {StartFromPrevious} " +
-                    "(its previous update's words, to edit).");
+                errors.Add("startFrom", $"must be '{StartEmpty}' (a project without an update for the meeting gets an empty one to write) or " +
+                    $"'{StartFromPrevious}' (its previous update's words, to edit).");
             }
 
             if (!errors.IsEmpty)
@@ -108,7 +106,7 @@ public sealed class DraftHandlers(RequestPipeline pipeline, DraftService drafts,
 
         if (!InputDates.TryParse(meetingDate, out date))
         {
-            return Problems.Invalid("meetingDate", $"is '{SafeText.Shorten(meetingDate, 40)}', which is not a date (yyyy-MM-dd).");
+            return Problems.BadDateParameter("meetingDate", SafeText.Shorten(meetingDate, 40));
         }
 
         return null;

@@ -2,6 +2,9 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.CustomProperties;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.VariantTypes;
+using FactFunctions.Dates;
+using FactFunctions.Reports.Papers;
+using FactFunctions.Validation;
 
 namespace FactFunctions.Reports.Drafts;
 
@@ -40,8 +43,20 @@ public sealed record DraftProvenance
 
     public required IReadOnlyList<DraftRegionState> Regions { get; init; }
 
-    /// <summary>The hash of the text outside the regions, by the id of the region it comes before.</summary>
-    public required IReadOnlyDictionary<string, string> Segments { get; init; }
+    /// <summary>The hash of the text outside the regions, every line in order.</summary>
+    public required string Outside { get; init; }
+
+    /// <summary>
+    /// What a draft writes, and nothing else: the property is the file's, so untrusted. A Word paper's kind, dates the API
+    /// takes, a board's id, and each region once with an id a draft gives.
+    /// </summary>
+    private static bool Sound(DraftProvenance read) =>
+        read is { Version: 1, Regions: { Count: <= 10_000 } regions, Outside: { Length: 32 } }
+        && PaperDefinitions.Word.Any(p => p.Kind == read.Kind)
+        && InputDates.InRange(read.MeetingDate) && InputDates.InRange(read.ReportDate) && (read.UpdatesSince is not { } since || InputDates.InRange(since))
+        && (read.Board is null || Ids.IsSlug(read.Board))
+        && regions.All(r => r is { Id.Length: > 0 and <= 200, Hash.Length: 32, SubheadingLevel: >= 1 and <= 6 })
+        && regions.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count() == regions.Count;
 
     /// <summary>Writes the property into an open, editable document (replacing one already there).</summary>
     public void WriteTo(WordprocessingDocument document)
@@ -91,9 +106,9 @@ public sealed record DraftProvenance
         try
         {
             var read = JsonSerializer.Deserialize<DraftProvenance>(text, Json);
-            return read is { Version: 1, Regions: not null, Segments: not null } && read.Regions.All(r => r is { Id: not null, Hash: not null })
+            return read is not null && Sound(read)
                 ? (read, null)
-                : (null, $"has a '{PropertyName}' property this version does not read; download a new draft.");
+                : (null, $"has a '{PropertyName}' property that is not what a draft writes; download a new draft.");
         }
         catch (JsonException)
         {

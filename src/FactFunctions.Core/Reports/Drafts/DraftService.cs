@@ -27,6 +27,11 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
     /// <summary>The most an upload may expand to (pictures count in full).</summary>
     public const long MaxExpandedBytes = 64L * 1024 * 1024;
 
+    /// <summary>The problems told per region: a pasted table of a thousand bad rows is a few lines of answer, not a thousand.</summary>
+    private const int MaxProblemsPerRegion = 20;
+
+    private const string TextConflict = "the programme's standing text (someone saved it while this draft was read)";
+
     private const string OutsideWhy = "Text outside the regions you write in is made from the programme's data and is not read back; write it in an editable region.";
 
     /// <summary>A draft's bytes, or why not.</summary>
@@ -52,7 +57,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             {
                 Title = r.Title,
             })],
-            Segments = draft.Segments.ToDictionary(s => s.Key, s => DraftBlocks.Hash(s.Value), StringComparer.Ordinal),
+            Outside = DraftBlocks.Hash(draft.Segments.SelectMany(s => s.Value)),
         };
 
         using var output = new MemoryStream();
@@ -72,26 +77,32 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         var inspection = TemplateInspector.Inspect(upload, PaperFormat.Word, MaxExpandedBytes);
         if (!inspection.Safe)
         {
-            return DraftOutcome.Invalid("body", inspection.Problems, inspection.TooLarge);
+            return DraftOutcome.Invalid("body", inspection.Problems.Select(AsDraft), inspection.TooLarge);
         }
 
         WordprocessingDocument document;
+        MainDocumentPart main;
         try
         {
             document = WordprocessingDocument.Open(new MemoryStream(upload, writable: false), isEditable: false);
+
+            // The SDK loads parts when first asked for them: a part the package names but lacks, or one that is not what
+            // it claims, fails here rather than half-way through the reading.
+            main = document.MainDocumentPart ?? throw new InvalidDataException("no main document part");
+            _ = main.Document?.Body;
+            _ = main.StyleDefinitionsPart?.Styles;
+            _ = main.NumberingDefinitionsPart?.Numbering;
+            _ = document.CustomFilePropertiesPart?.Properties;
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or ArgumentException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or ArgumentException
+            or InvalidOperationException)
         {
-            return DraftOutcome.Invalid("body", ["is not a Word document that can be opened; save it again as .docx."]);
+            return DraftOutcome.Invalid("body", ["cannot be read as a Word document: a part it names is missing, or is not what it claims to be. " +
+                "Save it again as .docx from Word or LibreOffice."]);
         }
 
         using (document)
         {
-            if (document.MainDocumentPart is not { } main)
-            {
-                return DraftOutcome.Invalid("body", ["has no main document part; save it again as .docx."]);
-            }
-
             var (provenance, problem) = DraftProvenance.ReadFrom(document);
             if (provenance is null)
             {
@@ -134,6 +145,12 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             bool applied = false;
             if (!dryRun && plan.Changes.Count > 0)
             {
+                // Pictures go first, so no update names one not stored; a text saved meanwhile is refused before them.
+                if (apply.TextChanged && (await store.GetProgrammeTextAsync(ct)).ETag != textETag)
+                {
+                    return new DraftOutcome { Conflicts = [TextConflict] };
+                }
+
                 foreach (var (id, content, file) in apply.NewImages)
                 {
                     await images.PutAsync(id, content, file, ct);
@@ -145,7 +162,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
                 }
                 catch (ProgrammeTextChangedException)
                 {
-                    return new DraftOutcome { Conflicts = ["the programme's standing text (someone saved it while this draft was read)"] };
+                    return new DraftOutcome { Conflicts = [TextConflict] };
                 }
 
                 applied = true;
@@ -160,10 +177,17 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         }
     }
 
+    /// <summary>The inspection speaks of templates; an upload here is a draft.</summary>
+    private static string AsDraft(string problem) => problem
+        .Replace("templates may", "a draft may", StringComparison.Ordinal)
+        .Replace("templates must", "a draft must", StringComparison.Ordinal)
+        .Replace("save the template again", "save the draft again", StringComparison.Ordinal)
+        .Replace("save the template as", "save it as", StringComparison.Ordinal);
+
     // ---- making a draft -----------------------------------------------------------------------------------------
 
     private sealed record MadeDraft(byte[] Bytes, DraftLayout Layout, PaperRequest Request, IReadOnlyDictionary<string, IReadOnlyList<Block>> Blocks,
-        IReadOnlyDictionary<string, List<DraftLine>> Segments, Func<string, string?> BlockIdOf);
+        IReadOnlyList<KeyValuePair<string, List<DraftLine>>> Segments, Func<string, string?> BlockIdOf);
 
     private sealed record Made(MadeDraft? Draft, DraftOutcome Failure);
 
@@ -269,9 +293,14 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             var region = now.Layout.Regions.FirstOrDefault(r => r.Id == span.Id);
             var reader = new BlockReader(main, region?.Place ?? new BlockPlace(state.Numbered, state.SubheadingLevel), now.BlockIdOf);
             var read = region is not null && IsPlaceholder(span, region) ? [] : reader.Read(span.Elements);
-            foreach (string problem in reader.Problems)
+            foreach (string problem in reader.Problems.Take(MaxProblemsPerRegion))
             {
                 errors.Add(field, $"{region?.Title ?? span.Id}, {problem}");
+            }
+
+            if (reader.Problems.Count > MaxProblemsPerRegion)
+            {
+                errors.Add(field, $"{region?.Title ?? span.Id}: and {reader.Problems.Count - MaxProblemsPerRegion} more problems like these.");
             }
 
             blocks[span.Id] = read;
@@ -343,6 +372,18 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         return new DraftPlan(changes, conflicts, errors.IsEmpty ? null : errors);
     }
 
+    /// <summary>Takes one of <paramref name="text"/> from the counts; false when none is left.</summary>
+    private static bool Take(Dictionary<string, int> counts, string text)
+    {
+        if (!counts.TryGetValue(text, out int count) || count == 0)
+        {
+            return false;
+        }
+
+        counts[text] = count - 1;
+        return true;
+    }
+
     private static bool AlreadyAnUpdate(string regionId, string hash, MadeDraft now) =>
         regionId.StartsWith(DraftRegion.NewUpdatePrefix, StringComparison.Ordinal) && now.Blocks.Any(b =>
             b.Key.StartsWith($"{DraftRegion.UpdatePrefix}{regionId[DraftRegion.NewUpdatePrefix.Length..]}.", StringComparison.Ordinal) && DraftBlocks.Hash(b.Value) == hash);
@@ -352,34 +393,25 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
     {
         var ignored = new List<DraftIgnored>();
         var titles = now.Layout.Regions.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
-        foreach (var (key, lines) in read.Document.Segments)
+        // The text outside the regions, line by line in order. Unchanged when it is what the lead was given or what the
+        // programme gives now; otherwise the lines typed and the lines gone, compared with now as multisets, so a
+        // region deleted (which joins the text either side of it) or a line moved says only what really differs.
+        var uploaded = read.Document.Segments.SelectMany(s => s.Value.Select(line => (Before: s.Key, Line: line))).ToList();
+        var current = now.Segments.SelectMany(s => s.Value.Select(line => (Before: s.Key, Line: line))).ToList();
+        string hash = DraftBlocks.Hash(uploaded.Select(u => u.Line));
+        if (hash != provenance.Outside && hash != DraftBlocks.Hash(current.Select(c => c.Line)))
         {
-            string hash = DraftBlocks.Hash(lines);
-            var currentLines = now.Segments.GetValueOrDefault(key);
-            if (provenance.Segments.GetValueOrDefault(key) == hash || (currentLines is not null && DraftBlocks.Hash(currentLines) == hash))
-            {
-                continue;
-            }
-
-            string where = key == DraftDocument.End ? "after the last region" : $"before “{titles.GetValueOrDefault(key) ?? key}”";
-            var was = (currentLines ?? []).Select(l => l.Text).ToHashSet(StringComparer.Ordinal);
-            var isNow = lines.Select(l => l.Text).ToHashSet(StringComparer.Ordinal);
-            var typed = lines.Where(l => !was.Contains(l.Text)).ToList();
-            var gone = (currentLines ?? []).Where(l => !isNow.Contains(l.Text)).ToList();
-            foreach (var line in typed.Take(5))
-            {
-                ignored.Add(new DraftIgnored($"{where}: {(line.Locked is null ? "text between the regions" : "a locked part")}", line.Locked ?? OutsideWhy,
-                    SafeText.Shorten(line.Text, 200)));
-            }
-
-            foreach (var line in gone.Take(5))
-            {
-                ignored.Add(new DraftIgnored($"{where}: deleted", line.Locked ?? OutsideWhy, SafeText.Shorten(line.Text, 200)));
-            }
-
+            string Where(string before) => before == DraftDocument.End ? "after the last region" : $"before “{titles.GetValueOrDefault(before) ?? before}”";
+            var left = current.GroupBy(c => c.Line.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var typed = uploaded.Where(u => !Take(left, u.Line.Text)).ToList();
+            var gone = current.Where(c => Take(left, c.Line.Text)).ToList();
+            ignored.AddRange(typed.Take(MaxProblemsPerRegion).Select(t => new DraftIgnored(
+                $"{Where(t.Before)}: {(t.Line.Locked is null ? "text between the regions" : "a locked part")}", t.Line.Locked ?? OutsideWhy, SafeText.Shorten(t.Line.Text, 200))));
+            ignored.AddRange(gone.Take(MaxProblemsPerRegion).Select(g => new DraftIgnored($"{Where(g.Before)}: deleted", g.Line.Locked ?? OutsideWhy,
+                SafeText.Shorten(g.Line.Text, 200))));
             if (typed.Count + gone.Count == 0)
             {
-                ignored.Add(new DraftIgnored(where, OutsideWhy, null));
+                ignored.Add(new DraftIgnored("text between the regions", OutsideWhy, null));
             }
         }
 
@@ -482,8 +514,8 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             else if (id.StartsWith(DraftRegion.NewUpdatePrefix, StringComparison.Ordinal) && blocks is { Count: > 0 })
             {
                 string projectId = id[DraftRegion.NewUpdatePrefix.Length..];
-                var taken = state.Updates.Where(u => u.ProjectId == projectId).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-                string updateId = Enumerable.Range(1, 1000).Select(n => $"{newUpdateDay:yyyy-MM-dd}-draft{(n == 1 ? string.Empty : "-" + n)}").First(u => !taken.Contains(u));
+                // Named by its words: the same words sent twice are one update, and two people writing at once make two, never one lost.
+                string updateId = $"{newUpdateDay:yyyy-MM-dd}-draft-{DraftBlocks.Hash(blocks)[..8]}";
                 Add(updates, projectId, new UpdateDocument { Id = updateId, AsOf = newUpdateDay, Audience = audience, Blocks = blocks }, paths, id);
             }
         }

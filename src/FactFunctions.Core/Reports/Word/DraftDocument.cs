@@ -17,7 +17,7 @@ public sealed class DraftDocument
     public const string End = "(end)";
 
     private readonly List<DraftSpan> regions = [];
-    private readonly Dictionary<string, List<DraftLine>> segments = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, List<DraftLine>>> segments = [];
     private readonly List<string> problems = [];
     private readonly Dictionary<string, string?> comments = new(StringComparer.Ordinal);
 
@@ -27,8 +27,8 @@ public sealed class DraftDocument
 
     public IReadOnlyList<DraftSpan> Regions => regions;
 
-    /// <summary>The lines of text outside the regions, by the id of the region they come before (<see cref="End"/> after the last).</summary>
-    public IReadOnlyDictionary<string, List<DraftLine>> Segments => segments;
+    /// <summary>The lines of text outside the regions in order, by the id of the region they come before (<see cref="End"/> after the last).</summary>
+    public IReadOnlyList<KeyValuePair<string, List<DraftLine>>> Segments => segments;
 
     public IReadOnlyList<string> Problems => problems;
 
@@ -63,7 +63,7 @@ public sealed class DraftDocument
                         read.problems.Add($"The region '{id}' appears twice; a copied region cannot be read. Delete the copy.");
                     }
 
-                    read.segments[id] = outside;
+                    read.segments.Add(new(id, outside));
                     outside = [];
                     open = new DraftSpan(id);
                     read.regions.Add(open);
@@ -112,7 +112,7 @@ public sealed class DraftDocument
             read.problems.Add($"The region '{open.Id}' has no end; download a new draft and write in that.");
         }
 
-        read.segments[End] = outside;
+        read.segments.Add(new(End, outside));
         return read;
     }
 
@@ -142,6 +142,12 @@ public sealed class DraftDocument
             }
             else if (element.LocalName == "customXml")
             {
+                if (depth >= BlockReader.MaxDepth)
+                {
+                    problems.Add($"Custom XML nests more than {BlockReader.MaxDepth} deep; the content inside was not read.");
+                    continue;
+                }
+
                 foreach (var inner in Flatten(element.ChildElements.Where(c => c.LocalName != "customXmlPr"), tag, locked, depth + 1, problems))
                 {
                     yield return inner;

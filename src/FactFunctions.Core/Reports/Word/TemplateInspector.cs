@@ -27,6 +27,9 @@ public static class TemplateInspector
 
     public const int MaxEntries = 1_000;
 
+    /// <summary>How deep elements may nest in any part: Word's own documents stay under about 30, and a reader that recursed without end would fail.</summary>
+    public const int MaxXmlDepth = 256;
+
     private const string OfficeDocumentType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
     private const string StrictOfficeDocumentType = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 
@@ -308,6 +311,12 @@ public static class TemplateInspector
             bool inInstruction = false;
             while (reader.Read())
             {
+                if (reader.Depth > MaxXmlDepth)
+                {
+                    found.Add($"nests elements more than {MaxXmlDepth} deep; save it again from Office or a compatible editor.");
+                    break;
+                }
+
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
