@@ -450,6 +450,86 @@ foreach (int milestones in smoke ? new[] { 20 } : new[] { 20, 200 })
     results.Add(("  bytes each image block adds to the page", $"{F((heavyRead.Bytes - seedRead.Bytes) / 20.0, "0")} B", "a link (≤ 250 B), never the image"));
 }
 
+// ---- 7. Reading a draft back (issue 24): PUT dryRun over HTTP into LocalHost beside pandoc's docx reader --------
+// The seed paper's draft (the October 2022 sample, for 8 November), read back by a dry-run upload, which also makes
+// the current draft again to compare with; and the same file read by pandoc (`pandoc -f docx -t json`, a process per
+// read, as it is used). Rounds alternate so both see the same moments of the machine. Then the texts: every region's
+// blocks, read in-process as the upload reads them, against the paragraphs pandoc reads between the same markers.
+{
+    await using var app = await StartHostAsync(azurite.ConnectionString, null);
+    using var client = Client(app);
+    foreach (string id in SampleProgramme.ImageIds)
+    {
+        (await client.PutAsync($"api/images/{id}", new ByteArrayContent(SampleProgramme.Image(id))
+        {
+            Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png") },
+        })).EnsureSuccessStatusCode();
+    }
+
+    await app.Services.GetRequiredService<ProgrammeImporter>().ImportAsync(SampleProgramme.Load(), CancellationToken.None);
+    const string Route = "api/drafts/select-committee/2022-11-08";
+    byte[] draft = await client.GetByteArrayAsync($"{Route}?reportDate=2022-10-14");
+    string file = Path.Combine(Path.GetTempPath(), $"fact-bench-draft-{Guid.NewGuid():N}.docx");
+    await File.WriteAllBytesAsync(file, draft);
+    try
+    {
+        async Task<double> OursAsync()
+        {
+            var content = new ByteArrayContent(draft) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(DraftText.Docx) } };
+            var watch = Stopwatch.StartNew();
+            var response = await client.PutAsync($"{Route}?dryRun=true", content);
+            string body = await response.Content.ReadAsStringAsync();
+            double ms = watch.Elapsed.TotalMilliseconds;
+            if (!response.IsSuccessStatusCode || JsonDocument.Parse(body).RootElement.GetProperty("changes").GetArrayLength() != 0)
+            {
+                throw new InvalidOperationException($"The unchanged draft did not read back as no change: {body}");
+            }
+
+            return ms;
+        }
+
+        var pandocRounds = new List<double>();
+        var ourRounds = new List<double>();
+        string? pandocJson = null;
+        int perRound = smoke ? 1 : 15;
+        for (int round = 0; round < (smoke ? 1 : 3); round++)
+        {
+            var ours = new List<double>();
+            var theirs = new List<double>();
+            for (int i = 0; i < perRound + (smoke ? 0 : 2); i++)
+            {
+                ours.Add(await OursAsync());
+                var (ms, json) = await DraftText.PandocAsync(file);
+                theirs.Add(ms);
+                pandocJson ??= json;
+            }
+
+            // The first two of a round warm up (JIT, caches); the median of the rest counts.
+            ourRounds.Add(Median(ours.Skip(smoke ? 0 : 2).ToList()));
+            pandocRounds.Add(Median(theirs.Skip(smoke ? 0 : 2).ToList()));
+        }
+
+        double ourMs = Median(ourRounds), pandocMs = Median(pandocRounds);
+        results.Add(("read the seed paper's draft back: PUT dryRun over HTTP (median)", $"{F(ourMs)} ms", ""));
+        results.Add(("  pandoc -f docx -t json, the same file (median)", pandocMs < 0 ? "pandoc not installed" : $"{F(pandocMs)} ms", ""));
+        if (pandocMs > 0)
+        {
+            results.Add(("  pandoc / ours", $"{F(pandocMs / ourMs, "0.0")}×", "≥ 5×"));
+            var (regions, texts, differences) = DraftText.Compare(draft, pandocJson!);
+            results.Add(($"  region texts equal to pandoc's ({regions} regions, {texts} texts)", differences.Count == 0 ? "all equal" : string.Join("; ", differences.Take(3)),
+                "all equal"));
+            if (differences.Count > 0 && smoke)
+            {
+                throw new InvalidOperationException($"The draft's texts differ from pandoc's: {string.Join("; ", differences.Take(5))}");
+            }
+        }
+    }
+    finally
+    {
+        File.Delete(file);
+    }
+}
+
 int width = results.Max(r => r.Measure.Length);
 Console.WriteLine();
 Console.WriteLine($"{"measure".PadRight(width)} | result | target");

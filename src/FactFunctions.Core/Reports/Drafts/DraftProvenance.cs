@@ -46,6 +46,9 @@ public sealed record DraftProvenance
     /// <summary>The hash of the text outside the regions, every line in order.</summary>
     public required string Outside { get; init; }
 
+    /// <summary>The draft's bookmarks that name blocks (a REF field to one is a <c>{ref:id}</c>): bookmark → block id.</summary>
+    public IReadOnlyDictionary<string, string>? Bookmarks { get; init; }
+
     /// <summary>
     /// What a draft writes, and nothing else: the property is the file's, so untrusted. A Word paper's kind, dates the API
     /// takes, a board's id, and each region once with an id a draft gives.
@@ -55,7 +58,8 @@ public sealed record DraftProvenance
         && PaperDefinitions.Word.Any(p => p.Kind == read.Kind)
         && InputDates.InRange(read.MeetingDate) && InputDates.InRange(read.ReportDate) && (read.UpdatesSince is not { } since || InputDates.InRange(since))
         && (read.Board is null || Ids.IsSlug(read.Board))
-        && regions.All(r => r is { Id.Length: > 0 and <= 200, Hash.Length: 32, SubheadingLevel: >= 1 and <= 6 })
+        && regions.All(r => r is { Id.Length: > 0 and <= 200, Hash.Length: 32, SubheadingLevel: >= 1 and <= 6 } && r.Placeholder?.Length is null or <= 1_000)
+        && (read.Bookmarks is null || (read.Bookmarks.Count <= 10_000 && read.Bookmarks.All(b => b.Key.Length <= 40 && b.Value.Length <= 200)))
         && regions.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count() == regions.Count;
 
     /// <summary>Writes the property into an open, editable document (replacing one already there).</summary>

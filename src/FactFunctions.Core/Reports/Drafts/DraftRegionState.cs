@@ -5,4 +5,7 @@ public sealed record DraftRegionState(string Id, bool Numbered, int SubheadingLe
 {
     /// <summary>What the draft called the region, so an answer can name it in words after it is gone.</summary>
     public string? Title { get; init; }
+
+    /// <summary>The words an empty region shows, which read as nothing.</summary>
+    public string? Placeholder { get; init; }
 }

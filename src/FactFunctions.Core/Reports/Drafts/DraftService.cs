@@ -56,7 +56,9 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             Regions = [.. draft.Layout.Regions.Select(r => new DraftRegionState(r.Id, r.Place.Numbered, r.Place.SubheadingLevel, DraftBlocks.Hash(draft.Blocks[r.Id]))
             {
                 Title = r.Title,
+                Placeholder = r.Placeholder,
             })],
+            Bookmarks = draft.Bookmarks,
             Outside = DraftBlocks.Hash(draft.Segments.SelectMany(s => s.Value)),
         };
 
@@ -93,6 +95,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             _ = main.StyleDefinitionsPart?.Styles;
             _ = main.NumberingDefinitionsPart?.Numbering;
             _ = document.CustomFilePropertiesPart?.Properties;
+            _ = main.WordprocessingCommentsPart?.Comments;
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or ArgumentException
             or InvalidOperationException)
@@ -115,6 +118,21 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
                     $"{Http.Routes.BasePath}/drafts/{provenance.Kind}/{provenance.MeetingDate:yyyy-MM-dd}."]);
             }
 
+            var read = ReadUpload(main, provenance);
+            if (read.Errors is not null)
+            {
+                return new DraftOutcome { Errors = read.Errors };
+            }
+
+            // Regions the lead left alone are never compared with the programme now: a draft with none changed, inside
+            // or out, is answered from the file alone.
+            var titles = provenance.Regions.ToDictionary(r => r.Id, r => r.Title ?? r.Id, StringComparer.Ordinal);
+            if (provenance.Regions.All(r => read.Blocks.TryGetValue(r.Id, out var blocks) && DraftBlocks.Hash(blocks) == r.Hash)
+                && DraftBlocks.Hash(read.Document.Segments.SelectMany(s => s.Value)) == provenance.Outside)
+            {
+                return new DraftOutcome { Result = new DraftResult(dryRun, false, provenance.Regions.Count, provenance.Regions.Count, [], Comments(document, read, titles)) };
+            }
+
             // The text's version before the programme is read: if it changes after, the write's precondition refuses it.
             var (storedText, textETag) = await store.GetProgrammeTextAsync(ct);
             var current = await CurrentAsync(kind, meetingDate, provenance.Board, provenance.ReportDate, provenance.StartFromPrevious, provenance.UpdatesSince, ct);
@@ -123,19 +141,19 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
                 return current.Failure;
             }
 
-            var read = ReadUpload(main, provenance, now);
-            if (read.Errors is not null)
-            {
-                return new DraftOutcome { Errors = read.Errors };
-            }
-
             var plan = Plan(provenance, now, read, allowDeletes);
             if (plan.Errors is not null || plan.Conflicts.Count > 0)
             {
                 return new DraftOutcome { Errors = plan.Errors, Conflicts = plan.Conflicts };
             }
 
-            var ignored = Ignored(document, provenance, now, read);
+            var ignored = Ignored(provenance, now, read);
+            ignored.AddRange(Comments(document, read, titles));
+            if (plan.Changes.Count == 0)
+            {
+                return new DraftOutcome { Result = new DraftResult(dryRun, false, provenance.Regions.Count, provenance.Regions.Count, [], ignored) };
+            }
+
             var apply = await BuildAsync(plan, now, storedText ?? new ProgrammeText(), read.Images, ct);
             if (apply.Errors is not null)
             {
@@ -187,7 +205,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
     // ---- making a draft -----------------------------------------------------------------------------------------
 
     private sealed record MadeDraft(byte[] Bytes, DraftLayout Layout, PaperRequest Request, IReadOnlyDictionary<string, IReadOnlyList<Block>> Blocks,
-        IReadOnlyList<KeyValuePair<string, List<DraftLine>>> Segments, Func<string, string?> BlockIdOf);
+        IReadOnlyList<KeyValuePair<string, List<DraftLine>>> Segments, IReadOnlyDictionary<string, string> Bookmarks);
 
     private sealed record Made(MadeDraft? Draft, DraftOutcome Failure);
 
@@ -217,10 +235,13 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         {
             var span = taken.Regions.FirstOrDefault(s => s.Id == region.Id);
             var reader = new BlockReader(main, region.Place, BlockIdOf);
-            blocks[region.Id] = span is null || IsPlaceholder(span, region) ? [] : reader.Read(span.Elements);
+            blocks[region.Id] = span is null || IsPlaceholder(span, region.Placeholder) ? [] : reader.Read(span.Elements);
         }
 
-        return new Made(new MadeDraft(bytes, layout, request, blocks, taken.Segments, BlockIdOf), new DraftOutcome());
+        // The bookmarks the draft holds that name blocks: what an upload resolves its cross-references by.
+        var held = main.Document!.Descendants<DocumentFormat.OpenXml.Wordprocessing.BookmarkStart>().Select(b => b.Name?.Value).OfType<string>()
+            .Where(bookmarks.ContainsKey).Distinct(StringComparer.Ordinal).ToDictionary(b => b, b => bookmarks[b], StringComparer.Ordinal);
+        return new Made(new MadeDraft(bytes, layout, request, blocks, taken.Segments, held), new DraftOutcome());
     }
 
     /// <summary>
@@ -260,17 +281,23 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             .Distinct(StringComparer.Ordinal)
             .ToDictionary(PaperPackage.Bookmark, id => id, StringComparer.Ordinal);
 
-    private static bool IsPlaceholder(DraftSpan span, DraftRegion region) =>
+    /// <summary>Whether a region holds only the words it shows when empty (Word keeps them marked; LibreOffice keeps only the words).</summary>
+    private static bool IsPlaceholder(DraftSpan span, string placeholder) =>
         DraftDocument.Plain(span.Elements) == DraftDocument.Plain([new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
-            new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(region.Placeholder)))]);
+            new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(placeholder)))]);
 
     // ---- reading an upload --------------------------------------------------------------------------------------
 
     private sealed record UploadRead(DraftDocument Document, IReadOnlyDictionary<string, IReadOnlyList<Block>> Blocks,
         IReadOnlyDictionary<string, (byte[] Content, string ContentType)> Images, ValidationErrors? Errors);
 
-    private static UploadRead ReadUpload(MainDocumentPart main, DraftProvenance provenance, MadeDraft now)
+    /// <summary>
+    /// The upload's regions read into blocks as the draft placed them (its provenance says how, with the words an empty
+    /// region shows and the bookmarks that name blocks): nothing here needs the programme as it is now.
+    /// </summary>
+    private static UploadRead ReadUpload(MainDocumentPart main, DraftProvenance provenance)
     {
+        var bookmarks = provenance.Bookmarks ?? new Dictionary<string, string>();
         var errors = new ValidationErrors();
         var taken = DraftDocument.Read(main);
         foreach (string problem in taken.Problems.Distinct())
@@ -290,17 +317,17 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
                 continue;
             }
 
-            var region = now.Layout.Regions.FirstOrDefault(r => r.Id == span.Id);
-            var reader = new BlockReader(main, region?.Place ?? new BlockPlace(state.Numbered, state.SubheadingLevel), now.BlockIdOf);
-            var read = region is not null && IsPlaceholder(span, region) ? [] : reader.Read(span.Elements);
+            string title = state.Title ?? span.Id;
+            var reader = new BlockReader(main, new BlockPlace(state.Numbered, state.SubheadingLevel), b => bookmarks.GetValueOrDefault(b));
+            var read = state.Placeholder is { } placeholder && IsPlaceholder(span, placeholder) ? [] : reader.Read(span.Elements);
             foreach (string problem in reader.Problems.Take(MaxProblemsPerRegion))
             {
-                errors.Add(field, $"{region?.Title ?? span.Id}, {problem}");
+                errors.Add(field, $"{title}, {problem}");
             }
 
             if (reader.Problems.Count > MaxProblemsPerRegion)
             {
-                errors.Add(field, $"{region?.Title ?? span.Id}: and {reader.Problems.Count - MaxProblemsPerRegion} more problems like these.");
+                errors.Add(field, $"{title}: and {reader.Problems.Count - MaxProblemsPerRegion} more problems like these.");
             }
 
             blocks[span.Id] = read;
@@ -388,8 +415,8 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         regionId.StartsWith(DraftRegion.NewUpdatePrefix, StringComparison.Ordinal) && now.Blocks.Any(b =>
             b.Key.StartsWith($"{DraftRegion.UpdatePrefix}{regionId[DraftRegion.NewUpdatePrefix.Length..]}.", StringComparison.Ordinal) && DraftBlocks.Hash(b.Value) == hash);
 
-    /// <summary>What the upload holds that is not applied: edits outside the regions, and comments.</summary>
-    private static List<DraftIgnored> Ignored(WordprocessingDocument document, DraftProvenance provenance, MadeDraft now, UploadRead read)
+    /// <summary>What the upload holds outside its regions and is not applied: lines typed, edited or deleted there.</summary>
+    private static List<DraftIgnored> Ignored(DraftProvenance provenance, MadeDraft now, UploadRead read)
     {
         var ignored = new List<DraftIgnored>();
         var titles = now.Layout.Regions.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
@@ -415,15 +442,19 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             }
         }
 
+        return ignored;
+    }
+
+    /// <summary>The comments, each listed as not read, with the region it is in.</summary>
+    private static List<DraftIgnored> Comments(WordprocessingDocument document, UploadRead read, IReadOnlyDictionary<string, string> titles)
+    {
         var comments = document.MainDocumentPart?.WordprocessingCommentsPart?.Comments?.Elements<DocumentFormat.OpenXml.Wordprocessing.Comment>() ?? [];
-        foreach (var comment in comments.Take(100))
+        return [.. comments.Take(100).Select(comment =>
         {
             string? region = comment.Id?.Value is { } id ? read.Document.CommentPlaces.GetValueOrDefault(id) : null;
-            ignored.Add(new DraftIgnored(region is null ? "a comment" : $"a comment in “{titles.GetValueOrDefault(region) ?? region}”",
-                "Comments are not part of the paper; this one was not read.", SafeText.Shorten(comment.InnerText, 200)));
-        }
-
-        return ignored;
+            return new DraftIgnored(region is null ? "a comment" : $"a comment in “{titles.GetValueOrDefault(region) ?? region}”",
+                "Comments are not part of the paper; this one was not read.", SafeText.Shorten(comment.InnerText, 200));
+        })];
     }
 
     // ---- applying -----------------------------------------------------------------------------------------------
