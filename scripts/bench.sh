@@ -11,6 +11,17 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
 fi
 (cd bench/peers/docxtemplater && npm ci --no-audit --no-fund --loglevel=error)
 
+echo "==> pandoc (the peer of reading a draft back)"
+if ! command -v pandoc >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc >/dev/null
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc >/dev/null
+  else
+    echo "warning: cannot install pandoc here (not root, no sudo); its row will say so." >&2
+  fi
+fi
+
 echo "==> building the harness (Release)"
 dotnet build bench/FactFunctions.Benchmarks -c Release --nologo -v quiet
 

@@ -12,8 +12,8 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-step "LibreOffice Writer, Calc and Impress (papers, workbooks and slides are converted in the tests), Chromium (pages are opened in it)"
-packages=(libreoffice-writer libreoffice-calc libreoffice-impress poppler-utils fonts-liberation2 chromium)
+step "LibreOffice Writer, Calc and Impress (papers, workbooks and slides are converted in the tests), Chromium (pages are opened in it), pandoc (the drafts' peer in the benchmarks)"
+packages=(libreoffice-writer libreoffice-calc libreoffice-impress poppler-utils fonts-liberation2 chromium pandoc)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -31,6 +31,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 command -v soffice >/dev/null 2>&1 && echo "soffice: $(command -v soffice)"
 command -v chromium >/dev/null 2>&1 && echo "chromium: $(command -v chromium)"
+command -v pandoc >/dev/null 2>&1 && echo "pandoc: $(command -v pandoc)"
 
 step "Markdown lint (markdownlint-cli2 over every *.md; rules in .markdownlint-cli2.jsonc)"
 lint_status=0

@@ -52,6 +52,26 @@ internal static partial class DraftText
         }
     }
 
+    /// <summary>The draft with the purpose's words replaced by one paragraph, in the paper's numbered style.</summary>
+    public static byte[] WithPurpose(byte[] draft, string words)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(draft);
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var control = document.MainDocumentPart!.Document!.Descendants<DocumentFormat.OpenXml.Wordprocessing.SdtBlock>()
+                .First(c => c.SdtProperties?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.Tag>()?.Val?.Value == "fact:programme.purpose");
+            var content = control.SdtContentBlock!;
+            var model = content.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().First();
+            content.RemoveAllChildren();
+            content.AppendChild(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+                (DocumentFormat.OpenXml.Wordprocessing.ParagraphProperties)model.ParagraphProperties!.CloneNode(true),
+                new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(words))));
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>How many regions and texts were compared, and each difference in words.</summary>
     public static (int Regions, int Texts, List<string> Differences) Compare(byte[] draft, string pandocJson)
     {
