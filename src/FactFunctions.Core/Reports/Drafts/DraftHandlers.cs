@@ -119,6 +119,14 @@ public sealed class DraftHandlers(RequestPipeline pipeline, DraftService drafts,
             return failed;
         }
 
+        if (outcome.Errors is { } errors)
+        {
+            return outcome.TooLarge
+                ? Problems.Problem(StatusCodes.Status413PayloadTooLarge, Problems.TooLargeType, "The draft is too large once decompressed.",
+                    string.Join(" ", errors.ToDictionary().Values.SelectMany(v => v)))
+                : Problems.Validation(errors, $"The draft has {errors.Count} problem(s); nothing was written. Each is listed in 'errors' under its region.");
+        }
+
         if (outcome.Conflicts.Count > 0)
         {
             var problem = new ProblemDetails
@@ -131,14 +139,6 @@ public sealed class DraftHandlers(RequestPipeline pipeline, DraftService drafts,
             };
             problem.Extensions["regions"] = outcome.Conflicts;
             return TypedResults.Problem(problem);
-        }
-
-        if (outcome.Errors is { } errors)
-        {
-            return outcome.TooLarge
-                ? Problems.Problem(StatusCodes.Status413PayloadTooLarge, Problems.TooLargeType, "The draft is too large once decompressed.",
-                    string.Join(" ", errors.ToDictionary().Values.SelectMany(v => v)))
-                : Problems.Validation(errors, $"The draft has {errors.Count} problem(s); nothing was written. Each is listed in 'errors' under its region.");
         }
 
         return null;

@@ -51,7 +51,7 @@ public sealed record DraftProvenance
 
     /// <summary>
     /// What a draft writes, and nothing else: the property is the file's, so untrusted. A Word paper's kind, dates the API
-    /// takes, a board's id, and each region once with an id a draft gives.
+    /// takes, a board's id, each region once (an id is only ever compared with the regions the draft is made with now).
     /// </summary>
     private static bool Sound(DraftProvenance read) =>
         read is { Version: 1, Regions: { Count: <= 10_000 } regions, Outside: { Length: 32 } }
@@ -59,7 +59,7 @@ public sealed record DraftProvenance
         && InputDates.InRange(read.MeetingDate) && InputDates.InRange(read.ReportDate) && (read.UpdatesSince is not { } since || InputDates.InRange(since))
         && (read.Board is null || Ids.IsSlug(read.Board))
         && regions.All(r => r is { Id.Length: > 0 and <= 200, Hash.Length: 32, SubheadingLevel: >= 1 and <= 6 } && r.Placeholder?.Length is null or <= 1_000)
-        && (read.Bookmarks is null || (read.Bookmarks.Count <= 10_000 && read.Bookmarks.All(b => b.Key.Length <= 40 && b.Value.Length <= 200)))
+        && (read.Bookmarks is null || (read.Bookmarks.Count <= 10_000 && read.Bookmarks.All(b => b.Key.Length <= 40 && b.Value is { Length: > 0 and <= 200 })))
         && regions.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count() == regions.Count;
 
     /// <summary>Writes the property into an open, editable document (replacing one already there).</summary>

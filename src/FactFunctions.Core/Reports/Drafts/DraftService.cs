@@ -30,6 +30,17 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
     /// <summary>The problems told per region: a pasted table of a thousand bad rows is a few lines of answer, not a thousand.</summary>
     private const int MaxProblemsPerRegion = 20;
 
+    /// <summary>
+    /// The most a region is read with: far beyond any paper's section (the seed paper's longest has about 40 paragraphs
+    /// and 600 parts), and small enough that no way of writing them makes reading slow.
+    /// </summary>
+    private const int MaxElementsPerRegion = 2_000;
+
+    private const int MaxNodesPerRegion = 60_000;
+
+    /// <summary>One draft is applied at a time in this process (<see cref="ChangedSinceReadAsync"/>).</summary>
+    private readonly SemaphoreSlim applying = new(1, 1);
+
     private const string TextConflict = "the programme's standing text (someone saved it while this draft was read)";
 
     private const string OutsideWhy = "Text outside the regions you write in is made from the programme's data and is not read back; write it in an editable region.";
@@ -38,7 +49,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
     public async Task<DraftOutcome> MakeAsync(DraftAsk ask, CancellationToken ct)
     {
         var reportDate = ask.ReportDate ?? LondonTime.DateOf(time.GetUtcNow());
-        var made = await CurrentAsync(ask.Kind, ask.MeetingDate, ask.Board, reportDate, ask.StartFromPrevious, null, ct);
+        var made = await CurrentAsync(ask.Kind, ask.MeetingDate, ask.Board, reportDate, ask.StartFromPrevious, since: null, sinceKnown: false, ct);
         if (made.Draft is not { } draft)
         {
             return made.Failure;
@@ -135,10 +146,17 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
 
             // The text's version before the programme is read: if it changes after, the write's precondition refuses it.
             var (storedText, textETag) = await store.GetProgrammeTextAsync(ct);
-            var current = await CurrentAsync(kind, meetingDate, provenance.Board, provenance.ReportDate, provenance.StartFromPrevious, provenance.UpdatesSince, ct);
+            var current = await CurrentAsync(kind, meetingDate, provenance.Board, provenance.ReportDate, provenance.StartFromPrevious, provenance.UpdatesSince,
+                sinceKnown: true, ct);
             if (current.Draft is not { } now)
             {
                 return current.Failure;
+            }
+
+            read = ReadUpload(main, provenance, now);
+            if (read.Errors is not null)
+            {
+                return new DraftOutcome { Errors = read.Errors };
             }
 
             var plan = Plan(provenance, now, read, allowDeletes);
@@ -163,24 +181,33 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             bool applied = false;
             if (!dryRun && plan.Changes.Count > 0)
             {
-                // Pictures go first, so no update names one not stored; a text saved meanwhile is refused before them.
-                if (apply.TextChanged && (await store.GetProgrammeTextAsync(ct)).ETag != textETag)
-                {
-                    return new DraftOutcome { Conflicts = [TextConflict] };
-                }
-
-                foreach (var (id, content, file) in apply.NewImages)
-                {
-                    await images.PutAsync(id, content, file, ct);
-                }
-
+                // One draft applies at a time in this process, and each checks first that nothing it replaces changed
+                // since it was read: a second upload of the same update waits, then finds the first one's words and
+                // is refused. The standing text is also guarded by its version in the import itself.
+                await applying.WaitAsync(ct);
                 try
                 {
-                    await importer.ImportAsync(apply.Document, ct, null, apply.TextChanged ? new Precondition(textETag, textETag is null) : default, apply.RemovedUpdates);
+                    if (await ChangedSinceReadAsync(apply, now, textETag, ct) is { } changed)
+                    {
+                        return new DraftOutcome { Conflicts = [changed] };
+                    }
+
+                    // Pictures go first, so no update names one not stored.
+                    foreach (var (id, content, file) in apply.NewImages)
+                    {
+                        await images.PutAsync(id, content, file, ct);
+                    }
+
+                    await importer.ImportAsync(apply.Document, ct, null, apply.TextChanged ? new Precondition(textETag, textETag is null) : default,
+                        apply.RemovedUpdates);
                 }
                 catch (ProgrammeTextChangedException)
                 {
                     return new DraftOutcome { Conflicts = [TextConflict] };
+                }
+                finally
+                {
+                    applying.Release();
                 }
 
                 applied = true;
@@ -210,8 +237,12 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
     private sealed record Made(MadeDraft? Draft, DraftOutcome Failure);
 
     /// <summary>The draft the programme gives now, with each region's blocks read back from it as an upload would read them.</summary>
+    /// <remarks>
+    /// <paramref name="sinceKnown"/>: the day after which updates count for the meeting is the one given, even none (an
+    /// upload is compared with the draft as it was made, not with one a paper generated since would make).
+    /// </remarks>
     private async Task<Made> CurrentAsync(string kind, DateOnly meetingDate, string? board, DateOnly reportDate, bool startFromPrevious, DateOnly? since,
-        CancellationToken ct)
+        bool sinceKnown, CancellationToken ct)
     {
         var (prepared, failure, import, missing) = await papers.PrepareCurrentAsync(new GenerationRequest(kind, meetingDate, null, reportDate, null, board), ct);
         if (prepared is null)
@@ -219,7 +250,11 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             return new Made(null, new DraftOutcome { Failure = failure, Import = import, MissingImage = missing });
         }
 
-        since ??= await SinceAsync(prepared, ct);
+        if (!sinceKnown)
+        {
+            since = await SinceAsync(prepared, ct);
+        }
+
         var request = prepared.Request with { Draft = new DraftSettings(startFromPrevious, since) };
         var fields = PaperDefinitions.GetWord(kind).Compose(request);
         var layout = fields.Package.Draft!;
@@ -235,7 +270,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         {
             var span = taken.Regions.FirstOrDefault(s => s.Id == region.Id);
             var reader = new BlockReader(main, region.Place, BlockIdOf);
-            blocks[region.Id] = span is null || IsPlaceholder(span, region.Placeholder) ? [] : reader.Read(span.Elements);
+            blocks[region.Id] = span is null ? [] : reader.Read(WithoutPlaceholder(span, region.Placeholder));
         }
 
         // The bookmarks the draft holds that name blocks: what an upload resolves its cross-references by.
@@ -281,10 +316,21 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             .Distinct(StringComparer.Ordinal)
             .ToDictionary(PaperPackage.Bookmark, id => id, StringComparer.Ordinal);
 
-    /// <summary>Whether a region holds only the words it shows when empty (Word keeps them marked; LibreOffice keeps only the words).</summary>
-    private static bool IsPlaceholder(DraftSpan span, string placeholder) =>
-        DraftDocument.Plain(span.Elements) == DraftDocument.Plain([new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+    /// <summary>
+    /// A region's paragraphs and tables without the words it shows when empty: Word keeps them marked as a placeholder,
+    /// LibreOffice keeps only the words, and a lead may write below them without deleting them.
+    /// </summary>
+    private static IEnumerable<DocumentFormat.OpenXml.OpenXmlElement> WithoutPlaceholder(DraftSpan span, string? placeholder)
+    {
+        if (placeholder is null)
+        {
+            return span.Elements;
+        }
+
+        string words = DraftDocument.Plain([new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
             new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(placeholder)))]);
+        return span.Elements.Where(e => !(e is DocumentFormat.OpenXml.Wordprocessing.Paragraph && DraftDocument.Plain([e]) == words));
+    }
 
     // ---- reading an upload --------------------------------------------------------------------------------------
 
@@ -295,9 +341,14 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
     /// The upload's regions read into blocks as the draft placed them (its provenance says how, with the words an empty
     /// region shows and the bookmarks that name blocks): nothing here needs the programme as it is now.
     /// </summary>
-    private static UploadRead ReadUpload(MainDocumentPart main, DraftProvenance provenance)
+    /// <remarks>
+    /// Given the draft as the programme makes it now (<paramref name="now"/>), its places, placeholders and bookmarks
+    /// are used instead of the file's for every region it still has: a property edited by hand can then only make a
+    /// region read as changed (and so be compared with now), never rewrite one the lead left alone.
+    /// </remarks>
+    private static UploadRead ReadUpload(MainDocumentPart main, DraftProvenance provenance, MadeDraft? now = null)
     {
-        var bookmarks = provenance.Bookmarks ?? new Dictionary<string, string>();
+        var bookmarks = now?.Bookmarks ?? provenance.Bookmarks ?? new Dictionary<string, string>();
         var errors = new ValidationErrors();
         var taken = DraftDocument.Read(main);
         foreach (string problem in taken.Problems.Distinct())
@@ -317,9 +368,17 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
                 continue;
             }
 
-            string title = state.Title ?? span.Id;
-            var reader = new BlockReader(main, new BlockPlace(state.Numbered, state.SubheadingLevel), b => bookmarks.GetValueOrDefault(b));
-            var read = state.Placeholder is { } placeholder && IsPlaceholder(span, placeholder) ? [] : reader.Read(span.Elements);
+            var region = now?.Layout.Regions.FirstOrDefault(r => r.Id == span.Id);
+            string title = region?.Title ?? state.Title ?? span.Id;
+            if (span.Elements.Count > MaxElementsPerRegion || span.Elements.Sum(e => e.Descendants().Count()) > MaxNodesPerRegion)
+            {
+                errors.Add(field, $"{title}: holds more than a paper's region can ({MaxElementsPerRegion:N0} paragraphs and tables, " +
+                    $"{MaxNodesPerRegion:N0} runs, links and other parts); split it over several papers.");
+                continue;
+            }
+
+            var reader = new BlockReader(main, region?.Place ?? new BlockPlace(state.Numbered, state.SubheadingLevel), b => bookmarks.GetValueOrDefault(b));
+            var read = reader.Read(WithoutPlaceholder(span, region?.Placeholder ?? state.Placeholder));
             foreach (string problem in reader.Problems.Take(MaxProblemsPerRegion))
             {
                 errors.Add(field, $"{title}, {problem}");
@@ -359,11 +418,29 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             string title = region?.Title ?? state.Title ?? state.Id;
             bool stillThere = now.Blocks.TryGetValue(state.Id, out var stored);
             bool changedSince = !stillThere || DraftBlocks.Hash(stored!) != state.Hash;
-            if (!read.Blocks.TryGetValue(state.Id, out var uploaded))
+            bool isNew = state.Id.StartsWith(DraftRegion.NewUpdatePrefix, StringComparison.Ordinal);
+            read.Blocks.TryGetValue(state.Id, out var uploaded);
+
+            // A new update deleted or left empty is no update: nothing to write. An update or free section emptied is a
+            // removal (neither may be empty), so it needs allowDeletes as deleting its region does.
+            if (isNew && uploaded is not { Count: > 0 })
             {
-                if (!allowDeletes)
+                continue;
+            }
+
+            if (uploaded is { Count: 0 } && (state.Id.StartsWith(DraftRegion.UpdatePrefix, StringComparison.Ordinal)
+                || state.Id.StartsWith(DraftRegion.FreeSectionPrefix, StringComparison.Ordinal)))
+            {
+                uploaded = null;
+            }
+
+            if (uploaded is null)
+            {
+                if (!allowDeletes && !(stillThere && stored!.Count == 0))
                 {
-                    errors.Add($"regions.{state.Id}", $"{title}: its region was deleted from the draft. Send allowDeletes=true to remove it, or put it back.");
+                    errors.Add($"regions.{state.Id}", read.Blocks.ContainsKey(state.Id)
+                        ? $"{title}: its region was emptied, which removes it. Send allowDeletes=true to remove it, or write in it."
+                        : $"{title}: its region was deleted from the draft. Send allowDeletes=true to remove it, or put it back.");
                 }
                 else if (stillThere && changedSince)
                 {
@@ -391,12 +468,36 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
                 continue;
             }
 
-            string action = stored!.Count == 0 ? "added" : uploaded.Count == 0 ? "emptied" : "changed";
+            string action = stored!.Count == 0 || isNew ? "added" : uploaded.Count == 0 ? "emptied" : "changed";
             string summary = action == "emptied" ? $"{title}: emptied (it held {DraftBlocks.Words(stored)})" : $"{title}: {action}, {DraftBlocks.Words(uploaded)}";
             changes.Add(new PlannedChange(state.Id, uploaded, new DraftChange(state.Id, title, action, summary)));
         }
 
         return new DraftPlan(changes, conflicts, errors.IsEmpty ? null : errors);
+    }
+
+    /// <summary>
+    /// What the application would replace that changed since the programme was read for it (the standing text, an update
+    /// it rewrites or removes); null when nothing did.
+    /// </summary>
+    private async Task<string?> ChangedSinceReadAsync(Application apply, MadeDraft now, string? textETag, CancellationToken ct)
+    {
+        if (apply.TextChanged && (await store.GetProgrammeTextAsync(ct)).ETag != textETag)
+        {
+            return TextConflict;
+        }
+
+        var touched = apply.RemovedUpdates.Concat((apply.Document.Projects ?? []).SelectMany(p => (p.Updates ?? []).Select(u => (p.Id!, u.Id!)))).ToHashSet();
+        if (touched.Count == 0)
+        {
+            return null;
+        }
+
+        string Key(UpdateView u) => System.Text.Json.JsonSerializer.Serialize(u with { Blocks = u.Blocks ?? [] });
+        var then = now.Request.Snapshot.State.Updates.Where(u => touched.Contains((u.ProjectId, u.Id))).ToDictionary(u => (u.ProjectId, u.Id), Key);
+        var fresh = (await store.ReadAllAsync(ct)).Updates.Where(u => touched.Contains((u.ProjectId, u.Id))).ToDictionary(u => (u.ProjectId, u.Id), Key);
+        var moved = touched.FirstOrDefault(t => then.GetValueOrDefault(t) != fresh.GetValueOrDefault(t));
+        return moved == default ? null : $"the update {moved.Item2} of {moved.Item1} (someone changed it while this draft was read)";
     }
 
     /// <summary>Takes one of <paramref name="text"/> from the counts; false when none is left.</summary>
@@ -486,6 +587,8 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             newUpdateDay = now.Request.MeetingDate;
         }
 
+        var originalSections = text.FreeSections ?? [];
+        var freeChanges = new SortedDictionary<int, (string Region, IReadOnlyList<Block>? Blocks)>();
         foreach (var change in plan.Changes)
         {
             string field = $"regions.{change.RegionId}";
@@ -499,32 +602,15 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             }
             else if (id.StartsWith(DraftRegion.FreeSectionPrefix, StringComparison.Ordinal))
             {
-                string key = id[DraftRegion.FreeSectionPrefix.Length..];
-                var sections = (text.FreeSections ?? []).ToList();
-                int at = sections.FindIndex(s => s.Id == key);
-                if (at < 0 && key.StartsWith('#') && int.TryParse(key[1..], out int n) && n >= 1 && n <= sections.Count && sections[n - 1].Id is null)
-                {
-                    at = n - 1;
-                }
-
+                // Found in the list as stored; edits and removals are applied together after the loop, so no index moves.
+                int at = DraftRegion.FreeSectionIndex(id, originalSections);
                 if (at < 0)
                 {
                     errors.Add(field, "names a free section that is no longer stored; download a new draft.");
                     continue;
                 }
 
-                if (blocks is null)
-                {
-                    sections.RemoveAt(at);
-                }
-                else
-                {
-                    sections[at] = sections[at] with { Blocks = blocks };
-                    paths[$"programme.freeSections[{at}]"] = id;
-                }
-
-                text = text with { FreeSections = sections.Count == 0 ? null : sections };
-                textChanged = true;
+                freeChanges[at] = (id, blocks);
             }
             else if (id.StartsWith(DraftRegion.UpdatePrefix, StringComparison.Ordinal))
             {
@@ -551,7 +637,31 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             }
         }
 
-        // The import's own rules, on the whole programme as it would be, reported on the regions that changed.
+        if (freeChanges.Count > 0)
+        {
+            var sections = new List<FreeSection>();
+            for (int i = 0; i < originalSections.Count; i++)
+            {
+                if (!freeChanges.TryGetValue(i, out var change))
+                {
+                    sections.Add(originalSections[i]);
+                }
+                else if (change.Blocks is not null)
+                {
+                    paths[$"programme.freeSections[{sections.Count}]"] = change.Region;
+                    sections.Add(originalSections[i] with { Blocks = change.Blocks });
+                }
+            }
+
+            text = text with { FreeSections = sections.Count == 0 ? null : sections };
+            textChanged = true;
+        }
+
+        // The import's own rules, on the whole programme as it would be: every problem it has that the programme as
+        // stored has not is the upload's doing (a reference left pointing at a paragraph deleted elsewhere, too),
+        // reported on the region it is in, or on the draft as a whole.
+        var before = ProgrammeImporter.Validate(state.ToDocument()).ToDictionary()
+            .SelectMany(e => e.Value.Select(m => (e.Key, m))).ToHashSet();
         var whole = state.ToDocument();
         whole = whole with
         {
@@ -565,11 +675,16 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         var found = ProgrammeImporter.Validate(whole);
         foreach (var (path, messages) in found.ToDictionary())
         {
-            if (Region(whole, path, paths) is { } region)
+            var region = Region(whole, path, paths);
+            foreach (string message in messages.Where(m => !before.Contains((path, m))))
             {
-                foreach (string message in messages)
+                if (region is not null)
                 {
                     errors.Add($"regions.{region}", $"{now.Layout.Regions.FirstOrDefault(r => r.Id == region)?.Title ?? region}: {message}");
+                }
+                else
+                {
+                    errors.Add("body", $"after these changes, {path} {message}");
                 }
             }
         }

@@ -10,6 +10,7 @@ public static class DraftLocks
 {
     public const string Milestones = "Key milestones come from the milestones: change them in the workbook (the Milestones sheet).";
     public const string Actions = "Actions come from the boards' decisions: record them with the meeting's outcome, or in the workbook's Actions sheet.";
+    public const string EarlierUpdate = "An update written before this meeting's, printed as it is: write this meeting's words in its own update.";
     public const string Count = "This is counted from the projects' statuses: change a status in the workbook (the Projects sheet).";
 
     private const string Meeting = "The meeting comes from the boards' calendar: change it in the calendar, or ask for a draft for another meeting.";

@@ -109,10 +109,12 @@ public static class PaperComposer
             return writer.Write(printed.SelectMany(u => u.Blocks ?? []), place);
         }
 
-        var forMeeting = printed.Where(u => ForMeeting(request, u)).ToList();
-        if (forMeeting.Count > 0)
+        if (printed.Any(u => ForMeeting(request, u)))
         {
-            return [.. forMeeting.SelectMany(u => writer.Region(DraftRegion.Update(project.Id, project.Name ?? project.Id, u.Id, u.AsOf, place), u.Blocks))];
+            // The paper prints them all: this meeting's each in its region, an earlier one as it is, locked.
+            return [.. printed.SelectMany(u => ForMeeting(request, u)
+                ? writer.Region(DraftRegion.Update(project.Id, project.Name ?? project.Id, u.Id, u.AsOf, place), u.Blocks)
+                : writer.Locked(DraftLocks.EarlierUpdate, writer.Write(u.Blocks ?? [], place)))];
         }
 
         string board = request.Board?.Name ?? PaperDefinitions.Get(request.Kind).Committee;

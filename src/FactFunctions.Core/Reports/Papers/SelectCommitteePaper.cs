@@ -166,7 +166,7 @@ public sealed class SelectCommitteePaper : WordPaper
         var free = (text.FreeSections ?? []).Select((section, index) => (Section: section, Index: index))
             .ToLookup(f => f.Section.After is { } after && projectIds.Contains(after) ? after : string.Empty, StringComparer.Ordinal);
         IReadOnlyList<OpenXmlElement> Free(string key) =>
-            [.. free[key].SelectMany(f => writer.Region(DraftRegion.Free(f.Section.Id, f.Index, body), f.Section.Blocks))];
+            [.. free[key].SelectMany(f => writer.Region(DraftRegion.Free(text.FreeSections!, f.Index, body), f.Section.Blocks))];
         var indicators = state.Indicators.ToLookup(i => i.ProjectId ?? string.Empty, StringComparer.Ordinal);
         var updates = PaperComposer.UpdatesFor(request, Audience);
         fields.Set(T.Projects, new RepeatField(state.Projects

@@ -46,6 +46,7 @@ public sealed partial class BlockReader(MainDocumentPart main, BlockPlace place,
     private static readonly HashSet<string> Unreadable = new(StringComparer.Ordinal) { "oMath", "oMathPara", "pict", "object", "drawing" };
 
     private readonly List<string> problems = [];
+    private readonly Dictionary<Uri, string> readParts = [];
     private readonly List<Block> blocks = [];
     private Dictionary<string, Style>? styles;
 
@@ -295,6 +296,12 @@ public sealed partial class BlockReader(MainDocumentPart main, BlockPlace place,
             return null;
         }
 
+        // A picture shown many times is read once: each showing is a few hundred bytes of XML, its bytes megabytes.
+        if (readParts.TryGetValue(image.Uri, out string? known))
+        {
+            return new Block { Type = BlockTypes.Image, ImageId = known, AltText = alt };
+        }
+
         using var stream = image.GetStream(FileMode.Open, FileAccess.Read);
         using var copy = new MemoryStream();
         var buffer = new byte[81920];
@@ -312,6 +319,7 @@ public sealed partial class BlockReader(MainDocumentPart main, BlockPlace place,
         byte[] bytes = copy.ToArray();
         string id = "img-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..32];
         Images[id] = (bytes, image.ContentType);
+        readParts[image.Uri] = id;
         return new Block { Type = BlockTypes.Image, ImageId = id, AltText = alt };
     }
 

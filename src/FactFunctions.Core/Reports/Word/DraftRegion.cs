@@ -16,10 +16,29 @@ public sealed record DraftRegion(string Id, string Title, BlockPlace Place, stri
     public static DraftRegion Text(string tag, string title, BlockPlace place) =>
         new(tag, title, place, $"Write the {Lower(title)} here.");
 
-    /// <summary>A free section, known by its id, or by its place in the list when it has none.</summary>
-    public static DraftRegion Free(string? sectionId, int index, BlockPlace place) =>
-        new(FreeSectionPrefix + (sectionId ?? $"#{index + 1}"), $"Section {sectionId ?? (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}", place,
-            "Write this section here.");
+    /// <summary>The free section at <paramref name="index"/>, known by its id, or by its place in the list when it has none or shares it.</summary>
+    public static DraftRegion Free(IReadOnlyList<Programme.FreeSection> sections, int index, BlockPlace place)
+    {
+        string key = KeyOf(sections, index);
+        return new(FreeSectionPrefix + key, $"Section {key.TrimStart('#')}", place, "Write this section here.");
+    }
+
+    /// <summary>Where the free section a region names is in <paramref name="sections"/>; -1 when it is not there.</summary>
+    public static int FreeSectionIndex(string regionId, IReadOnlyList<Programme.FreeSection> sections)
+    {
+        for (int i = 0; i < sections.Count; i++)
+        {
+            if (FreeSectionPrefix + KeyOf(sections, i) == regionId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string KeyOf(IReadOnlyList<Programme.FreeSection> sections, int index) =>
+        sections[index].Id is { } id && sections.Count(s => s.Id == id) == 1 ? id : $"#{index + 1}";
 
     /// <summary>An update already written for this meeting.</summary>
     public static DraftRegion Update(string projectId, string projectName, string updateId, DateOnly asOf, BlockPlace place) =>
