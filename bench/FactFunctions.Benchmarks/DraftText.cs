@@ -72,6 +72,18 @@ internal static partial class DraftText
         return stream.ToArray();
     }
 
+    /// <summary>What starting pandoc costs by itself (<c>pandoc --version</c>), in milliseconds: part of every read by it.</summary>
+    public static async Task<double> PandocStartAsync()
+    {
+        var start = new ProcessStartInfo("pandoc") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("--version");
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
     /// <summary>How many regions and texts were compared, and each difference in words.</summary>
     public static (int Regions, int Texts, List<string> Differences) Compare(byte[] draft, string pandocJson)
     {

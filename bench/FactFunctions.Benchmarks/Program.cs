@@ -533,6 +533,13 @@ foreach (int milestones in smoke ? new[] { 20 } : new[] { 20, 200 })
         if (pandocMs > 0)
         {
             results.Add(("  pandoc / ours", $"{F(pandocMs / ourMs, "0.0")}×", "≥ 5×"));
+            var startUp = new List<double>();
+            for (int i = 0; i < (smoke ? 1 : 15); i++)
+            {
+                startUp.Add(await DraftText.PandocStartAsync());
+            }
+
+            results.Add(("  of pandoc's time, starting the process (pandoc --version, median)", $"{F(Median(startUp))} ms", ""));
             var (regions, texts, differences) = DraftText.Compare(draft, pandocJson!);
             results.Add(($"  region texts equal to pandoc's ({regions} regions, {texts} texts)", differences.Count == 0 ? "all equal" : string.Join("; ", differences.Take(3)),
                 "all equal"));
