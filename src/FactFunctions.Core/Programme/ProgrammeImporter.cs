@@ -17,18 +17,22 @@ public sealed class ProgrammeImporter(ProgrammeStore store, BoardStore boards, I
     /// <param name="ct"></param>
     /// <param name="removeMilestones">Milestones to delete in the same journalled import (a workbook uploaded with removeMissing).</param>
     /// <param name="removeUpdates">Updates to delete in the same journalled import (a draft uploaded with allowDeletes).</param>
+    /// <param name="projectRows">
+    /// False to leave the projects' own rows as stored and write only what the document nests in them (a draft's updates:
+    /// rewriting a project's fields read earlier could undo an edit made since).
+    /// </param>
     /// <param name="textPrecondition">
     /// What the stored standing text must still be for the document's text to replace it (a workbook's issues and benefits
     /// merged into the text it read); otherwise <see cref="ProgrammeTextChangedException"/>, with nothing written.
     /// </param>
     public async Task<ImportResult> ImportAsync(ProgrammeDocument document, CancellationToken ct, IReadOnlyList<(string ProjectId, string MilestoneId)>? removeMilestones = null,
-        Precondition textPrecondition = default, IReadOnlyList<(string ProjectId, string UpdateId)>? removeUpdates = null)
+        Precondition textPrecondition = default, IReadOnlyList<(string ProjectId, string UpdateId)>? removeUpdates = null, bool projectRows = true)
     {
         string id = await journal.StartAsync(Count(document) + (removeMilestones?.Count ?? 0) + (removeUpdates?.Count ?? 0), ct);
         ImportResult result;
         try
         {
-            result = await store.ImportAsync(document, stage => journal.ProgressAsync(id, stage, ct), ct, textPrecondition);
+            result = await store.ImportAsync(document, stage => journal.ProgressAsync(id, stage, ct), ct, textPrecondition, projectRows);
         }
         catch (ProgrammeTextChangedException)
         {

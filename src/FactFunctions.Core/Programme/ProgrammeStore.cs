@@ -424,7 +424,7 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time, Outco
     /// <see cref="ProgrammeTextChangedException"/> says so.
     /// </summary>
     public async Task<ImportResult> ImportAsync(ProgrammeDocument document, Func<string, Task> stageWritten, CancellationToken ct,
-        Precondition textPrecondition = default)
+        Precondition textPrecondition = default, bool projectRows = true)
     {
         var projects = document.Projects ?? [];
         var indicators = document.Indicators ?? [];
@@ -471,7 +471,11 @@ public sealed class ProgrammeStore(FactStorage storage, TimeProvider time, Outco
             await stageWritten("programme text");
         }
 
-        await SubmitAsync(Tables.Projects, projects.Select(p => Upsert(ProgrammeEntities.Project(p.Id!, p))), ct);
+        if (projectRows)
+        {
+            await SubmitAsync(Tables.Projects, projects.Select(p => Upsert(ProgrammeEntities.Project(p.Id!, p))), ct);
+        }
+
         await stageWritten("projects");
         await SubmitAsync(Tables.Milestones, milestoneRows, ct);
         await SubmitAsync(Tables.Rebaselines, historyRows, ct);

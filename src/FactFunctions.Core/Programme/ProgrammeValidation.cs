@@ -332,6 +332,20 @@ public static class ProgrammeValidation
             found.AddRange(Numbered($"{ValidationErrors.Field(prefix, "freeSections")}[{i}].blocks", text.FreeSections![i]?.Blocks));
         }
 
+        // The Schools Forum's sections hold blocks too: their images are loaded for papers, their ids and references checked.
+        if (text.SchoolsForum is { } forum)
+        {
+            string forumPrefix = ValidationErrors.Field(prefix, "schoolsForum");
+            foreach (var (name, blocks) in new (string, IReadOnlyList<Block>?)[]
+            {
+                ("purpose", forum.Purpose), ("background", forum.Background), ("update", forum.Update), ("priorityProjects", forum.PriorityProjects),
+                ("nextSteps", forum.NextSteps),
+            })
+            {
+                found.AddRange(Numbered(ValidationErrors.Field(forumPrefix, name), blocks));
+            }
+        }
+
         return found;
     }
 

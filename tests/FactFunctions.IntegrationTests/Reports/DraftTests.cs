@@ -500,6 +500,35 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal(before, await ExportAsync());
     }
 
+    [Fact]
+    public async Task A_picture_written_in_the_Forums_update_is_stored_and_its_paper_shows_it()
+    {
+        // The Forum's sections were not among the blocks whose images a paper loads: a picture there made generating a 500.
+        const string Meeting = "2022-12-08";
+        byte[] draft = await DownloadAsync(PaperKinds.SchoolsForum, Meeting);
+        byte[] picture = FactFunctions.TestSupport.HostileImages.Noise(24);
+        byte[] edited = DocxEdits.Word(draft, d =>
+        {
+            var image = d.MainDocumentPart!.AddImagePart(ImagePartType.Png);
+            image.FeedData(new MemoryStream(picture));
+            Write(d, "schoolsForum.update", "<w:p><w:r><w:t>The Forum heard the update.</w:t></w:r></w:p>" +
+                Picture(d.MainDocumentPart!.GetIdOfPart(image), "The pilot's referral route"));
+        });
+        var result = await UploadAsync(PaperKinds.SchoolsForum, Meeting, edited);
+        Assert.Equal("Update: changed, 1 paragraph, 1 image", Assert.Single(result.GetProperty("changes").EnumerateArray()).GetProperty("summary").GetString());
+
+        var report = await (await host.Lead.PostAsync("api/reports", FactHost.Json($$"""{"kind":"schools-forum","meetingDate":"{{Meeting}}"}"""))).ExpectAsync(201);
+        byte[] paper = await (await host.Officer.GetAsync($"api/reports/{report.GetProperty("id").GetString()}/content")).Content.ReadAsByteArrayAsync();
+        using var generated = WordprocessingDocument.Open(new MemoryStream(paper), false);
+        Assert.Contains(generated.MainDocumentPart!.ImageParts, part =>
+        {
+            using var stream = part.GetStream();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray().SequenceEqual(picture);
+        });
+    }
+
     /// <summary>Gives the purpose's first paragraph an id, so a new update can cross-refer to it as Word does (a REF field to its bookmark).</summary>
     private async Task GiveThePurposeAnIdAsync()
     {

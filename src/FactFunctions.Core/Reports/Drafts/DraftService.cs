@@ -199,7 +199,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
                     }
 
                     await importer.ImportAsync(apply.Document, ct, null, apply.TextChanged ? new Precondition(textETag, textETag is null) : default,
-                        apply.RemovedUpdates);
+                        apply.RemovedUpdates, projectRows: false);
                 }
                 catch (ProgrammeTextChangedException)
                 {
@@ -265,6 +265,15 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
         var main = document.MainDocumentPart!;
         var taken = DraftDocument.Read(main);
+        // A restyled template may put a narrative control where a draft cannot mark it (inside a table, in a run, twice).
+        var misplaced = layout.Regions.Where(r => taken.Regions.Count(s => s.Id == r.Id) != 1).Select(r => r.Title).ToList();
+        if (taken.Problems.Count > 0 || misplaced.Count > 0)
+        {
+            return new Made(null, DraftOutcome.Invalid("template", [$"The {kind} template in use cannot make a draft: it places " +
+                $"{string.Join(", ", misplaced.DefaultIfEmpty("a section"))} where a draft cannot mark it (inside a table or a line, or twice). " +
+                "Put each narrative control on its own in the body of the template, or go back to the built-in one."]));
+        }
+
         var blocks = new Dictionary<string, IReadOnlyList<Block>>(StringComparer.Ordinal);
         foreach (var region in layout.Regions)
         {
