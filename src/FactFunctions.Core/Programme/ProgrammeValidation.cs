@@ -315,16 +315,9 @@ public static class ProgrammeValidation
     public static IEnumerable<(string Field, Block Block)> TextBlocks(ProgrammeText text, string prefix = "")
     {
         var found = new List<(string, Block)>();
-        foreach (var (name, blocks) in new (string, IReadOnlyList<Block>?)[]
+        foreach (var section in TextSections.All.Where(s => !s.Path.StartsWith("schoolsForum.", StringComparison.Ordinal)))
         {
-            ("executiveSummary", text.ExecutiveSummary), ("reasonForProposal", text.ReasonForProposal), ("purpose", text.Purpose),
-            ("background", text.Background), ("mainConsiderations", text.MainConsiderations), ("governance", text.Governance),
-            ("safeguarding", text.Safeguarding), ("publicHealth", text.PublicHealth), ("procurement", text.Procurement),
-            ("equalities", text.Equalities), ("environmental", text.Environmental), ("financial", text.Financial), ("legal", text.Legal),
-            ("options", text.Options), ("conclusion", text.Conclusion), ("appendices", text.Appendices), ("decisionsRequested", text.DecisionsRequested),
-        })
-        {
-            found.AddRange(Numbered(ValidationErrors.Field(prefix, name), blocks));
+            found.AddRange(Numbered(ValidationErrors.Field(prefix, section.Path), section.Get(text)));
         }
 
         for (int i = 0; i < (text.FreeSections?.Count ?? 0); i++)
@@ -333,17 +326,9 @@ public static class ProgrammeValidation
         }
 
         // The Schools Forum's sections hold blocks too: their images are loaded for papers, their ids and references checked.
-        if (text.SchoolsForum is { } forum)
+        foreach (var section in TextSections.All.Where(s => s.Path.StartsWith("schoolsForum.", StringComparison.Ordinal)))
         {
-            string forumPrefix = ValidationErrors.Field(prefix, "schoolsForum");
-            foreach (var (name, blocks) in new (string, IReadOnlyList<Block>?)[]
-            {
-                ("purpose", forum.Purpose), ("background", forum.Background), ("update", forum.Update), ("priorityProjects", forum.PriorityProjects),
-                ("nextSteps", forum.NextSteps),
-            })
-            {
-                found.AddRange(Numbered(ValidationErrors.Field(forumPrefix, name), blocks));
-            }
+            found.AddRange(Numbered(ValidationErrors.Field(prefix, section.Path), section.Get(text)));
         }
 
         return found;
