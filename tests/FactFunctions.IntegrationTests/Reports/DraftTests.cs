@@ -146,6 +146,7 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
         { "no provenance", "no 'FactDraft' document property" },
         { "another meeting's draft", "drafts/select-committee/2023-03-07" },
         { "a region twice in the provenance", "not what a draft writes" },
+        { "a bookmark naming nothing in the provenance", "not what a draft writes" },
         { "a part the package names but lacks", "a part it names is missing" },
         { "a document that is not one", "cannot be read as a Word document" },
         { "elements nested too deep", "more than 256 deep" },
@@ -199,6 +200,14 @@ public sealed class DraftTests(AzuriteFixture fixture) : IAsyncLifetime
                 var property = d.CustomFilePropertiesPart!.Properties!.Descendants<DocumentFormat.OpenXml.VariantTypes.VTLPWSTR>().Single();
                 var json = System.Text.Json.Nodes.JsonNode.Parse(property.Text)!;
                 json["regions"]!.AsArray().Add(json["regions"]![0]!.DeepClone());
+                property.Text = json.ToJsonString();
+            }),
+            "a bookmark naming nothing in the provenance" => DocxEdits.Word(draft, d =>
+            {
+                // It was a 500: the provenance's bookmark map read a null block id as a string.
+                var property = d.CustomFilePropertiesPart!.Properties!.Descendants<DocumentFormat.OpenXml.VariantTypes.VTLPWSTR>().Single();
+                var json = System.Text.Json.Nodes.JsonNode.Parse(property.Text)!;
+                json["bookmarks"] = new System.Text.Json.Nodes.JsonObject { ["_RefFactX"] = null };
                 property.Text = json.ToJsonString();
             }),
             "a part the package names but lacks" => DocxEdits.Zip(draft, zip => zip.GetEntry("docProps/custom.xml")!.Delete()),
