@@ -70,6 +70,10 @@ public sealed record ProgrammeState(
             }).OrderBy(o => o.Board, StringComparer.Ordinal).ThenBy(o => o.Date)]);
     }
 
+    /// <summary>Every block the programme's narrative holds: its text's sections, then its updates.</summary>
+    public IEnumerable<Block> Blocks() =>
+        ProgrammeValidation.TextBlocks(Text ?? new ProgrammeText()).Select(b => b.Block).Concat(Updates.SelectMany(u => u.Blocks ?? []));
+
     public ProgrammeDocument ToDocument() => new()
     {
         Programme = Text,

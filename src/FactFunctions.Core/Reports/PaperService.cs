@@ -137,8 +137,7 @@ public sealed partial class PaperService(
         // The diagrams the snapshot's image blocks show; images never change once stored, so the snapshot and the
         // template still decide the bytes.
         var state = snapshot.State;
-        var imageIds = ProgrammeValidation.TextBlocks(state.Text ?? new ProgrammeText()).Select(b => b.Block)
-            .Concat(state.Updates.SelectMany(u => u.Blocks ?? []))
+        var imageIds = state.Blocks()
             .Where(b => b.Type == BlockTypes.Image && b.ImageId is not null)
             .Select(b => b.ImageId!)
             .ToList();

@@ -318,8 +318,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
 
     /// <summary>The bookmark a REF field names → the block id it was made from, for every block id in the programme.</summary>
     private static Dictionary<string, string> BlockIds(ProgrammeState state) =>
-        ProgrammeValidation.TextBlocks(state.Text ?? new ProgrammeText()).Select(b => b.Block)
-            .Concat(state.Updates.SelectMany(u => u.Blocks ?? []))
+        state.Blocks()
             .Where(b => b.Id is not null)
             .Select(b => b.Id!)
             .Distinct(StringComparer.Ordinal)
