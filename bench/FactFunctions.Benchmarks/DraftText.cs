@@ -118,7 +118,7 @@ internal static partial class DraftText
             // A cross-reference is read as one (pandoc leaves out the number a REF field prints): any bookmark a draft writes names a block.
             var blocks = new BlockReader(main, places[span.Id], n => n.StartsWith("_RefFact", StringComparison.Ordinal) ? "r" + n[8..].ToLowerInvariant() : null)
                 .Read(span.Elements);
-            result[span.Id] = [.. blocks.SelectMany(Texts).Select(Normal).Where(t => t.Length > 0)];
+            result[span.Id] = [.. blocks.SelectMany(Texts).Select(DraftDocument.Normal).Where(t => t.Length > 0)];
         }
 
         return result;
@@ -159,10 +159,10 @@ internal static partial class DraftText
             switch (block.GetProperty("t").GetString())
             {
                 case "Para" or "Plain":
-                    yield return Normal(Inlines(content));
+                    yield return DraftDocument.Normal(Inlines(content));
                     break;
                 case "Header":
-                    yield return Normal(Inlines(content[2]));
+                    yield return DraftDocument.Normal(Inlines(content[2]));
                     break;
                 case "BulletList":
                     foreach (var text in content.EnumerateArray().SelectMany(Blocks))
@@ -189,7 +189,7 @@ internal static partial class DraftText
                     // [attr, caption, colspecs, head, bodies, foot]: every cell's blocks, row by row.
                     foreach (var cell in Cells(content[3]).Concat(content[4].EnumerateArray().SelectMany(b => Cells(b[3]))))
                     {
-                        yield return Normal(string.Join(" ", Blocks(cell)));
+                        yield return DraftDocument.Normal(string.Join(" ", Blocks(cell)));
                     }
 
                     break;
@@ -212,8 +212,6 @@ internal static partial class DraftText
         "Span" or "Link" or "Quoted" or "Cite" => Inlines(inline.GetProperty("c")[1]),
         _ => string.Empty,
     }));
-
-    private static string Normal(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex(@"^FACT-DRAFT (start|end) (\S+)$")]
     private static partial Regex Marker();

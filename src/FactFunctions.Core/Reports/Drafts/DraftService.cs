@@ -335,8 +335,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             return span.Elements;
         }
 
-        string words = DraftDocument.Plain([new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
-            new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(placeholder)))]);
+        string words = DraftDocument.Normal(placeholder);
         return span.Elements.Where(e => !(e is DocumentFormat.OpenXml.Wordprocessing.Paragraph && DraftDocument.Plain([e]) == words));
     }
 

@@ -176,5 +176,6 @@ public sealed class DraftDocument
         }
     }
 
-    private static string Normal(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Text as drafts compare it: every run of white space one space, none at either end.</summary>
+    public static string Normal(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
