@@ -64,7 +64,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             StartFromPrevious = ask.StartFromPrevious,
             UpdatesSince = draft.Request.Draft!.UpdatesSince,
             MadeAt = time.GetUtcNow(),
-            Regions = [.. draft.Layout.Regions.Select(r => new DraftRegionState(r.Id, r.Place.Numbered, r.Place.SubheadingLevel, DraftBlocks.Hash(draft.Blocks[r.Id]))
+            Regions = [.. draft.Layout.Regions.Select(r => new DraftRegionState(r.Id, r.Place.Numbered, r.Place.SubheadingLevel, draft.Hashes[r.Id])
             {
                 Title = r.Title,
                 Placeholder = r.Placeholder,
@@ -231,8 +231,9 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
 
     // ---- making a draft -----------------------------------------------------------------------------------------
 
+    /// <summary>A draft as made now: its bytes, regions and request, each region's blocks as read back and their hashes, the text outside, the bookmarks.</summary>
     private sealed record MadeDraft(byte[] Bytes, DraftLayout Layout, PaperRequest Request, IReadOnlyDictionary<string, IReadOnlyList<Block>> Blocks,
-        IReadOnlyList<KeyValuePair<string, List<DraftLine>>> Segments, IReadOnlyDictionary<string, string> Bookmarks);
+        IReadOnlyDictionary<string, string> Hashes, IReadOnlyList<KeyValuePair<string, List<DraftLine>>> Segments, IReadOnlyDictionary<string, string> Bookmarks);
 
     private sealed record Made(MadeDraft? Draft, DraftOutcome Failure);
 
@@ -285,7 +286,8 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         // The bookmarks the draft holds that name blocks: what an upload resolves its cross-references by.
         var held = main.Document!.Descendants<DocumentFormat.OpenXml.Wordprocessing.BookmarkStart>().Select(b => b.Name?.Value).OfType<string>()
             .Where(bookmarks.ContainsKey).Distinct(StringComparer.Ordinal).ToDictionary(b => b, b => bookmarks[b], StringComparer.Ordinal);
-        return new Made(new MadeDraft(bytes, layout, request, blocks, taken.Segments, held), new DraftOutcome());
+        var hashes = blocks.ToDictionary(b => b.Key, b => DraftBlocks.Hash(b.Value), StringComparer.Ordinal);
+        return new Made(new MadeDraft(bytes, layout, request, blocks, hashes, taken.Segments, held), new DraftOutcome());
     }
 
     /// <summary>
@@ -424,7 +426,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             var region = now.Layout.Regions.FirstOrDefault(r => r.Id == state.Id);
             string title = region?.Title ?? state.Title ?? state.Id;
             bool stillThere = now.Blocks.TryGetValue(state.Id, out var stored);
-            bool changedSince = !stillThere || DraftBlocks.Hash(stored!) != state.Hash;
+            bool changedSince = !stillThere || now.Hashes[state.Id] != state.Hash;
             bool isNew = state.Id.StartsWith(DraftRegion.NewUpdatePrefix, StringComparison.Ordinal);
             read.Blocks.TryGetValue(state.Id, out var uploaded);
 
@@ -464,7 +466,7 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
             // Unchanged by the lead, or already so (the same draft sent twice): nothing to do. A new update sent again is
             // found as the update it became.
             string hash = DraftBlocks.Hash(uploaded);
-            if (hash == state.Hash || (stillThere && DraftBlocks.Hash(stored!) == hash) || AlreadyAnUpdate(state.Id, hash, now))
+            if (hash == state.Hash || (stillThere && now.Hashes[state.Id] == hash) || AlreadyAnUpdate(state.Id, hash, now))
             {
                 continue;
             }
@@ -520,8 +522,8 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
     }
 
     private static bool AlreadyAnUpdate(string regionId, string hash, MadeDraft now) =>
-        regionId.StartsWith(DraftRegion.NewUpdatePrefix, StringComparison.Ordinal) && now.Blocks.Any(b =>
-            b.Key.StartsWith($"{DraftRegion.UpdatePrefix}{regionId[DraftRegion.NewUpdatePrefix.Length..]}.", StringComparison.Ordinal) && DraftBlocks.Hash(b.Value) == hash);
+        regionId.StartsWith(DraftRegion.NewUpdatePrefix, StringComparison.Ordinal) && now.Hashes.Any(h =>
+            h.Key.StartsWith($"{DraftRegion.UpdatePrefix}{regionId[DraftRegion.NewUpdatePrefix.Length..]}.", StringComparison.Ordinal) && h.Value == hash);
 
     /// <summary>What the upload holds outside its regions and is not applied: lines typed, edited or deleted there.</summary>
     private static List<DraftIgnored> Ignored(DraftProvenance provenance, MadeDraft now, UploadRead read)
