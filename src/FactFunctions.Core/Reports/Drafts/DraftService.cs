@@ -669,13 +669,13 @@ public sealed partial class DraftService(PaperService papers, BoardStore boards,
         // The import's own rules, on the whole programme as it would be: every problem it has that the programme as
         // stored has not is the upload's doing (a reference left pointing at a paragraph deleted elsewhere, too),
         // reported on the region it is in, or on the draft as a whole.
-        var before = ProgrammeImporter.Validate(state.ToDocument()).ToDictionary()
+        var stored = state.ToDocument();
+        var before = ProgrammeImporter.Validate(stored).ToDictionary()
             .SelectMany(e => e.Value.Select(m => (e.Key, m))).ToHashSet();
-        var whole = state.ToDocument();
-        whole = whole with
+        var whole = stored with
         {
             Programme = text,
-            Projects = [.. (whole.Projects ?? []).Select(p => p with
+            Projects = [.. (stored.Projects ?? []).Select(p => p with
             {
                 Updates = [.. (p.Updates ?? []).Where(u => !removed.Contains((p.Id!, u.Id!)) && !(updates.GetValueOrDefault(p.Id!) ?? []).Any(n => n.Id == u.Id)),
                     .. updates.GetValueOrDefault(p.Id!) ?? []],
