@@ -21,23 +21,9 @@ public static class DeckAccessibility
     /// <summary>Every broken rule, in words; empty when the deck meets them all.</summary>
     public static IReadOnlyList<string> Problems(byte[] pptx)
     {
-        var problems = new List<string>();
         using var document = PresentationDocument.Open(new MemoryStream(pptx), false);
         var properties = document.PackageProperties;
-        if (string.IsNullOrWhiteSpace(properties.Title))
-        {
-            problems.Add("The deck has no title (dc:title).");
-        }
-
-        if (string.IsNullOrWhiteSpace(properties.Creator))
-        {
-            problems.Add("The deck has no author (dc:creator).");
-        }
-
-        if (properties.Created is null)
-        {
-            problems.Add("The deck has no creation date (dcterms:created).");
-        }
+        var problems = DocumentProperties.Problems(document, "deck").ToList();
 
         if (!string.Equals(properties.Language, "en-GB", StringComparison.OrdinalIgnoreCase))
         {

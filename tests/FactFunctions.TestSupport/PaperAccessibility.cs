@@ -16,23 +16,9 @@ public static class PaperAccessibility
     /// <summary>Every broken rule, in words; empty when the paper meets them all.</summary>
     public static IReadOnlyList<string> Problems(byte[] docx)
     {
-        var problems = new List<string>();
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var properties = document.PackageProperties;
-        if (string.IsNullOrWhiteSpace(properties.Title))
-        {
-            problems.Add("The document has no title (docProps/core.xml dc:title).");
-        }
-
-        if (string.IsNullOrWhiteSpace(properties.Creator))
-        {
-            problems.Add("The document has no author (dc:creator).");
-        }
-
-        if (properties.Created is null)
-        {
-            problems.Add("The document has no creation date (dcterms:created).");
-        }
+        var problems = DocumentProperties.Problems(document, "document").ToList();
 
         var main = document.MainDocumentPart!;
         var styles = main.StyleDefinitionsPart?.Styles;
